@@ -1,0 +1,6 @@
+package org.askonce.dialogue;
+
+/** Where a citizen talks to AskOnce. */
+public enum Channel {
+    WEB, WECHAT
+}

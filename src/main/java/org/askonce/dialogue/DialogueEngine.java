@@ -1,0 +1,249 @@
+package org.askonce.dialogue;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.UUID;
+import org.askonce.knowledge.Element;
+import org.askonce.knowledge.Faq;
+import org.askonce.knowledge.KnowledgeBase;
+import org.askonce.knowledge.KnowledgeSnapshot;
+import org.askonce.knowledge.ServiceItem;
+import org.askonce.nlp.Analysis;
+import org.askonce.nlp.Intent;
+import org.askonce.nlp.TextPipeline;
+import org.askonce.retrieval.Candidate;
+import org.askonce.retrieval.RetrievalSettings;
+import org.askonce.retrieval.Retriever;
+import org.askonce.retrieval.SearchResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * Handles one citizen message in its conversation: understands it, finds the answer, decides to
+ * answer, clarify, hand off or say it does not know, words the reply, stores the turn and
+ * publishes what happened. The decision rules are all in {@link #decide}.
+ */
+@Service
+public class DialogueEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(DialogueEngine.class);
+    private static final double ACT_PROBABILITY = 0.5;
+    private static final Set<String> LOCAL_PLACES = Set.of("杭州", "杭州市", "浙江", "浙江省", "上城", "上城区", "拱墅", "拱墅区",
+            "西湖", "西湖区", "滨江", "滨江区", "萧山", "萧山区", "余杭", "余杭区", "临平", "临平区", "钱塘", "钱塘区", "富阳", "富阳区",
+            "临安", "临安区", "桐庐", "桐庐县", "淳安", "淳安县", "建德", "建德市", "香港", "澳门", "台湾", "中国", "全国", "大陆", "内地");
+
+    private final KnowledgeBase knowledgeBase;
+    private final TextPipeline pipeline;
+    private final Retriever retriever;
+    private final ConversationStore store;
+    private final ApplicationEventPublisher events;
+    private final DialogueSettings settings;
+    private final ReplyComposer composer;
+    private final Clock clock;
+
+    @Autowired
+    DialogueEngine(KnowledgeBase knowledgeBase, TextPipeline pipeline, Retriever retriever, ConversationStore store,
+                   ApplicationEventPublisher events, DialogueSettings settings) {
+        this(knowledgeBase, pipeline, retriever, store, events, settings, Clock.systemUTC());
+    }
+
+    DialogueEngine(KnowledgeBase knowledgeBase, TextPipeline pipeline, Retriever retriever, ConversationStore store,
+                   ApplicationEventPublisher events, DialogueSettings settings, Clock clock) {
+        this.knowledgeBase = knowledgeBase;
+        this.pipeline = pipeline;
+        this.retriever = retriever;
+        this.store = store;
+        this.events = events;
+        this.settings = settings;
+        this.composer = new ReplyComposer(settings);
+        this.clock = clock;
+    }
+
+    /** An engine outside Spring (evaluation, benchmarks), with its own store and no event listeners. */
+    public static DialogueEngine create(KnowledgeBase knowledgeBase, TextPipeline pipeline, Retriever retriever,
+                                        ConversationStore store, DialogueSettings settings) {
+        return new DialogueEngine(knowledgeBase, pipeline, retriever, store, event -> { }, settings, Clock.systemUTC());
+    }
+
+    /**
+     * Handles a message.
+     *
+     * @throws IllegalArgumentException if the user id or text is missing
+     */
+    public Reply handle(Channel channel, String userId, String text) {
+        if (userId == null || userId.isBlank()) {
+            throw new IllegalArgumentException("userId must not be blank");
+        }
+        if (text == null) {
+            throw new IllegalArgumentException("text must not be null");
+        }
+        Instant now = clock.instant();
+        Conversation conversation = store.current(channel, userId, now, settings.sessionTimeout())
+                .orElseGet(() -> new Conversation(UUID.randomUUID().toString(), channel, userId, now, now,
+                        Conversation.State.BOT, null, null, List.of(), 0));
+        KnowledgeSnapshot kb = knowledgeBase.snapshot();
+        Analysis analysis = pipeline.analyze(text);
+        Decision d = decide(conversation, analysis, kb);
+
+        int unsure = d.unsure() ? conversation.unsureCount() + 1 : 0;
+        HandoffRequested.Reason handoff = d.handoff();
+        if (handoff == null && unsure >= settings.unsureLimit()) {
+            handoff = HandoffRequested.Reason.NOT_SURE_TWICE;
+        }
+        Action action = handoff != null ? Action.HANDOFF : d.action();
+        String replyText = handoff != null ? composer.handoff(handoff) : d.text();
+        if (handoff != null) {
+            unsure = 0;
+        }
+        Conversation next = conversation.next(now, handoff != null ? Conversation.State.HANDOFF_REQUESTED : Conversation.State.BOT,
+                d.itemId() != null ? d.itemId() : d.keepItem() ? conversation.currentItemId() : null,
+                d.element() != null ? d.element() : d.keepItem() ? conversation.currentElement() : null,
+                d.options(), unsure);
+        String itemName = d.itemId() == null ? null : kb.item(d.itemId()).map(ServiceItem::name).orElse(null);
+        List<String> optionNames = d.options().stream().map(id -> kb.item(id).map(ServiceItem::name).orElse(id)).toList();
+        String faqQuestion = d.faqId() == null ? null : kb.faq(d.faqId()).map(Faq::question).orElse(null);
+        Turn turn = new Turn(conversation.id(), now, text.length() > 1000 ? text.substring(0, 1000) : text,
+                analysis.intent().name(), action, d.itemId(), d.element(), d.faqId(), d.confidence(), replyText);
+        store.save(next, turn);
+        log.debug("conversation {}: intent {} ({}) → {} item={} element={} confidence={}", conversation.id(), analysis.intent(),
+                String.format("%.2f", analysis.intentProbability()), action, d.itemId(), d.element(), String.format("%.3f", d.confidence()));
+        events.publishEvent(new QuestionAnswered(conversation.id(), channel, action, d.itemId(), d.element(), d.faqId(), d.confidence(), now));
+        if (handoff != null) {
+            events.publishEvent(new HandoffRequested(conversation.id(), channel, userId, handoff, text, now));
+        }
+        return new Reply(conversation.id(), action, d.itemId(), itemName, action == Action.ANSWER ? d.element() : null, replyText,
+                action == Action.CLARIFY ? optionNames : List.of(), d.confidence(), d.faqId(), faqQuestion);
+    }
+
+    /** What to do with one analysed message, given the conversation so far. */
+    record Decision(Action action, String itemId, Element element, String faqId, List<String> options, double confidence,
+                    String text, boolean unsure, boolean keepItem, HandoffRequested.Reason handoff) {
+
+        static Decision of(Action action, String text, double confidence) {
+            return new Decision(action, null, null, null, List.of(), confidence, text, false, true, null);
+        }
+    }
+
+    Decision decide(Conversation conversation, Analysis analysis, KnowledgeSnapshot kb) {
+        RetrievalSettings thresholds = retriever.settings();
+        Intent intent = analysis.intent();
+        double p = analysis.intentProbability();
+        boolean act = p >= ACT_PROBABILITY;
+        if (analysis.text().isBlank()) {
+            return Decision.of(Action.UNKNOWN, composer.empty(), 0);
+        }
+
+        // 1. An open menu: a number, "是", or naming one of the options picks it.
+        List<String> pending = conversation.pendingOptions();
+        if (!pending.isEmpty()) {
+            OptionalInt choice = Choices.parse(analysis.text(), pending.size());
+            if (choice.isEmpty() && pending.size() == 1 && intent == Intent.YES && act) {
+                choice = OptionalInt.of(1);
+            }
+            if (choice.isPresent()) {
+                String itemId = pending.get(choice.getAsInt() - 1);
+                Element element = conversation.currentElement() == null ? Element.OVERVIEW : conversation.currentElement();
+                return answerItem(kb, itemId, element, 1.0);
+            }
+            if (intent == Intent.NO && act && analysis.topicTerms().isEmpty()) {
+                return new Decision(Action.UNKNOWN, null, null, null, List.of(), p, composer.noneOfThese(), true, false, null);
+            }
+        }
+
+        // 2. Dialogue acts that need no search.
+        if (act && intent == Intent.HUMAN) {
+            return new Decision(Action.HANDOFF, null, null, null, List.of(), p, "", false, true, HandoffRequested.Reason.CITIZEN_ASKED);
+        }
+        if (act && intent == Intent.COMPLAINT) {
+            return new Decision(Action.HANDOFF, null, null, null, List.of(), p, "", false, true, HandoffRequested.Reason.COMPLAINT);
+        }
+
+        SearchResult result = retriever.search(analysis);
+        Optional<Candidate> topItem = result.topItem();
+        double itemScore = topItem.map(Candidate::score).orElse(0.0);
+        Element asked = intent.element().orElse(Element.OVERVIEW);
+        if (asked == Element.OVERVIEW && conversation.currentElement() != null && analysis.text().endsWith("呢")) {
+            asked = conversation.currentElement(); // "那护照呢?" keeps the element just asked
+        }
+
+        if (act && (intent == Intent.GREETING || intent == Intent.THANKS) && itemScore < thresholds.answerThreshold()) {
+            return Decision.of(Action.SMALLTALK, intent == Intent.GREETING ? composer.greeting() : composer.thanks(), p);
+        }
+
+        // 3. Follow-up on the current item: an element asked with no (recognisable) new topic.
+        boolean newTopic = !analysis.topicTerms().isEmpty() && itemScore >= thresholds.suggestThreshold();
+        if (conversation.currentItemId() != null && !newTopic && intent.isElement()
+                && (intent != Intent.OVERVIEW || analysis.topicTerms().isEmpty())
+                && kb.item(conversation.currentItemId()).isPresent()) {
+            return answerItem(kb, conversation.currentItemId(), asked, p);
+        }
+
+        // 4. Another city's affairs are not ours.
+        List<String> places = analysis.places();
+        Optional<String> otherPlace = places.stream().filter(pl -> !LOCAL_PLACES.contains(pl)).findFirst();
+        if (otherPlace.isPresent() && places.stream().noneMatch(LOCAL_PLACES::contains)) {
+            return new Decision(Action.UNKNOWN, null, null, null, List.of(), itemScore, composer.otherCity(otherPlace.get()), false, false, null);
+        }
+
+        // 5. A FAQ that matches better than any item's own names answers directly.
+        Optional<Candidate> topFaq = result.topFaq();
+        if (topFaq.isPresent() && topFaq.get().score() >= thresholds.answerThreshold() && topFaq.get().score() > itemScore
+                && (topFaq.get().itemId() == null || !ambiguous(result, thresholds, topFaq.get().itemId()))) {
+            Candidate faq = topFaq.get();
+            ServiceItem item = faq.itemId() == null ? null : kb.item(faq.itemId()).orElse(null);
+            Faq f = kb.faq(faq.faqId()).orElseThrow();
+            Element element = f.topic() != null ? f.topic() : asked;
+            return new Decision(Action.ANSWER, faq.itemId(), element, faq.faqId(), List.of(), faq.score(), composer.faq(f, item),
+                    false, false, null);
+        }
+
+        // 6. An item: answer if clear, offer a menu if close to others or only suggested.
+        if (itemScore >= thresholds.answerThreshold() && !ambiguous(result, thresholds, topItem.get().itemId())) {
+            return answerItem(kb, topItem.get().itemId(), asked, itemScore);
+        }
+        boolean outOfScope = act && intent == Intent.OUT_OF_SCOPE;
+        if (itemScore >= thresholds.suggestThreshold() && !(outOfScope && itemScore < thresholds.answerThreshold())) {
+            List<String> options = new ArrayList<>();
+            for (Candidate c : result.items()) {
+                if (c.score() >= thresholds.suggestThreshold() && c.score() >= itemScore - 0.25 && options.size() < thresholds.menuSize()) {
+                    options.add(c.itemId());
+                }
+            }
+            List<ServiceItem> optionItems = options.stream().map(id -> kb.item(id).orElseThrow()).toList();
+            String text = options.size() == 1 ? composer.confirm(optionItems.get(0)) : composer.menu(optionItems);
+            return new Decision(Action.CLARIFY, null, asked, null, options, itemScore, text, true, false, null);
+        }
+
+        // 7. Nothing fits.
+        String text = outOfScope || result.topScore() < thresholds.suggestThreshold() / 2 ? composer.outOfScope() : composer.notUnderstood();
+        return new Decision(Action.UNKNOWN, null, null, null, List.of(), Math.max(itemScore, result.topScore()), text,
+                !outOfScope, false, null);
+    }
+
+    private static boolean ambiguous(SearchResult result, RetrievalSettings thresholds, String itemId) {
+        List<Candidate> items = result.items();
+        if (items.size() < 2) {
+            return false;
+        }
+        Candidate first = items.get(0).itemId().equals(itemId) ? items.get(0) : null;
+        if (first == null) {
+            return false;
+        }
+        Candidate second = items.get(1);
+        return second.score() >= thresholds.suggestThreshold() && first.score() - second.score() < thresholds.ambiguityMargin();
+    }
+
+    private Decision answerItem(KnowledgeSnapshot kb, String itemId, Element element, double confidence) {
+        ServiceItem item = kb.item(itemId).orElseThrow(() -> new IllegalStateException("Unknown item " + itemId));
+        return new Decision(Action.ANSWER, itemId, element, null, List.of(), confidence, composer.element(item, element),
+                false, false, null);
+    }
+}

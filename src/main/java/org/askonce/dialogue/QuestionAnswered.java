@@ -1,0 +1,9 @@
+package org.askonce.dialogue;
+
+import java.time.Instant;
+import org.askonce.knowledge.Element;
+
+/** A citizen's message was handled by the bot (whatever the action). For counting. */
+public record QuestionAnswered(String conversationId, Channel channel, Action action, String itemId, Element element,
+                               String faqId, double confidence, Instant at) {
+}

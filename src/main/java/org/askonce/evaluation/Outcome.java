@@ -1,0 +1,48 @@
+package org.askonce.evaluation;
+
+import java.util.List;
+import org.askonce.dialogue.Action;
+import org.askonce.knowledge.Element;
+
+/** What a system did with one eval row: its action, the item it went with, the element, the menu. */
+record Outcome(EvalRow row, Action action, String itemName, Element element, List<String> options, double confidence) {
+
+    /** The item the system put first: the answered item, or the first option of a menu. */
+    String firstItem() {
+        if (action == Action.ANSWER) {
+            return itemName;
+        }
+        if (action == Action.CLARIFY && !options.isEmpty()) {
+            return options.get(0);
+        }
+        return null;
+    }
+
+    boolean itemRight() {
+        return !row.outOfDomain() && row.item().equals(firstItem());
+    }
+
+    boolean answered() {
+        return action == Action.ANSWER;
+    }
+
+    boolean answeredRight() {
+        return answered() && row.item() != null && row.item().equals(itemName);
+    }
+
+    boolean elementRight() {
+        return answeredRight() && row.element() == element;
+    }
+
+    /** Right answer, a menu with the right item, or a hand-off; for out-of-domain: anything but an answer. */
+    boolean safe() {
+        if (row.outOfDomain()) {
+            return !answered();
+        }
+        return answeredRight() || (action == Action.CLARIFY && options.contains(row.item())) || action == Action.HANDOFF;
+    }
+
+    boolean confidentWrong() {
+        return answered() && (row.outOfDomain() || !row.item().equals(itemName));
+    }
+}

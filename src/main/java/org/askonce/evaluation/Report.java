@@ -1,0 +1,113 @@
+package org.askonce.evaluation;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.askonce.knowledge.Element;
+
+/** The figures of one system over one set of rows. */
+public final class Report {
+
+    private final String system;
+    private final List<Outcome> outcomes;
+
+    Report(String system, List<Outcome> outcomes) {
+        this.system = system;
+        this.outcomes = List.copyOf(outcomes);
+    }
+
+    public String system() {
+        return system;
+    }
+
+    private List<Outcome> inDomain() {
+        return outcomes.stream().filter(o -> !o.row().outOfDomain()).toList();
+    }
+
+    private List<Outcome> outOfDomain() {
+        return outcomes.stream().filter(o -> o.row().outOfDomain()).toList();
+    }
+
+    private static double share(List<Outcome> rows, Predicate<Outcome> test) {
+        return rows.isEmpty() ? 0 : (double) rows.stream().filter(test).count() / rows.size();
+    }
+
+    public int rows() {
+        return outcomes.size();
+    }
+
+    public int inDomainRows() {
+        return inDomain().size();
+    }
+
+    public int outOfDomainRows() {
+        return outOfDomain().size();
+    }
+
+    /** In-domain rows whose first item (answer, or first menu option) is the expected one. */
+    public double top1() {
+        return share(inDomain(), Outcome::itemRight);
+    }
+
+    /** In-domain rows answered with the expected item and the expected element. */
+    public double itemElement() {
+        return share(inDomain(), Outcome::elementRight);
+    }
+
+    public double answerRate() {
+        return share(inDomain(), Outcome::answered);
+    }
+
+    public double safeRate() {
+        return share(outcomes, Outcome::safe);
+    }
+
+    /** Out-of-domain rows answered as if in domain. */
+    public double confidentWrongOutOfDomain() {
+        return share(outOfDomain(), Outcome::answered);
+    }
+
+    /** In-domain rows answered with a wrong item. */
+    public double confidentWrongInDomain() {
+        return share(inDomain(), Outcome::confidentWrong);
+    }
+
+    List<Outcome> misses() {
+        List<Outcome> misses = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.row().outOfDomain() ? o.answered() : !o.itemRight()) {
+                misses.add(o);
+            }
+        }
+        return misses;
+    }
+
+    String summaryRow(String name) {
+        return String.format("| %s | %d | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |", name, rows(), 100 * top1(),
+                100 * itemElement(), 100 * answerRate(), 100 * safeRate(), 100 * confidentWrongOutOfDomain(),
+                100 * confidentWrongInDomain());
+    }
+
+    Map<Element, double[]> perElement() {
+        Map<Element, double[]> figures = new LinkedHashMap<>();
+        for (Element e : Element.values()) {
+            List<Outcome> rows = inDomain().stream().filter(o -> o.row().element() == e).toList();
+            if (!rows.isEmpty()) {
+                figures.put(e, new double[] {rows.size(), share(rows, Outcome::itemRight), share(rows, Outcome::elementRight)});
+            }
+        }
+        return figures;
+    }
+
+    Map<String, double[]> perKind() {
+        Map<String, double[]> figures = new LinkedHashMap<>();
+        outcomes.stream().map(o -> o.row().kind()).distinct().sorted().forEach(kind -> {
+            List<Outcome> rows = outcomes.stream().filter(o -> o.row().kind().equals(kind)).toList();
+            figures.put(kind, new double[] {rows.size(),
+                kind.equals("ood") ? share(rows, o -> !o.answered()) : share(rows, Outcome::itemRight), share(rows, Outcome::safe)});
+        });
+        return figures;
+    }
+}

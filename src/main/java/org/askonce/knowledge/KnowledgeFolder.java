@@ -1,0 +1,222 @@
+package org.askonce.knowledge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads and validates the knowledge-base folder: {@code items/*.yaml} (one service item a file,
+ * its FAQs inside), {@code hall-faqs.yaml} and {@code lexicon.yaml}. Everything is validated
+ * before anything is returned; the first problems are reported with file and field.
+ */
+public final class KnowledgeFolder {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
+
+    private KnowledgeFolder() {
+    }
+
+    record HallFaqsFile(List<Faq> faqs) {
+    }
+
+    record LexiconFile(Map<String, List<String>> synonyms, List<String> words) {
+    }
+
+    /**
+     * Reads the whole folder.
+     *
+     * @throws KnowledgeBaseException naming every bad file and field (up to 20 problems)
+     */
+    public static KnowledgeSnapshot read(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new KnowledgeBaseException("Knowledge-base folder not found: " + folder.toAbsolutePath()
+                    + " (set askonce.knowledge-base)");
+        }
+        List<String> problems = new ArrayList<>();
+        List<ServiceItem> items = new ArrayList<>();
+        Path itemsDir = folder.resolve("items");
+        for (Path file : yamlFiles(itemsDir, problems)) {
+            ServiceItem item = parse(file, ServiceItem.class, problems);
+            if (item == null) {
+                continue;
+            }
+            String expectedId = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            int before = problems.size();
+            validate(file, item, problems);
+            if (item.id() != null && !item.id().equals(expectedId)) {
+                problems.add(file + ": field 'id': '" + item.id() + "' must equal the file name '" + expectedId + "'");
+            }
+            if (problems.size() == before) {
+                items.add(item.withFaqs(item.faqs().stream().map(f -> f.withItemId(item.id())).toList()));
+            }
+        }
+        List<Faq> hallFaqs = new ArrayList<>();
+        Path hallFile = folder.resolve("hall-faqs.yaml");
+        if (Files.exists(hallFile)) {
+            HallFaqsFile hall = parse(hallFile, HallFaqsFile.class, problems);
+            if (hall != null && hall.faqs() != null) {
+                for (int i = 0; i < hall.faqs().size(); i++) {
+                    Faq faq = hall.faqs().get(i);
+                    int before = problems.size();
+                    validate(hallFile, faq, "faqs[" + i + "].", problems);
+                    if (problems.size() == before) {
+                        hallFaqs.add(faq.withItemId(null));
+                    }
+                }
+            }
+        }
+        Lexicon lexicon = Lexicon.EMPTY;
+        Path lexiconFile = folder.resolve("lexicon.yaml");
+        if (Files.exists(lexiconFile)) {
+            LexiconFile lex = parse(lexiconFile, LexiconFile.class, problems);
+            if (lex != null) {
+                lexicon = new Lexicon(lex.synonyms() == null ? Map.of() : new LinkedHashMap<>(lex.synonyms()), lex.words());
+                checkLexicon(lexiconFile, lexicon, problems);
+            }
+        }
+        checkUnique(items, hallFaqs, problems);
+        if (items.isEmpty() && problems.isEmpty()) {
+            problems.add(itemsDir + ": no item files (*.yaml)");
+        }
+        if (!problems.isEmpty()) {
+            throw new KnowledgeBaseException("Knowledge base in " + folder + " is invalid; nothing was loaded. "
+                    + problems.size() + " problem(s):\n  " + problems.stream().limit(20).collect(Collectors.joining("\n  ")));
+        }
+        return new KnowledgeSnapshot(items, hallFaqs, lexicon);
+    }
+
+    private static List<Path> yamlFiles(Path dir, List<String> problems) {
+        if (!Files.isDirectory(dir)) {
+            problems.add(dir + ": folder missing");
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml"))
+                    .sorted(Comparator.comparing(Path::toString)).toList();
+        } catch (IOException e) {
+            problems.add(dir + ": cannot list: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private static <T> T parse(Path file, Class<T> type, List<String> problems) {
+        try {
+            T value = YAML.readValue(file.toFile(), type);
+            if (value == null) {
+                problems.add(file + ": empty file");
+            }
+            return value;
+        } catch (JsonMappingException e) {
+            String line = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")";
+            problems.add(file + ": field '" + path(e) + "'" + line + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+        } catch (JsonProcessingException e) {
+            String line = e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr();
+            problems.add(file + ":" + line + ": not valid YAML: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            problems.add(file + ": cannot read: " + e.getMessage());
+        }
+        return null;
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.isEmpty() ? "(top level)" : sb.toString();
+    }
+
+    private static void validate(Path file, Object value, List<String> problems) {
+        validate(file, value, "", problems);
+    }
+
+    private static void validate(Path file, Object value, String prefix, List<String> problems) {
+        Validator validator = VALIDATION.getValidator();
+        validator.validate(value).stream()
+                .sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .forEach((ConstraintViolation<Object> v) -> problems.add(file + ": field '" + prefix + v.getPropertyPath()
+                        .toString().replaceAll("\\.<[^>]+>", "") + "': " + v.getMessage()));
+    }
+
+    private static void checkLexicon(Path file, Lexicon lexicon, List<String> problems) {
+        Map<String, String> seen = new HashMap<>();
+        lexicon.synonyms().forEach((official, terms) -> {
+            if (official == null || official.isBlank()) {
+                problems.add(file + ": field 'synonyms': blank official term");
+                return;
+            }
+            if (terms == null) {
+                problems.add(file + ": field 'synonyms." + official + "': must list the colloquial terms");
+                return;
+            }
+            for (String term : terms) {
+                if (term == null || term.isBlank()) {
+                    problems.add(file + ": field 'synonyms." + official + "': blank term");
+                    continue;
+                }
+                String previous = seen.put(term, official);
+                if (previous != null && !previous.equals(official)) {
+                    problems.add(file + ": field 'synonyms." + official + "': '" + term + "' already maps to '" + previous + "'");
+                }
+            }
+        });
+        for (String word : lexicon.words()) {
+            if (word == null || word.isBlank()) {
+                problems.add(file + ": field 'words': blank word");
+            }
+        }
+    }
+
+    private static void checkUnique(List<ServiceItem> items, List<Faq> hallFaqs, List<String> problems) {
+        Set<String> names = new HashSet<>();
+        Set<String> faqIds = new HashSet<>();
+        for (ServiceItem item : items) {
+            if (!names.add(item.name())) {
+                problems.add("items/" + item.id() + ".yaml: field 'name': duplicate item name '" + item.name() + "'");
+            }
+            for (int i = 0; i < item.faqs().size(); i++) {
+                if (!faqIds.add(item.faqs().get(i).id())) {
+                    problems.add("items/" + item.id() + ".yaml: field 'faqs[" + i + "].id': duplicate FAQ id '" + item.faqs().get(i).id() + "'");
+                }
+            }
+        }
+        for (int i = 0; i < hallFaqs.size(); i++) {
+            if (!faqIds.add(hallFaqs.get(i).id())) {
+                problems.add("hall-faqs.yaml: field 'faqs[" + i + "].id': duplicate FAQ id '" + hallFaqs.get(i).id() + "'");
+            }
+        }
+    }
+}

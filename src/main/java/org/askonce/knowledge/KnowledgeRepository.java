@@ -1,0 +1,130 @@
+package org.askonce.knowledge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The knowledge base in the database. Package-private: go through {@link KnowledgeBase}. */
+@Repository
+class KnowledgeRepository {
+
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    KnowledgeRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean isEmpty() {
+        return jdbc.sql("SELECT COUNT(*) FROM kb_item").query(Long.class).single() == 0;
+    }
+
+    /** Stores a whole knowledge base in one transaction: all of it or nothing. */
+    @Transactional
+    void insertAll(KnowledgeSnapshot snapshot) {
+        Timestamp now = Timestamp.from(Instant.now());
+        for (ServiceItem item : snapshot.items()) {
+            jdbc.sql("INSERT INTO kb_item (id, name, department, audience, body, last_reviewed, updated_at) VALUES (?,?,?,?,?,?,?)")
+                    .params(item.id(), item.name(), item.department(), item.audience(), write(item.withFaqs(List.of())),
+                            item.lastReviewed() == null ? null : Date.valueOf(item.lastReviewed()), now)
+                    .update();
+            insertFaqs(item.faqs(), now);
+        }
+        insertFaqs(snapshot.hallFaqs(), now);
+        snapshot.lexicon().synonyms().forEach((official, terms) -> terms.forEach(term -> upsertLexicon(term, official)));
+        snapshot.lexicon().words().forEach(word -> upsertLexicon(word, null));
+    }
+
+    private void insertFaqs(List<Faq> faqs, Timestamp now) {
+        for (int i = 0; i < faqs.size(); i++) {
+            Faq faq = faqs.get(i);
+            jdbc.sql("INSERT INTO kb_faq (id, item_id, position, topic, question, similar, answer, updated_at) VALUES (?,?,?,?,?,?,?,?)")
+                    .params(faq.id(), faq.itemId(), i, faq.topic() == null ? null : faq.topic().name(), faq.question(),
+                            write(faq.similar()), faq.answer(), now)
+                    .update();
+        }
+    }
+
+    private void upsertLexicon(String term, String official) {
+        int updated = jdbc.sql("UPDATE kb_lexicon SET official = ? WHERE term = ?").params(official, term).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO kb_lexicon (term, official) VALUES (?, ?)").params(term, official).update();
+        }
+    }
+
+    @Transactional(readOnly = true)
+    KnowledgeSnapshot load() {
+        Map<String, List<Faq>> faqsByItem = new LinkedHashMap<>();
+        List<Faq> hallFaqs = new ArrayList<>();
+        jdbc.sql("SELECT id, item_id, topic, question, similar, answer FROM kb_faq ORDER BY item_id, position, id")
+                .query((rs, n) -> new Faq(rs.getString("id"), rs.getString("item_id"),
+                        rs.getString("topic") == null ? null : Element.valueOf(rs.getString("topic")),
+                        rs.getString("question"), read(rs.getString("similar"), STRINGS), rs.getString("answer")))
+                .list()
+                .forEach(f -> {
+                    if (f.itemId() == null) {
+                        hallFaqs.add(f);
+                    } else {
+                        faqsByItem.computeIfAbsent(f.itemId(), k -> new ArrayList<>()).add(f);
+                    }
+                });
+        List<ServiceItem> items = jdbc.sql("SELECT id, body FROM kb_item ORDER BY id")
+                .query((rs, n) -> read(rs.getString("body"), ServiceItem.class))
+                .list().stream()
+                .map(item -> item.withFaqs(faqsByItem.getOrDefault(item.id(), List.of())))
+                .toList();
+        Map<String, List<String>> synonyms = new LinkedHashMap<>();
+        List<String> words = new ArrayList<>();
+        jdbc.sql("SELECT term, official FROM kb_lexicon ORDER BY official, term")
+                .query((rs, n) -> new String[] {rs.getString("term"), rs.getString("official")})
+                .list()
+                .forEach(row -> {
+                    if (row[1] == null) {
+                        words.add(row[0]);
+                    } else {
+                        synonyms.computeIfAbsent(row[1], k -> new ArrayList<>()).add(row[0]);
+                    }
+                });
+        return new KnowledgeSnapshot(items, hallFaqs, new Lexicon(synonyms, words));
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new KnowledgeBaseException("Cannot serialise " + value, e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new KnowledgeBaseException("Stored knowledge is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new KnowledgeBaseException("Stored knowledge is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

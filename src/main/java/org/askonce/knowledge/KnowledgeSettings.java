@@ -1,0 +1,13 @@
+package org.askonce.knowledge;
+
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code askonce.knowledge-base}: the folder with the human-editable knowledge base (items/*.yaml,
+ * hall-faqs.yaml, lexicon.yaml), loaded into the database on first start.
+ */
+@ConfigurationProperties("askonce")
+public record KnowledgeSettings(@DefaultValue("./knowledge-base") Path knowledgeBase) {
+}

@@ -1,0 +1,111 @@
+package org.askonce.nlp;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
+import opennlp.tools.doccat.DoccatFactory;
+import opennlp.tools.doccat.DoccatModel;
+import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.DocumentSample;
+import opennlp.tools.doccat.FeatureGenerator;
+import opennlp.tools.util.ObjectStreamUtils;
+import opennlp.tools.util.TrainingParameters;
+
+/**
+ * The OpenNLP document-categorizer model that recognises the intent, trained from
+ * {@code training/intents/LABEL.txt} (one example a line). Training is deterministic: the same
+ * files and the same pipeline give the same model.
+ */
+final class IntentModel {
+
+    private final DoccatModel model;
+    private final ThreadLocal<DocumentCategorizerME> categorizer;
+    private final int examples;
+
+    private IntentModel(DoccatModel model, int examples) {
+        this.model = model;
+        this.examples = examples;
+        this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(model));
+    }
+
+    /**
+     * Trains from the label files in a folder.
+     *
+     * @param features turns one example text into the model's feature tokens, exactly as at run time
+     */
+    static IntentModel train(Path folder, Function<String, String[]> features, int iterations, int cutoff) {
+        Map<Intent, List<String>> examples = readExamples(folder);
+        List<DocumentSample> samples = new ArrayList<>();
+        examples.forEach((intent, lines) -> lines.forEach(line -> samples.add(new DocumentSample(intent.name(), features.apply(line)))));
+        TrainingParameters params = new TrainingParameters();
+        params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
+        params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
+        params.put(TrainingParameters.CUTOFF_PARAM, cutoff);
+        params.put(TrainingParameters.THREADS_PARAM, 1);
+        try {
+            DoccatModel model = DocumentCategorizerME.train("zh", ObjectStreamUtils.createObjectStream(samples), params,
+                    new DoccatFactory(new FeatureGenerator[] {new BagOfWordsFeatureGenerator()}));
+            return new IntentModel(model, samples.size());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<Intent, List<String>> readExamples(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new IllegalArgumentException("Intent training folder not found: " + folder.toAbsolutePath()
+                    + " (set askonce.nlp.training-dir)");
+        }
+        Map<Intent, List<String>> examples = new EnumMap<>(Intent.class);
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".txt")).sorted(Comparator.comparing(Path::toString)).toList()) {
+                String label = file.getFileName().toString().replace(".txt", "");
+                Intent intent;
+                try {
+                    intent = Intent.valueOf(label);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("Unknown intent label file " + file + "; labels: " + List.of(Intent.values()));
+                }
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8).stream()
+                        .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                examples.put(intent, lines);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (Intent intent : Intent.values()) {
+            if (examples.getOrDefault(intent, List.of()).isEmpty()) {
+                throw new IllegalArgumentException("No training examples for intent " + intent + " in " + folder
+                        + " (expected " + intent + ".txt with one example a line)");
+            }
+        }
+        return examples;
+    }
+
+    /** The most likely intent and its probability. */
+    Map.Entry<Intent, Double> classify(String[] features) {
+        DocumentCategorizerME me = categorizer.get();
+        double[] probabilities = me.categorize(features);
+        int best = 0;
+        for (int i = 1; i < probabilities.length; i++) {
+            if (probabilities[i] > probabilities[best]) {
+                best = i;
+            }
+        }
+        return Map.entry(Intent.valueOf(me.getCategory(best)), probabilities[best]);
+    }
+
+    int examples() {
+        return examples;
+    }
+}

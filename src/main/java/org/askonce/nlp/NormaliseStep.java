@@ -1,0 +1,58 @@
+package org.askonce.nlp;
+
+import java.text.Normalizer;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Full-width → half-width and compatibility forms (NFKC: "１２３" → "123", "①" → "1"), ASCII lower
+ * case, emoji and symbols dropped, punctuation and runs of white space folded to one space.
+ */
+final class NormaliseStep implements Step {
+
+    NormaliseStep(Map<String, String> params) {
+        Step.checkParameters("normalise", params, Set.of());
+    }
+
+    @Override
+    public void apply(Analysis analysis) {
+        analysis.text(normalise(analysis.text()));
+    }
+
+    static String normalise(String raw) {
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = true;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLetterOrDigit(cp)) {
+                out.appendCodePoint(cp < 128 ? Character.toLowerCase(cp) : cp);
+                space = false;
+            } else if (!space && (Character.isWhitespace(cp) || isPunctuation(cp))) {
+                out.append(' ');
+                space = true;
+            }
+            // everything else (emoji, symbols, variation selectors, control characters) is dropped
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return out.substring(0, end);
+    }
+
+    private static boolean isPunctuation(int cp) {
+        return switch (Character.getType(cp)) {
+            case Character.CONNECTOR_PUNCTUATION, Character.DASH_PUNCTUATION, Character.START_PUNCTUATION,
+                 Character.END_PUNCTUATION, Character.INITIAL_QUOTE_PUNCTUATION, Character.FINAL_QUOTE_PUNCTUATION,
+                 Character.OTHER_PUNCTUATION, Character.MATH_SYMBOL -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "normalise(nfkc, lower-case, drop emoji, fold punctuation)";
+    }
+}

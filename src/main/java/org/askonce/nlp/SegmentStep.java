@@ -1,0 +1,54 @@
+package org.askonce.nlp;
+
+import com.hankcs.hanlp.dictionary.DynamicCustomDictionary;
+import com.hankcs.hanlp.seg.Segment;
+import com.hankcs.hanlp.seg.Viterbi.ViterbiSegment;
+import com.hankcs.hanlp.seg.common.Term;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * HanLP word segmentation (Viterbi, core dictionary) with a custom dictionary built from the
+ * knowledge base: item names, aliases, keywords and the lexicon, tagged {@code kb}. The dictionary
+ * belongs to this step alone, not to HanLP's global state, so two pipelines can live side by side.
+ */
+final class SegmentStep implements Step {
+
+    private final Segment segment;
+    private final int words;
+    private final boolean forcing;
+
+    SegmentStep(Map<String, String> params, Vocabulary vocabulary) {
+        Step.checkParameters("segment", params, Set.of("custom-dictionary-forcing"));
+        this.forcing = Step.flag("segment", params, "custom-dictionary-forcing", true);
+        DynamicCustomDictionary dictionary = new DynamicCustomDictionary();
+        for (String word : vocabulary.dictionaryWords()) {
+            dictionary.insert(word, Token.KB_NATURE + " 1000");
+        }
+        this.words = vocabulary.dictionaryWords().size();
+        this.segment = new ViterbiSegment()
+                .enableCustomDictionary(dictionary)
+                .enableCustomDictionaryForcing(forcing)
+                .enablePartOfSpeechTagging(true);
+    }
+
+    @Override
+    public void apply(Analysis analysis) {
+        List<Token> tokens = new ArrayList<>();
+        for (Term term : segment.seg(analysis.text())) {
+            if (term.word.isBlank()) {
+                continue;
+            }
+            String nature = term.nature == null ? "x" : term.nature.toString();
+            tokens.add(new Token(term.word, nature, term.word, false, false));
+        }
+        analysis.tokens(tokens);
+    }
+
+    @Override
+    public String toString() {
+        return "segment(hanlp viterbi, custom dictionary " + words + " words, forcing=" + forcing + ")";
+    }
+}

@@ -1,0 +1,96 @@
+package org.askonce.retrieval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.askonce.knowledge.KnowledgeBase;
+import org.askonce.knowledge.KnowledgeSnapshot;
+import org.askonce.nlp.Analysis;
+import org.askonce.nlp.TextPipeline;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+
+/**
+ * Finds the service items and FAQs that answer a question. Scores are 0..1 and mean the same
+ * everywhere: how much of the question the best wording explains and how much of that wording the
+ * question covers. See {@link RetrievalSettings} for the thresholds that turn them into decisions.
+ */
+@Service
+public class Retriever {
+
+    private static final Logger log = LoggerFactory.getLogger(Retriever.class);
+    /** An item's FAQ counts as evidence for the item, a little less than the item's own names. */
+    static final double FAQ_AS_ITEM_EVIDENCE = 0.95;
+
+    private final RetrievalSettings settings;
+    private final TextPipeline pipeline;
+    private volatile SearchIndex index;
+
+    @Autowired
+    Retriever(KnowledgeBase knowledgeBase, TextPipeline pipeline, RetrievalSettings settings) {
+        this(knowledgeBase.snapshot(), pipeline, settings);
+    }
+
+    private Retriever(KnowledgeSnapshot snapshot, TextPipeline pipeline, RetrievalSettings settings) {
+        this.settings = settings;
+        this.pipeline = pipeline;
+        long start = System.nanoTime();
+        this.index = SearchIndex.build(snapshot, pipeline);
+        log.info("Search index built: {} wordings of {} items and {} FAQs in {} ms", index.size(), snapshot.itemCount(),
+                snapshot.faqCount(), (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** A retriever outside Spring (evaluation, benchmarks, tests). */
+    public static Retriever create(KnowledgeSnapshot snapshot, TextPipeline pipeline, RetrievalSettings settings) {
+        return new Retriever(snapshot, pipeline, settings);
+    }
+
+    public RetrievalSettings settings() {
+        return settings;
+    }
+
+    public SearchResult search(Analysis question) {
+        List<SearchIndex.Scored> scored = index.search(question, settings.hits());
+        Map<String, Candidate> items = new LinkedHashMap<>();
+        Map<String, Candidate> faqs = new LinkedHashMap<>();
+        for (SearchIndex.Scored s : scored) {
+            SearchIndex.Wording w = s.wording();
+            if (w.faqId() != null) {
+                faqs.putIfAbsent(w.faqId(), new Candidate(Candidate.Kind.FAQ, w.itemId(), w.faqId(), w.text(), s.score()));
+            }
+            if (w.itemId() != null) {
+                double itemScore = w.faqId() == null ? s.score() : s.score() * FAQ_AS_ITEM_EVIDENCE;
+                Candidate current = items.get(w.itemId());
+                if (current == null || itemScore > current.score()) {
+                    items.put(w.itemId(), new Candidate(Candidate.Kind.ITEM, w.itemId(), w.faqId(), w.text(), itemScore));
+                }
+            }
+        }
+        return new SearchResult(sorted(items), sorted(faqs));
+    }
+
+    private static List<Candidate> sorted(Map<String, Candidate> candidates) {
+        List<Candidate> list = new ArrayList<>(candidates.values());
+        list.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return List.copyOf(list);
+    }
+
+    /** Why the question matched: its keys and the top wordings with the evidence behind each score. */
+    public Explanation explain(String text, int top) {
+        Analysis question = pipeline.analyze(text);
+        List<Explanation.Match> matches = index.search(question, settings.hits()).stream().limit(top)
+                .map(s -> new Explanation.Match(s.wording().kind().name(), s.wording().itemId(), s.wording().faqId(),
+                        s.wording().text(), round(s.score()), s.level().name(), s.shared(), round(s.questionCoverage()),
+                        round(s.wordingCoverage()), s.wording().kind().weight))
+                .toList();
+        return new Explanation(question.text(), question.topicTerms(), question.cueTerms(), question.charGrams(),
+                question.pinyinGrams(), question.intent().name(), round(question.intentProbability()), matches);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

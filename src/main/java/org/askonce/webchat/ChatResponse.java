@@ -1,0 +1,18 @@
+package org.askonce.webchat;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import org.askonce.dialogue.Reply;
+
+/**
+ * {@code POST /api/chat} answer. The field names are a contract other tools depend on; a FAQ
+ * answer also carries {@code faqQuestion}.
+ */
+record ChatResponse(String action, String itemName, String element, String reply, List<String> options, double confidence,
+                    @JsonInclude(JsonInclude.Include.NON_NULL) String faqQuestion) {
+
+    static ChatResponse of(Reply reply) {
+        return new ChatResponse(reply.action().name(), reply.itemName(), reply.element() == null ? null : reply.element().name(),
+                reply.reply(), reply.options(), Math.round(reply.confidence() * 1000) / 1000.0, reply.faqQuestion());
+    }
+}

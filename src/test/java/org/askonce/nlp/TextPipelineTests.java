@@ -1,0 +1,110 @@
+package org.askonce.nlp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.askonce.MiniKnowledge;
+import org.junit.jupiter.api.Test;
+
+/** Literal in/out tests of each step of the chain, on the mini fixture knowledge base. */
+class TextPipelineTests {
+
+    private final TextPipeline pipeline = MiniKnowledge.pipeline();
+
+    private static List<String> texts(Analysis a) {
+        return a.tokens().stream().map(Token::text).toList();
+    }
+
+    @Test
+    void normaliseFoldsFullWidthEmojiAndPunctuation() {
+        assertThat(NormaliseStep.normalise("ＡＢＣ１２３，狗证😀要带啥？？")).isEqualTo("abc123 狗证要带啥");
+    }
+
+    @Test
+    void normaliseTurnsCircledNumbersIntoDigits() {
+        assertThat(NormaliseStep.normalise("①")).isEqualTo("1");
+    }
+
+    @Test
+    void convertsTraditionalToSimplified() {
+        assertThat(pipeline.analyze("護照要帶什麼材料").text()).isEqualTo("护照要带什么材料");
+    }
+
+    @Test
+    void segmentsKnowledgeBaseWordsWhole() {
+        Analysis a = pipeline.analyze("办个狗证要带啥");
+        assertThat(texts(a)).contains("狗证");
+        assertThat(a.tokens().stream().filter(t -> t.text().equals("狗证")).findFirst().orElseThrow().fromKnowledgeBase()).isTrue();
+    }
+
+    @Test
+    void dropsStopwordsAndMarksElementCues() {
+        Analysis a = pipeline.analyze("请问一下狗证要带什么材料");
+        assertThat(a.topicTerms()).containsExactly("养犬登记");
+        assertThat(a.cueTerms()).contains("材料", "带");
+    }
+
+    @Test
+    void mapsColloquialTermsToOfficialOnes() {
+        assertThat(pipeline.analyze("狗证").terms()).containsExactly("养犬登记");
+        assertThat(pipeline.analyze("养狗证").terms()).containsExactly("养犬登记");
+    }
+
+    @Test
+    void homophoneTypoSharesPinyinKeysWithTheRightWord() {
+        assertThat(pipeline.analyze("犬正").pinyinGrams()).containsExactly("quan_zheng");
+        assertThat(pipeline.analyzeForIndex("犬证").pinyinGrams()).containsExactly("quan_zheng");
+        assertThat(pipeline.analyze("社宝卡").pinyinGrams()).contains("she_bao", "bao_ka");
+    }
+
+    @Test
+    void charBigramsSpanTokenBoundaries() {
+        assertThat(PinyinStep.charGrams("社宝卡")).containsExactly("社宝", "宝卡");
+    }
+
+    @Test
+    void recognisesMaterialsIntent() {
+        assertThat(pipeline.analyze("狗证要带什么材料").intent()).isEqualTo(Intent.MATERIALS);
+    }
+
+    @Test
+    void recognisesAskingForAHuman() {
+        assertThat(pipeline.analyze("转人工").intent()).isEqualTo(Intent.HUMAN);
+    }
+
+    @Test
+    void indexAnalysisDoesNotRunTheIntentModel() {
+        assertThat(pipeline.analyzeForIndex("狗证要带什么材料").intentScored()).isFalse();
+    }
+
+    @Test
+    void chainIsWrittenDownInOrder() {
+        assertThat(pipeline.toString()).startsWith("normalise(").contains(" → convert(").contains(" → segment(")
+                .contains(" → stopwords(").contains(" → synonyms(").contains(" → pinyin(").contains(" → intent(");
+    }
+
+    @Test
+    void rejectsUnknownStepParameters() {
+        NlpSettings settings = NlpSettings.defaults(MiniKnowledge.TRAINING).withStep("synonyms", Map.of("colour", "blue"));
+        assertThatThrownBy(() -> TextPipeline.create(MiniKnowledge.snapshot(), settings))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown parameters for step 'synonyms': [colour]");
+    }
+
+    @Test
+    void rejectsUnknownSteps() {
+        NlpSettings settings = new NlpSettings(List.of("normalise", "stem"), Map.of(), MiniKnowledge.TRAINING);
+        assertThatThrownBy(() -> TextPipeline.create(MiniKnowledge.snapshot(), settings))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Unknown pipeline step 'stem'");
+    }
+
+    @Test
+    void rejectsBadParameterValues() {
+        NlpSettings settings = NlpSettings.defaults(MiniKnowledge.TRAINING).withStep("synonyms", Map.of("core-synonym", "maybe"));
+        assertThatThrownBy(() -> TextPipeline.create(MiniKnowledge.snapshot(), settings))
+                .hasMessageContaining("must be true or false, was 'maybe'");
+    }
+}
