@@ -55,22 +55,24 @@ final class SearchIndex {
     }
 
     enum Level {
-        WORD("w", 1.0, 1.0), CHAR("c", 0.88, 0.4), PINYIN("p", 0.84, 0.4);
+        WORD("w", 1.0, 0.5, 1.0), CHAR("c", 0.88, 0.65, 0.4), PINYIN("p", 0.84, 0.65, 0.4);
 
         final String field;
+        /** How much a full match at this level is worth (typo-tolerant levels are worth less). */
         final double factor;
+        /** Share of the level's score that comes from covering the wording; the rest from covering the question. */
+        final double wordingShare;
         final float boost;
 
-        Level(String field, double factor, double boost) {
+        Level(String field, double factor, double wordingShare, double boost) {
             this.field = field;
             this.factor = factor;
+            this.wordingShare = wordingShare;
             this.boost = (float) boost;
         }
     }
 
     static final double CUE_WEIGHT = 0.3;
-    /** Share of a level's score that comes from covering the wording (the rest: covering the question). */
-    static final double WORDING_SHARE = 0.5;
 
     record Wording(WordingKind kind, String itemId, String faqId, String text, String[][] keys, Set<String> cues) {
     }
@@ -240,7 +242,7 @@ final class SearchIndex {
             }
             double questionCoverage = shared / questionTotal;
             double wordingCoverage = Math.min(1.0, shared / wordingTotal);
-            double score = (WORDING_SHARE * wordingCoverage + (1 - WORDING_SHARE) * questionCoverage) * level.factor * wording.kind().weight;
+            double score = (level.wordingShare * wordingCoverage + (1 - level.wordingShare) * questionCoverage) * level.factor * wording.kind().weight;
             if (best == null || score > best.score()) {
                 best = new Scored(wording, score, level, sharedKeys, questionCoverage, wordingCoverage);
             }
