@@ -17,7 +17,7 @@ CREATE TABLE kb_faq (
     position   INT          NOT NULL,
     topic      VARCHAR(20),
     question   VARCHAR(500) NOT NULL,
-    similar    TEXT         NOT NULL,
+    similar_questions TEXT    NOT NULL,
     answer     TEXT         NOT NULL,
     updated_at TIMESTAMP    NOT NULL
 );

@@ -3,6 +3,7 @@ package org.askonce.knowledge;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,6 +29,7 @@ public class KnowledgeBase {
         return new KnowledgeBase(snapshot);
     }
 
+    @Autowired
     KnowledgeBase(KnowledgeRepository repository, KnowledgeSettings settings) {
         this.repository = repository;
         long start = System.nanoTime();

@@ -54,7 +54,7 @@ class KnowledgeRepository {
     private void insertFaqs(List<Faq> faqs, Timestamp now) {
         for (int i = 0; i < faqs.size(); i++) {
             Faq faq = faqs.get(i);
-            jdbc.sql("INSERT INTO kb_faq (id, item_id, position, topic, question, similar, answer, updated_at) VALUES (?,?,?,?,?,?,?,?)")
+            jdbc.sql("INSERT INTO kb_faq (id, item_id, position, topic, question, similar_questions, answer, updated_at) VALUES (?,?,?,?,?,?,?,?)")
                     .params(faq.id(), faq.itemId(), i, faq.topic() == null ? null : faq.topic().name(), faq.question(),
                             write(faq.similar()), faq.answer(), now)
                     .update();
@@ -72,10 +72,10 @@ class KnowledgeRepository {
     KnowledgeSnapshot load() {
         Map<String, List<Faq>> faqsByItem = new LinkedHashMap<>();
         List<Faq> hallFaqs = new ArrayList<>();
-        jdbc.sql("SELECT id, item_id, topic, question, similar, answer FROM kb_faq ORDER BY item_id, position, id")
+        jdbc.sql("SELECT id, item_id, topic, question, similar_questions, answer FROM kb_faq ORDER BY item_id, position, id")
                 .query((rs, n) -> new Faq(rs.getString("id"), rs.getString("item_id"),
                         rs.getString("topic") == null ? null : Element.valueOf(rs.getString("topic")),
-                        rs.getString("question"), read(rs.getString("similar"), STRINGS), rs.getString("answer")))
+                        rs.getString("question"), read(rs.getString("similar_questions"), STRINGS), rs.getString("answer")))
                 .list()
                 .forEach(f -> {
                     if (f.itemId() == null) {

@@ -1,0 +1,107 @@
+package org.askonce.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.askonce.MiniKnowledge;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.util.FileSystemUtils;
+
+class KnowledgeFolderTests {
+
+    @TempDir
+    Path dir;
+
+    private Path copyOfMini() throws IOException {
+        Path kb = dir.resolve("kb");
+        FileSystemUtils.copyRecursively(MiniKnowledge.KB, kb);
+        return kb;
+    }
+
+    private static void replaceIn(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    @Test
+    void readsItemsFaqsAndLexicon() {
+        KnowledgeSnapshot kb = KnowledgeFolder.read(MiniKnowledge.KB);
+        assertThat(kb.itemCount()).isEqualTo(2);
+        assertThat(kb.item("dog-registration")).get().satisfies(i -> {
+            assertThat(i.materials()).hasSize(6);
+            assertThat(i.materials().get(5).required()).isFalse();
+            assertThat(i.materials().get(5).condition()).isEqualTo("委托他人代办的");
+            assertThat(i.halls()).hasSize(2);
+            assertThat(i.faqs()).allSatisfy(f -> assertThat(f.itemId()).isEqualTo("dog-registration"));
+        });
+        assertThat(kb.hallFaqs()).singleElement().satisfies(f -> assertThat(f.topic()).isEqualTo(Element.HOURS));
+        assertThat(kb.lexicon().synonyms()).containsEntry("养犬登记", java.util.List.of("狗证", "养狗证"));
+    }
+
+    @Test
+    void missingRequiredFieldNamesFileAndField() throws IOException {
+        Path kb = copyOfMini();
+        replaceIn(kb.resolve("items/social-security-card.yaml"), "consultPhone: 0571-96225", "consultPhone: \"\"");
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("social-security-card.yaml: field 'consultPhone': must not be blank")
+                .hasMessageContaining("nothing was loaded");
+    }
+
+    @Test
+    void badNestedValueNamesThePath() throws IOException {
+        Path kb = copyOfMini();
+        replaceIn(kb.resolve("items/dog-registration.yaml"), "    copies: 2\n", "    copies: 0\n");
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb))
+                .hasMessageContaining("dog-registration.yaml: field 'materials[4].copies'");
+    }
+
+    @Test
+    void unknownFieldIsRejectedWithItsName() throws IOException {
+        Path kb = copyOfMini();
+        replaceIn(kb.resolve("items/social-security-card.yaml"), "express: true", "express: true\nexpres: false");
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb))
+                .hasMessageContaining("social-security-card.yaml: field 'expres'");
+    }
+
+    @Test
+    void wrongTypeNamesTheFieldAndLine() throws IOException {
+        Path kb = copyOfMini();
+        replaceIn(kb.resolve("items/social-security-card.yaml"), "visits: 1", "visits: once");
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb))
+                .hasMessageContaining("social-security-card.yaml: field 'visits' (line");
+    }
+
+    @Test
+    void idMustMatchTheFileName() throws IOException {
+        Path kb = copyOfMini();
+        Files.move(kb.resolve("items/social-security-card.yaml"), kb.resolve("items/citizen-card.yaml"));
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb))
+                .hasMessageContaining("citizen-card.yaml: field 'id': 'social-security-card' must equal the file name 'citizen-card'");
+    }
+
+    @Test
+    void invalidYamlIsReportedWithItsLine() throws IOException {
+        Path kb = copyOfMini();
+        Files.writeString(kb.resolve("items/broken.yaml"), "id: broken\nname: [unclosed\n");
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb)).hasMessageContaining("broken.yaml");
+    }
+
+    @Test
+    void colloquialTermMappedToTwoOfficialTermsIsRejected() throws IOException {
+        Path kb = copyOfMini();
+        replaceIn(kb.resolve("lexicon.yaml"), "社会保障卡: [社宝卡]", "社会保障卡: [社宝卡, 狗证]");
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb)).hasMessageContaining("'狗证' already maps to");
+    }
+
+    @Test
+    void missingFolderSaysWhichSettingToChange() {
+        assertThatThrownBy(() -> KnowledgeFolder.read(dir.resolve("nope")))
+                .hasMessageContaining("askonce.knowledge-base");
+    }
+}

@@ -1,0 +1,83 @@
+package org.askonce.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.askonce.MiniKnowledge;
+import org.askonce.dialogue.Action;
+import org.askonce.dialogue.Channel;
+import org.askonce.dialogue.ConversationStore;
+import org.askonce.dialogue.DialogueEngine;
+import org.askonce.dialogue.Reply;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * What the database must do, run against H2 and against PostgreSQL by the two subclasses: the
+ * knowledge base loaded on first start reads back exactly as the files say, a failed load leaves
+ * nothing half-stored, and conversations and turns are kept.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
+    "askonce.knowledge-base=src/test/resources/mini/kb",
+    "askonce.nlp.training-dir=src/test/resources/mini/training"})
+abstract class PersistenceContractTests {
+
+    @Autowired
+    KnowledgeBase knowledgeBase;
+    @Autowired
+    KnowledgeRepository repository;
+    @Autowired
+    DialogueEngine dialogue;
+    @Autowired
+    ConversationStore conversations;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void firstStartLoadsTheKnowledgeBaseFolderAndItReadsBackUnchanged() {
+        KnowledgeSnapshot files = KnowledgeFolder.read(MiniKnowledge.KB);
+        KnowledgeSnapshot stored = knowledgeBase.snapshot();
+        assertThat(stored.items()).containsExactlyInAnyOrderElementsOf(files.items());
+        assertThat(stored.hallFaqs()).isEqualTo(files.hallFaqs());
+        assertThat(stored.lexicon().words()).isEqualTo(files.lexicon().words());
+        assertThat(stored.lexicon().synonyms().get("养犬登记")).containsExactlyInAnyOrder("狗证", "养狗证");
+    }
+
+    @Test
+    void aFailedLoadStoresNothingOfIt() {
+        ServiceItem existing = knowledgeBase.snapshot().item("dog-registration").orElseThrow();
+        ServiceItem fresh = new ServiceItem("fresh-item", "全新事项", List.of(), List.of(), existing.department(), "个人",
+                existing.itemType(), existing.conditions(), existing.materials(), existing.timeLimit(), existing.fee(), 1,
+                existing.halls(), existing.online(), true, true, existing.process(), existing.legalBasis(),
+                existing.consultPhone(), existing.complaintPhone(), existing.lastReviewed(), existing.source(), List.of());
+        // the second item clashes with a stored id, so the whole insert must roll back
+        KnowledgeSnapshot clashing = new KnowledgeSnapshot(List.of(fresh, existing), List.of(), Lexicon.EMPTY);
+        assertThatThrownBy(() -> repository.insertAll(clashing)).isInstanceOf(RuntimeException.class);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM kb_item WHERE id = 'fresh-item'").query(Long.class).single()).isZero();
+        assertThat(repository.load().itemCount()).isEqualTo(2);
+    }
+
+    @Test
+    void conversationsAndTurnsArePersisted() {
+        Reply first = dialogue.handle(Channel.WEB, "persist-user", "狗证要带什么材料");
+        Reply second = dialogue.handle(Channel.WEB, "persist-user", "那要多久");
+        assertThat(second.conversationId()).isEqualTo(first.conversationId());
+        assertThat(conversations.turns(first.conversationId())).hasSize(2).satisfiesExactly(
+                t -> {
+                    assertThat(t.question()).isEqualTo("狗证要带什么材料");
+                    assertThat(t.action()).isEqualTo(Action.ANSWER);
+                    assertThat(t.element()).isEqualTo(Element.MATERIALS);
+                    assertThat(t.reply()).contains("居民身份证");
+                },
+                t -> {
+                    assertThat(t.question()).isEqualTo("那要多久");
+                    assertThat(t.itemId()).isEqualTo("dog-registration");
+                    assertThat(t.element()).isEqualTo(Element.TIME_LIMIT);
+                });
+        assertThat(jdbc.sql("SELECT current_item_id FROM conversation WHERE id = ?").param(first.conversationId())
+                .query(String.class).single()).isEqualTo("dog-registration");
+    }
+}
