@@ -1,0 +1,126 @@
+package org.askonce.webchat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** The chat API over real HTTP: the contract fields, and a clear 400 for every bad request. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "askonce.knowledge-base=src/test/resources/mini/kb",
+    "askonce.nlp.training-dir=src/test/resources/mini/training",
+    "spring.datasource.url=jdbc:h2:mem:chat-api;DB_CLOSE_DELAY=-1"})
+class ChatApiIntegrationTests {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    private HttpResponse<String> post(String path, String body, String contentType) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> chat(String body) throws Exception {
+        return post("/api/chat", body, "application/json");
+    }
+
+    @Test
+    void answersWithTheContractFields() throws Exception {
+        HttpResponse<String> response = chat("{\"userId\":\"api-1\",\"text\":\"狗证要带什么材料\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode json = JSON.readTree(response.body());
+        assertThat(json.get("action").asText()).isEqualTo("ANSWER");
+        assertThat(json.get("itemName").asText()).isEqualTo("养犬登记（犬证办理）");
+        assertThat(json.get("element").asText()).isEqualTo("MATERIALS");
+        assertThat(json.get("reply").asText()).contains("犬只狂犬病免疫证明");
+        assertThat(json.get("options").isArray()).isTrue();
+        assertThat(json.get("options")).isEmpty();
+        assertThat(json.get("confidence").asDouble()).isBetween(0.0, 1.0);
+        assertThat(json.has("faqQuestion")).isFalse();
+    }
+
+    @Test
+    void faqAnswerCarriesFaqQuestion() throws Exception {
+        JsonNode json = JSON.readTree(chat("{\"userId\":\"api-2\",\"text\":\"市民卡掉了咋办\"}").body());
+        assertThat(json.get("faqQuestion").asText()).isEqualTo("社保卡丢了怎么办？");
+    }
+
+    @Test
+    void smallTalkHasNullItemAndElement() throws Exception {
+        JsonNode json = JSON.readTree(chat("{\"userId\":\"api-3\",\"text\":\"你好\"}").body());
+        assertThat(json.get("action").asText()).isEqualTo("SMALLTALK");
+        assertThat(json.get("itemName").isNull()).isTrue();
+        assertThat(json.get("element").isNull()).isTrue();
+    }
+
+    @Test
+    void missingTextIsA400WithAClearMessage() throws Exception {
+        HttpResponse<String> response = chat("{\"userId\":\"api-4\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("text must not be blank");
+    }
+
+    @Test
+    void blankTextIsA400() throws Exception {
+        assertThat(chat("{\"userId\":\"api-5\",\"text\":\"   \"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void textOver500CharactersIsA400() throws Exception {
+        HttpResponse<String> response = chat("{\"userId\":\"api-6\",\"text\":\"" + "狗".repeat(501) + "\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("text must be at most 500 characters");
+    }
+
+    @Test
+    void badJsonIsA400() throws Exception {
+        HttpResponse<String> response = chat("{\"userId\":\"api-7\",\"text\":");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("not valid JSON");
+    }
+
+    @Test
+    void missingUserIdIsA400() throws Exception {
+        HttpResponse<String> response = chat("{\"text\":\"你好\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("userId must not be blank");
+    }
+
+    @Test
+    void wrongContentTypeIsRejected() throws Exception {
+        assertThat(post("/api/chat", "text=hi", "text/plain").statusCode()).isEqualTo(415);
+    }
+
+    @Test
+    void explainShowsWhyAQuestionMatched() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/explain?q=" + java.net.URLEncoder.encode("犬正要带什么材料", java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode json = JSON.readTree(response.body());
+        assertThat(json.get("pinyinGrams").toString()).contains("quan_zheng");
+        JsonNode best = json.get("matches").get(0);
+        assertThat(best.get("itemId").asText()).isEqualTo("dog-registration");
+        assertThat(best.get("level").asText()).isEqualTo("PINYIN");
+        assertThat(best.get("shared").toString()).contains("quan_zheng");
+    }
+
+    @Test
+    void chatPageIsServedInChinese() throws Exception {
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=\"zh-CN\"", "/api/chat", "示例数据，以官方发布为准", "name=\"viewport\"");
+    }
+}
