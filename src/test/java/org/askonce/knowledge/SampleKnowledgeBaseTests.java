@@ -1,0 +1,57 @@
+package org.askonce.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The sample knowledge base in knowledge-base/ is complete: what the catalogue asks, in full. */
+class SampleKnowledgeBaseTests {
+
+    private static final Path CATALOGUE = Path.of("../shared/catalogue/items.tsv");
+    private static final KnowledgeSnapshot SAMPLE = KnowledgeFolder.read(Path.of("knowledge-base"));
+
+    @Test
+    void coversEveryCatalogueItemUnderItsExactNameWithItsColloquialNames() throws IOException {
+        assumeTrue(Files.exists(CATALOGUE), "../shared/catalogue/items.tsv is absent (clone outside the shared layout): skipped");
+        List<String> rows = Files.readAllLines(CATALOGUE, StandardCharsets.UTF_8).stream().skip(1).filter(l -> !l.isBlank()).toList();
+        assertThat(rows).isNotEmpty();
+        for (String row : rows) {
+            String[] f = row.split("\t");
+            assertThat(SAMPLE.itemByName(f[0])).as("item %s", f[0]).isPresent();
+            ServiceItem item = SAMPLE.itemByName(f[0]).orElseThrow();
+            assertThat(item.audience()).as("audience of %s", f[0]).isEqualTo(f[2]);
+            List<String> colloquial = Arrays.stream(f[3].split(";")).map(String::strip).toList();
+            assertThat(item.aliases()).as("aliases of %s", f[0]).containsAll(colloquial);
+        }
+    }
+
+    @Test
+    void hasAtLeast150FaqsEachWithThreeSimilarQuestions() {
+        assertThat(SAMPLE.faqCount()).isGreaterThanOrEqualTo(150);
+        assertThat(SAMPLE.faqs()).allSatisfy(f -> assertThat(f.similar()).as("similar questions of %s", f.id()).hasSizeGreaterThanOrEqualTo(3));
+    }
+
+    @Test
+    void everyItemIsMarkedAsSampleData() {
+        assertThat(SAMPLE.items()).allSatisfy(i -> assertThat(i.source()).contains("示例数据"));
+    }
+
+    @Test
+    void everyItemHasEveryElementFilled() {
+        assertThat(SAMPLE.items()).allSatisfy(i -> {
+            assertThat(i.materials()).isNotEmpty();
+            assertThat(i.halls()).allSatisfy(h -> assertThat(h.address() + h.hours() + h.phone()).isNotBlank());
+            assertThat(i.process()).isNotEmpty();
+            assertThat(i.legalBasis()).isNotEmpty();
+            assertThat(i.aliases()).isNotEmpty();
+            assertThat(i.timeLimit().legalDays()).isGreaterThanOrEqualTo(i.timeLimit().promisedDays());
+        });
+    }
+}
