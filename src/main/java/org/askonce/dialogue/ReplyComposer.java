@@ -38,7 +38,7 @@ final class ReplyComposer {
                 .append(item.materials().size()).append("项）：");
         int n = 1;
         for (Material m : item.materials()) {
-            sb.append('\n').append(n++).append(". ").append(m.name()).append("（").append(m.form()).append(m.copies()).append("份");
+            sb.append('\n').append(n++).append(". ").append(m.name()).append("（").append(m.form()).append(m.form().contains("和") ? "各" : "").append(m.copies()).append("份");
             if (!m.required()) {
                 sb.append("；").append(m.condition() == null ? "视情况提供" : m.condition() + "需提供");
             }

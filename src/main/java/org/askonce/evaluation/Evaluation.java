@@ -23,16 +23,26 @@ import org.askonce.retrieval.Retriever;
 public final class Evaluation {
 
     private final KnowledgeSnapshot kb;
+    private final TextPipeline pipeline;
     private final DialogueEngine engine;
     private final Baseline baseline;
 
     public Evaluation(KnowledgeSnapshot kb, NlpSettings nlp, RetrievalSettings retrieval) {
+        this(kb, TextPipeline.create(kb, nlp), retrieval, new Baseline(kb));
+    }
+
+    private Evaluation(KnowledgeSnapshot kb, TextPipeline pipeline, RetrievalSettings retrieval, Baseline baseline) {
         this.kb = kb;
-        TextPipeline pipeline = TextPipeline.create(kb, nlp);
+        this.pipeline = pipeline;
         Retriever retriever = Retriever.create(kb, pipeline, retrieval);
         this.engine = DialogueEngine.create(KnowledgeBase.of(kb), pipeline, retriever, new InMemoryConversationStore(false),
                 DialogueSettings.defaults());
-        this.baseline = new Baseline(kb);
+        this.baseline = baseline;
+    }
+
+    /** The same knowledge and pipeline with other retrieval thresholds (for calibration). */
+    public Evaluation withRetrieval(RetrievalSettings retrieval) {
+        return new Evaluation(kb, pipeline, retrieval, baseline);
     }
 
     public KnowledgeSnapshot knowledge() {

@@ -75,6 +75,7 @@ public final class EvaluationCommand {
             bySet.put(set.getFileName().toString(), new Report[] {evaluation.run(rows), evaluation.runBaseline(rows)});
         }
         bySet.put("all", new Report[] {evaluation.run(all), evaluation.runBaseline(all)});
+        String calibration = calibration(evaluation, sets);
         return "# AskOnce evaluation report\n\nKnowledge base: " + kb.itemCount() + " items, " + kb.faqCount() + " FAQs. Eval sets: "
                 + sets.stream().map(p -> p.getFileName().toString()).toList() + ". Thresholds: answer "
                 + RetrievalSettings.defaults().answerThreshold() + ", suggest " + RetrievalSettings.defaults().suggestThreshold()
@@ -85,6 +86,33 @@ public final class EvaluationCommand {
                 + "rows answered outright; *safe rate* — all rows where the bot gave the right answer, a menu containing the right item, or a "
                 + "hand-off (out-of-domain: anything but an answer); *confident-wrong* — rows answered with a wrong item (out-of-domain: "
                 + "answered at all). The baseline answers every question with its top hit and has no follow-up context.\n\n"
-                + Evaluation.markdown(bySet, 60);
+                + Evaluation.markdown(bySet, 60) + calibration;
+    }
+
+    /**
+     * The threshold sweep the defaults were chosen from, on the dev set only (the other sets stay
+     * held out): how answer rate and confident-wrong answers trade off as the answer threshold moves.
+     */
+    static String calibration(Evaluation evaluation, List<Path> sets) {
+        Path dev = sets.stream().filter(p -> p.getFileName().toString().equals("dev.tsv")).findFirst().orElse(null);
+        if (dev == null) {
+            return "";
+        }
+        List<EvalRow> rows = evaluation.read(dev);
+        RetrievalSettings d = RetrievalSettings.defaults();
+        StringBuilder sb = new StringBuilder("\n## Calibration (dev.tsv)\n\n| answer threshold | suggest threshold | top-1 item | answer rate | safe rate | confident-wrong (out-of-domain) | confident-wrong (in-domain) |\n|---|---|---|---|---|---|---|\n");
+        for (double answer : new double[] {0.50, 0.55, 0.60, 0.62, 0.65, 0.70, 0.75, 0.80}) {
+            for (double suggest : new double[] {0.35, 0.42, 0.50}) {
+                if (suggest > answer) {
+                    continue;
+                }
+                Report r = evaluation.withRetrieval(new RetrievalSettings(answer, suggest, d.ambiguityMargin(), d.hits(), d.menuSize())).run(rows);
+                sb.append(String.format("| %.2f%s | %.2f%s | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n", answer,
+                        answer == d.answerThreshold() ? " (default)" : "", suggest, suggest == d.suggestThreshold() ? " (default)" : "",
+                        100 * r.top1(), 100 * r.answerRate(), 100 * r.safeRate(), 100 * r.confidentWrongOutOfDomain(),
+                        100 * r.confidentWrongInDomain()));
+            }
+        }
+        return sb.toString();
     }
 }
