@@ -36,6 +36,9 @@ public class DialogueEngine {
 
     private static final Logger log = LoggerFactory.getLogger(DialogueEngine.class);
     private static final double ACT_PROBABILITY = 0.5;
+    private static final double NEAR_EXACT = 0.85;
+    /** Words that make another city's name part of a Hangzhou question (社保从上海转过来). */
+    private static final List<String> CROSS_REGION = List.of("转", "迁", "异地", "跨省", "外地", "老家", "回去", "过来");
     private static final Set<String> LOCAL_PLACES = Set.of("杭州", "杭州市", "浙江", "浙江省", "上城", "上城区", "拱墅", "拱墅区",
             "西湖", "西湖区", "滨江", "滨江区", "萧山", "萧山区", "余杭", "余杭区", "临平", "临平区", "钱塘", "钱塘区", "富阳", "富阳区",
             "临安", "临安区", "桐庐", "桐庐县", "淳安", "淳安县", "建德", "建德市", "香港", "澳门", "台湾", "中国", "全国", "大陆", "内地");
@@ -178,8 +181,9 @@ public class DialogueEngine {
             return Decision.of(Action.SMALLTALK, intent == Intent.GREETING ? composer.greeting() : composer.thanks(), p);
         }
 
-        // 3. Follow-up on the current item: an element asked with no (recognisable) new topic.
-        boolean newTopic = !analysis.topicTerms().isEmpty() && itemScore >= thresholds.suggestThreshold();
+        // 3. Follow-up on the current item: an element asked with no new item named. A new item is
+        //    named by a word of the knowledge base, or matched (despite typos) almost exactly.
+        boolean newTopic = itemScore >= thresholds.suggestThreshold() && (analysis.namesItem() || itemScore >= NEAR_EXACT);
         if (conversation.currentItemId() != null && !newTopic && intent.isElement()
                 && (intent != Intent.OVERVIEW || analysis.topicTerms().isEmpty())
                 && kb.item(conversation.currentItemId()).isPresent()) {
@@ -189,7 +193,8 @@ public class DialogueEngine {
         // 4. Another city's affairs are not ours.
         List<String> places = analysis.places();
         Optional<String> otherPlace = places.stream().filter(pl -> !LOCAL_PLACES.contains(pl)).findFirst();
-        if (otherPlace.isPresent() && places.stream().noneMatch(LOCAL_PLACES::contains)) {
+        if (otherPlace.isPresent() && places.stream().noneMatch(LOCAL_PLACES::contains)
+                && CROSS_REGION.stream().noneMatch(analysis.text()::contains)) {
             return new Decision(Action.UNKNOWN, null, null, null, List.of(), itemScore, composer.otherCity(otherPlace.get()), false, false, null);
         }
 

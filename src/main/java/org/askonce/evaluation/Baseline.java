@@ -74,13 +74,13 @@ final class Baseline {
             }
             TopDocs top = searcher.search(query.build(), 1);
             if (top.scoreDocs.length == 0) {
-                return new Outcome(row, Action.UNKNOWN, null, null, List.of(), 0);
+                return new Outcome(row, Action.UNKNOWN, null, null, List.of(), 0, false);
             }
             String item = searcher.storedFields().document(top.scoreDocs[0].doc).get("item");
             if (item == null || item.isEmpty()) {
-                return new Outcome(row, Action.ANSWER, null, null, new ArrayList<>(), top.scoreDocs[0].score);
+                return new Outcome(row, Action.ANSWER, null, null, new ArrayList<>(), top.scoreDocs[0].score, false);
             }
-            return new Outcome(row, Action.ANSWER, item, null, List.of(), top.scoreDocs[0].score);
+            return new Outcome(row, Action.ANSWER, item, null, List.of(), top.scoreDocs[0].score, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

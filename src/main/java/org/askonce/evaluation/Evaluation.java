@@ -24,6 +24,7 @@ public final class Evaluation {
 
     private final KnowledgeSnapshot kb;
     private final TextPipeline pipeline;
+    private final InMemoryConversationStore store = new InMemoryConversationStore(false);
     private final DialogueEngine engine;
     private final Baseline baseline;
 
@@ -35,8 +36,7 @@ public final class Evaluation {
         this.kb = kb;
         this.pipeline = pipeline;
         Retriever retriever = Retriever.create(kb, pipeline, retrieval);
-        this.engine = DialogueEngine.create(KnowledgeBase.of(kb), pipeline, retriever, new InMemoryConversationStore(false),
-                DialogueSettings.defaults());
+        this.engine = DialogueEngine.create(KnowledgeBase.of(kb), pipeline, retriever, store, DialogueSettings.defaults());
         this.baseline = baseline;
     }
 
@@ -54,6 +54,7 @@ public final class Evaluation {
     }
 
     public Report run(List<EvalRow> rows) {
+        store.clear(); // every run starts with no conversations
         List<Outcome> outcomes = new ArrayList<>();
         int n = 0;
         for (EvalRow row : rows) {
@@ -62,7 +63,7 @@ public final class Evaluation {
                 engine.handle(Channel.WEB, user, earlier);
             }
             Reply r = engine.handle(Channel.WEB, user, row.question());
-            outcomes.add(new Outcome(row, r.action(), r.itemName(), r.element(), r.options(), r.confidence()));
+            outcomes.add(new Outcome(row, r.action(), r.itemName(), r.element(), r.options(), r.confidence(), r.faqId() != null));
         }
         return new Report("AskOnce", outcomes);
     }

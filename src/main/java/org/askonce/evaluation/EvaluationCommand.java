@@ -26,6 +26,8 @@ public final class EvaluationCommand {
     }
 
     public static int run(String[] args) {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         Path kbDir = Path.of("knowledge-base");
         Path training = Path.of("training");
         Path reportFile = null;
@@ -82,7 +84,7 @@ public final class EvaluationCommand {
                 + ". Generated " + LocalDate.now() + " by `java -jar target/askonce.jar eval` in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms.\n\n"
                 + "Definitions: *top-1 item* — in-domain rows where the first item the bot offered (the answered item, or the first option "
-                + "of a menu) is the expected one; *item+element* — answered with the expected item and element; *answer rate* — in-domain "
+                + "of a menu) is the expected one; *item+element* — answered with the expected item and the expected element, or with a FAQ of that item (a FAQ answers the question as asked); *answer rate* — in-domain "
                 + "rows answered outright; *safe rate* — all rows where the bot gave the right answer, a menu containing the right item, or a "
                 + "hand-off (out-of-domain: anything but an answer); *confident-wrong* — rows answered with a wrong item (out-of-domain: "
                 + "answered at all). The baseline answers every question with its top hit and has no follow-up context.\n\n"

@@ -5,7 +5,8 @@ import org.askonce.dialogue.Action;
 import org.askonce.knowledge.Element;
 
 /** What a system did with one eval row: its action, the item it went with, the element, the menu. */
-record Outcome(EvalRow row, Action action, String itemName, Element element, List<String> options, double confidence) {
+record Outcome(EvalRow row, Action action, String itemName, Element element, List<String> options, double confidence,
+               boolean faqAnswered) {
 
     /** The item the system put first: the answered item, or the first option of a menu. */
     String firstItem() {
@@ -30,8 +31,9 @@ record Outcome(EvalRow row, Action action, String itemName, Element element, Lis
         return answered() && row.item() != null && row.item().equals(itemName);
     }
 
+    /** Answered with the right item and the element asked, or with one of that item's FAQs (it answers the question as asked). */
     boolean elementRight() {
-        return answeredRight() && row.element() == element;
+        return answeredRight() && (row.element() == element || faqAnswered);
     }
 
     /** Right answer, a menu with the right item, or a hand-off; for out-of-domain: anything but an answer. */

@@ -35,15 +35,26 @@ public final class Analysis {
     /** Canonical terms of the content words (stopwords dropped, lexicon applied), in order, no repeats. */
     public List<String> terms() {
         Set<String> terms = new LinkedHashSet<>();
-        tokens.stream().filter(Token::content).forEach(t -> terms.add(t.term()));
+        tokens.stream().filter(Token::content).forEach(t -> {
+            terms.add(t.term());
+            terms.addAll(t.parts());
+        });
         return new ArrayList<>(terms);
     }
 
     /** Canonical terms that name the topic, i.e. without element cue words. */
     public List<String> topicTerms() {
         Set<String> terms = new LinkedHashSet<>();
-        tokens.stream().filter(Token::topic).forEach(t -> terms.add(t.term()));
+        tokens.stream().filter(Token::topic).forEach(t -> {
+            terms.add(t.term());
+            terms.addAll(t.parts());
+        });
         return new ArrayList<>(terms);
+    }
+
+    /** Whether the text names a service item by a word of the knowledge base (not just asks an element). */
+    public boolean namesItem() {
+        return tokens.stream().anyMatch(t -> t.topic() && t.fromKnowledgeBase());
     }
 
     /** Canonical terms that are element cue words (材料, 多久…). */

@@ -28,10 +28,8 @@ final class SegmentStep implements Step {
         // kb for ours), which is all the chain needs, and segmentation is about 10x faster.
         this.posTagging = Step.flag("segment", params, "pos-tagging", false);
         DynamicCustomDictionary dictionary = new DynamicCustomDictionary();
-        for (String word : vocabulary.dictionaryWords()) {
-            dictionary.insert(word, Token.KB_NATURE + " 1000");
-        }
-        this.words = vocabulary.dictionaryWords().size();
+        vocabulary.dictionary().forEach((word, nature) -> dictionary.insert(word, nature + " 1000"));
+        this.words = vocabulary.dictionary().size();
         this.segment = new ViterbiSegment()
                 .enableCustomDictionary(dictionary)
                 .enableCustomDictionaryForcing(forcing)
@@ -46,7 +44,7 @@ final class SegmentStep implements Step {
                 continue;
             }
             String nature = term.nature == null ? "x" : term.nature.toString();
-            tokens.add(new Token(term.word, nature, term.word, false, false));
+            tokens.add(new Token(term.word, nature, term.word, List.of(), false, false));
         }
         analysis.tokens(tokens);
     }

@@ -27,7 +27,17 @@ final class SynonymStep implements Step {
     public void apply(Analysis analysis) {
         List<Token> mapped = new ArrayList<>(analysis.tokens().size());
         for (Token token : analysis.tokens()) {
-            mapped.add(token.stop() ? token : token.withTerm(canonical(token)));
+            if (token.stop()) {
+                mapped.add(token);
+                continue;
+            }
+            String term = canonical(token);
+            List<String> parts = new ArrayList<>();
+            for (String part : vocabulary.parts(term)) {
+                parts.add(vocabulary.canonical(part));
+            }
+            String nature = vocabulary.namesItem(term) || vocabulary.namesItem(token.text()) ? Token.KB_NATURE : token.nature();
+            mapped.add(token.withTerm(term, nature, parts));
         }
         analysis.tokens(mapped);
     }
