@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
 import java.util.UUID;
 import org.askonce.knowledge.Element;
 import org.askonce.knowledge.Faq;
@@ -39,9 +38,9 @@ public class DialogueEngine {
     private static final double NEAR_EXACT = 0.85;
     /** Words that make another city's name part of a Hangzhou question (社保从上海转过来). */
     private static final List<String> CROSS_REGION = List.of("转", "迁", "异地", "跨省", "外地", "老家", "回去", "过来");
-    private static final Set<String> LOCAL_PLACES = Set.of("杭州", "杭州市", "浙江", "浙江省", "上城", "上城区", "拱墅", "拱墅区",
-            "西湖", "西湖区", "滨江", "滨江区", "萧山", "萧山区", "余杭", "余杭区", "临平", "临平区", "钱塘", "钱塘区", "富阳", "富阳区",
-            "临安", "临安区", "桐庐", "桐庐县", "淳安", "淳安县", "建德", "建德市", "香港", "澳门", "台湾", "中国", "全国", "大陆", "内地");
+    private static final List<String> LOCAL_PLACES = List.of("杭州", "上城", "拱墅", "西湖", "滨江", "萧山", "余杭", "临平", "钱塘",
+            "富阳", "临安", "桐庐", "淳安", "建德");
+    private static final List<String> OTHER_REGIONS = List.copyOf(resourceLines("dialogue/other-regions.txt"));
 
     private final KnowledgeBase knowledgeBase;
     private final TextPipeline pipeline;
@@ -159,6 +158,13 @@ public class DialogueEngine {
             if (intent == Intent.NO && act && analysis.topicTerms().isEmpty()) {
                 return new Decision(Action.UNKNOWN, null, null, null, List.of(), p, composer.noneOfThese(), true, false, null);
             }
+            if (intent.isElement() && intent != Intent.OVERVIEW && !analysis.namesItem()) {
+                // "要多久?" while a menu is open: the element is noted, the menu stays
+                List<ServiceItem> options = pending.stream().map(id -> kb.item(id).orElseThrow()).toList();
+                Element element = intent.element().orElseThrow();
+                return new Decision(Action.CLARIFY, null, element, null, pending, p,
+                        "请先选择您要问的事项，我再告诉您" + element.label() + "。\n" + composer.menu(options), false, false, null);
+            }
         }
 
         // 2. Dialogue acts that need no search.
@@ -190,17 +196,19 @@ public class DialogueEngine {
             return answerItem(kb, conversation.currentItemId(), asked, p);
         }
 
-        // 4. Another city's affairs are not ours.
-        List<String> places = analysis.places();
-        Optional<String> otherPlace = places.stream().filter(pl -> !LOCAL_PLACES.contains(pl)).findFirst();
-        if (otherPlace.isPresent() && places.stream().noneMatch(LOCAL_PLACES::contains)
+        // 4. Another Chinese city's affairs are not ours (unless moving something to or from it).
+        Optional<String> otherPlace = otherRegion(analysis.text());
+        if (otherPlace.isPresent() && LOCAL_PLACES.stream().noneMatch(analysis.text()::contains)
                 && CROSS_REGION.stream().noneMatch(analysis.text()::contains)) {
             return new Decision(Action.UNKNOWN, null, null, null, List.of(), itemScore, composer.otherCity(otherPlace.get()), false, false, null);
         }
 
-        // 5. A FAQ that matches better than any item's own names answers directly.
+        // 5. A FAQ that matches better than any item's own names answers directly. What the intent
+        //    model takes for out-of-scope small talk needs a near-exact match to be answered.
+        boolean outOfScope = act && intent == Intent.OUT_OF_SCOPE;
+        double answerBar = outOfScope ? Math.max(thresholds.answerThreshold(), NEAR_EXACT) : thresholds.answerThreshold();
         Optional<Candidate> topFaq = result.topFaq();
-        if (topFaq.isPresent() && topFaq.get().score() >= thresholds.answerThreshold() && topFaq.get().score() > itemScore
+        if (topFaq.isPresent() && topFaq.get().score() >= answerBar && topFaq.get().score() > itemScore
                 && (topFaq.get().itemId() == null || !ambiguous(result, thresholds, topFaq.get().itemId()))) {
             Candidate faq = topFaq.get();
             ServiceItem item = faq.itemId() == null ? null : kb.item(faq.itemId()).orElse(null);
@@ -211,10 +219,9 @@ public class DialogueEngine {
         }
 
         // 6. An item: answer if clear, offer a menu if close to others or only suggested.
-        if (itemScore >= thresholds.answerThreshold() && !ambiguous(result, thresholds, topItem.get().itemId())) {
+        if (itemScore >= answerBar && !ambiguous(result, thresholds, topItem.get().itemId())) {
             return answerItem(kb, topItem.get().itemId(), asked, itemScore);
         }
-        boolean outOfScope = act && intent == Intent.OUT_OF_SCOPE;
         if (itemScore >= thresholds.suggestThreshold() && !(outOfScope && itemScore < thresholds.answerThreshold())) {
             List<String> options = new ArrayList<>();
             for (Candidate c : result.items()) {
@@ -231,6 +238,28 @@ public class DialogueEngine {
         String text = outOfScope || result.topScore() < thresholds.suggestThreshold() / 2 ? composer.outOfScope() : composer.notUnderstood();
         return new Decision(Action.UNKNOWN, null, null, null, List.of(), Math.max(itemScore, result.topScore()), text,
                 !outOfScope, false, null);
+    }
+
+    private static Optional<String> otherRegion(String text) {
+        for (String region : OTHER_REGIONS) {
+            int at = text.indexOf(region);
+            if (at >= 0) {
+                return Optional.of(region);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> resourceLines(String resource) {
+        try (var in = DialogueEngine.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing class-path resource " + resource);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static boolean ambiguous(SearchResult result, RetrievalSettings thresholds, String itemId) {

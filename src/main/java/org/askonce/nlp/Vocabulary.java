@@ -15,8 +15,8 @@ import org.askonce.knowledge.ServiceItem;
 
 /**
  * The words the knowledge base teaches the pipeline. <em>Item words</em> name service items (short
- * names, short aliases, keywords, and the official terms of the lexicon); <em>lexicon words</em>
- * are the other words of the lexicon (补办, 丢了…). Both go into the segmenter's dictionary so that
+ * names, short aliases and keywords used by at most two items); <em>lexicon words</em> are the
+ * lexicon's terms and words shared by many items (补领, 遗失…). Both go into the segmenter's dictionary so that
  * they stay whole; each compound also knows its parts in HanLP's core dictionary (生育津贴 → 生育,
  * 津贴), so that a question that says the parts still matches it.
  */
@@ -29,6 +29,7 @@ final class Vocabulary {
     private static final int MAX_ALIAS_WORD = 4;
     private static final int MAX_NAME_WORD = 6;
     private static final int MAX_DICTIONARY_WORD = 10;
+    private static final int MAX_ITEMS_PER_NAMING_WORD = 2;
 
     private final Map<String, String> dictionary;
     private final Map<String, String> official;
@@ -44,16 +45,27 @@ final class Vocabulary {
         Set<String> itemWords = new LinkedHashSet<>();
         Set<String> lexiconWords = new LinkedHashSet<>();
         Map<String, String> official = new HashMap<>();
+        Map<String, Integer> itemsPerWord = new HashMap<>();
         for (ServiceItem item : snapshot.items()) {
+            Set<String> words = new LinkedHashSet<>();
             for (String part : item.name().split("[（）()、，,\\s]+")) {
-                add(itemWords, part, MAX_NAME_WORD);
+                add(words, part, MAX_NAME_WORD);
             }
-            item.aliases().forEach(a -> add(itemWords, a, MAX_ALIAS_WORD));
-            item.keywords().forEach(k -> add(itemWords, k, MAX_DICTIONARY_WORD));
+            item.aliases().forEach(a -> add(words, a, MAX_ALIAS_WORD));
+            item.keywords().forEach(k -> add(words, k, MAX_DICTIONARY_WORD));
+            words.forEach(w -> itemsPerWord.merge(w, 1, Integer::sum));
+            itemWords.addAll(words);
         }
+        // a word shared by many items (补领, 遗失) is a lexicon word: it does not name an item
+        itemsPerWord.forEach((word, items) -> {
+            if (items > MAX_ITEMS_PER_NAMING_WORD) {
+                itemWords.remove(word);
+                lexiconWords.add(word);
+            }
+        });
         snapshot.lexicon().synonyms().forEach((canonical, colloquial) -> {
             String canon = NormaliseStep.normalise(canonical);
-            add(itemWords, canon, MAX_DICTIONARY_WORD);
+            add(lexiconWords, canon, MAX_DICTIONARY_WORD);
             for (String term : colloquial) {
                 String t = NormaliseStep.normalise(term);
                 add(lexiconWords, t, MAX_DICTIONARY_WORD);
@@ -67,6 +79,7 @@ final class Vocabulary {
         Map<String, String> dictionary = new HashMap<>();
         lexiconWords.forEach(w -> dictionary.put(w, LEXICON_NATURE));
         itemWords.forEach(w -> dictionary.put(w, ITEM_NATURE));
+        lexiconWords.removeAll(itemWords);
         // a colloquial word that stands for an item word names an item too (狗证 → 养犬登记)
         official.forEach((colloquial, canon) -> {
             if (ITEM_NATURE.equals(dictionary.get(canon))) {

@@ -219,9 +219,10 @@ final class SearchIndex {
     /** Scores one wording against the question keys; also used to explain a match. */
     Scored score(Wording wording, int ord, String[][] questionKeys, Set<String> questionCues) {
         Scored best = null;
+        boolean typoLevels = hasUnknownWord(questionKeys[Level.WORD.ordinal()], questionCues);
         for (Level level : Level.values()) {
             String[] q = questionKeys[level.ordinal()];
-            if (q.length == 0) {
+            if (q.length == 0 || (level != Level.WORD && !typoLevels)) {
                 continue;
             }
             Set<String> wordingKeys = new HashSet<>(List.of(wording.keys()[level.ordinal()]));
@@ -248,6 +249,21 @@ final class SearchIndex {
             }
         }
         return best == null ? new Scored(wording, 0, Level.WORD, List.of(), 0, 0) : best;
+    }
+
+    /**
+     * The character and pinyin levels are for words the index does not know (typos, unseen
+     * compounds, single characters); when every topic word of the question is known, the word level alone decides,
+     * so that a stray shared character cannot outvote the words.
+     */
+    private boolean hasUnknownWord(String[] words, Set<String> cues) {
+        for (String word : words) {
+            // a single character is usually a piece of a word the segmenter could not find (刻/章, 犬/正)
+            if (!cues.contains(word) && (word.length() == 1 || !documentFrequency.get(Level.WORD.ordinal()).containsKey(word))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Scored score(int ord, Analysis question) {
