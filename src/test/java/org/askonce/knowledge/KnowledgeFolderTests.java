@@ -95,7 +95,7 @@ class KnowledgeFolderTests {
     @Test
     void colloquialTermMappedToTwoOfficialTermsIsRejected() throws IOException {
         Path kb = copyOfMini();
-        replaceIn(kb.resolve("lexicon.yaml"), "社会保障卡: [社宝卡]", "社会保障卡: [社宝卡, 狗证]");
+        replaceIn(kb.resolve("lexicon.yaml"), "社会保障卡: [社保卡片]", "社会保障卡: [社保卡片, 狗证]");
         assertThatThrownBy(() -> KnowledgeFolder.read(kb)).hasMessageContaining("'狗证' already maps to");
     }
 

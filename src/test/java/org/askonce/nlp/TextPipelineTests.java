@@ -42,14 +42,25 @@ class TextPipelineTests {
     @Test
     void dropsStopwordsAndMarksElementCues() {
         Analysis a = pipeline.analyze("请问一下狗证要带什么材料");
-        assertThat(a.topicTerms()).containsExactly("养犬登记");
+        assertThat(a.topicTerms()).containsExactly("养犬登记", "登记");
         assertThat(a.cueTerms()).contains("材料", "带");
     }
 
     @Test
     void mapsColloquialTermsToOfficialOnes() {
-        assertThat(pipeline.analyze("狗证").terms()).containsExactly("养犬登记");
-        assertThat(pipeline.analyze("养狗证").terms()).containsExactly("养犬登记");
+        assertThat(pipeline.analyze("狗证").tokens()).singleElement().satisfies(t -> assertThat(t.term()).isEqualTo("养犬登记"));
+        assertThat(pipeline.analyze("养狗证").tokens()).singleElement().satisfies(t -> assertThat(t.term()).isEqualTo("养犬登记"));
+    }
+
+    @Test
+    void compoundsAlsoCarryTheirPartsSoThatPartsMatch() {
+        assertThat(pipeline.analyze("狗证").terms()).containsExactly("养犬登记", "登记");
+    }
+
+    @Test
+    void wordsThatNameAnItemAreToldFromOtherWords() {
+        assertThat(pipeline.analyze("狗证要带什么材料").namesItem()).isTrue();
+        assertThat(pipeline.analyze("那要多久").namesItem()).isFalse();
     }
 
     @Test

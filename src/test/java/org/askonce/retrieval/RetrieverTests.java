@@ -24,14 +24,14 @@ class RetrieverTests {
 
     @Test
     void elementCueWordsHardlyLowerTheScore() {
-        assertThat(search("狗证要带什么材料").topItem().orElseThrow().score()).isGreaterThan(0.85);
+        assertThat(search("狗证要带什么材料").topItem().orElseThrow().score()).isGreaterThan(0.8);
     }
 
     @Test
     void unknownWordsLowerTheScore() {
         double plain = search("狗证").topScore();
         double withNoise = search("狗证宠物医院美容店").topScore();
-        assertThat(withNoise).isLessThan(plain).isLessThan(RetrievalSettings.defaults().answerThreshold());
+        assertThat(withNoise).isLessThan(plain - 0.3);
     }
 
     @Test
