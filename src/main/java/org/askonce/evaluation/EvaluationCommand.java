@@ -108,7 +108,7 @@ public final class EvaluationCommand {
                 if (suggest > answer) {
                     continue;
                 }
-                Report r = evaluation.withRetrieval(new RetrievalSettings(answer, suggest, d.ambiguityMargin(), d.hits(), d.menuSize())).run(rows);
+                Report r = evaluation.withRetrieval(d.withThresholds(answer, suggest)).run(rows);
                 sb.append(String.format("| %.2f%s | %.2f%s | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |%n", answer,
                         answer == d.answerThreshold() ? " (default)" : "", suggest, suggest == d.suggestThreshold() ? " (default)" : "",
                         100 * r.top1(), 100 * r.answerRate(), 100 * r.safeRate(), 100 * r.confidentWrongOutOfDomain(),

@@ -38,7 +38,7 @@ public class Retriever {
         this.settings = settings;
         this.pipeline = pipeline;
         long start = System.nanoTime();
-        this.index = SearchIndex.build(snapshot, pipeline);
+        this.index = SearchIndex.build(snapshot, pipeline, settings.indexDir());
         log.info("Search index built: {} wordings of {} items and {} FAQs in {} ms", index.size(), snapshot.itemCount(),
                 snapshot.faqCount(), (System.nanoTime() - start) / 1_000_000);
     }

@@ -2,9 +2,11 @@ package org.askonce.retrieval;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +20,6 @@ import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -26,13 +27,14 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.MMapDirectory;
 import org.askonce.knowledge.Faq;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.ServiceItem;
 import org.askonce.nlp.Analysis;
 import org.askonce.nlp.TextPipeline;
+import org.springframework.util.FileSystemUtils;
 import org.askonce.nlp.Token;
 
 /**
@@ -82,59 +84,116 @@ final class SearchIndex {
 
     static final double CUE_WEIGHT = 0.3;
 
-    record Wording(WordingKind kind, String itemId, String faqId, String text, String[][] keys, Set<String> cues) {
+    /** One wording of the knowledge base; its keys are ids per level, sorted (see {@link KeyTable}). */
+    record Wording(WordingKind kind, String itemId, String faqId, String text, int[][] keys) {
     }
 
     record Scored(Wording wording, double score, Level level, List<String> shared, double questionCoverage, double wordingCoverage) {
     }
 
+    /** Interned keys of one level: id ↔ text, document frequency, and whether a word is an element cue. */
+    private static final class KeyTable {
+        final Map<String, Integer> ids = new HashMap<>();
+        final List<String> texts = new ArrayList<>();
+        int[] documentFrequency = new int[64];
+        boolean[] cue = new boolean[64];
+
+        int id(String key) {
+            Integer id = ids.get(key);
+            if (id == null) {
+                id = texts.size();
+                ids.put(key, id);
+                texts.add(key);
+                if (id >= documentFrequency.length) {
+                    documentFrequency = java.util.Arrays.copyOf(documentFrequency, id * 2);
+                    cue = java.util.Arrays.copyOf(cue, id * 2);
+                }
+            }
+            return id;
+        }
+    }
+
     private final Wording[] wordings;
-    private final List<Map<String, Integer>> documentFrequency;
+    private final KeyTable[] tables;
+    private final double[][] idf;
     private final double[][] wordingTotals;
     private final IndexSearcher searcher;
-    private final int documents;
 
-    private SearchIndex(Wording[] wordings, List<Map<String, Integer>> documentFrequency, IndexSearcher searcher) {
+    private SearchIndex(Wording[] wordings, KeyTable[] tables, IndexSearcher searcher) {
         this.wordings = wordings;
-        this.documentFrequency = documentFrequency;
+        this.tables = tables;
         this.searcher = searcher;
-        this.documents = wordings.length;
-        this.wordingTotals = new double[wordings.length][Level.values().length];
-        for (int i = 0; i < wordings.length; i++) {
+        int n = wordings.length;
+        this.idf = new double[Level.values().length][];
+        for (Level level : Level.values()) {
+            KeyTable table = tables[level.ordinal()];
+            double[] values = new double[table.texts.size()];
+            for (int id = 0; id < values.length; id++) {
+                values[id] = idf(n, table.documentFrequency[id]) * (level == Level.WORD && table.cue[id] ? CUE_WEIGHT : 1.0);
+            }
+            idf[level.ordinal()] = values;
+        }
+        this.wordingTotals = new double[n][Level.values().length];
+        for (int i = 0; i < n; i++) {
             for (Level level : Level.values()) {
                 double total = 0;
-                for (String key : wordings[i].keys()[level.ordinal()]) {
-                    total += weight(level, key, wordings[i].cues());
+                for (int id : wordings[i].keys()[level.ordinal()]) {
+                    total += idf[level.ordinal()][id];
                 }
                 wordingTotals[i][level.ordinal()] = total;
             }
         }
     }
 
-    static SearchIndex build(KnowledgeSnapshot snapshot, TextPipeline pipeline) {
+    private static double idf(int documents, int documentFrequency) {
+        return Math.log(1 + (documents + 1.0) / (documentFrequency + 0.5));
+    }
+
+    /**
+     * Builds the index of a knowledge base in a new folder under {@code directory} (memory-mapped;
+     * older folders there are removed), or in a temporary folder when {@code directory} is null.
+     */
+    static SearchIndex build(KnowledgeSnapshot snapshot, TextPipeline pipeline, Path directory) {
+        KeyTable[] tables = {new KeyTable(), new KeyTable(), new KeyTable()};
         List<Wording> wordings = new ArrayList<>();
         for (ServiceItem item : snapshot.items()) {
-            wordings.add(wording(pipeline, WordingKind.NAME, item.id(), null, item.name()));
+            wordings.add(wording(pipeline, tables, WordingKind.NAME, item.id(), null, item.name()));
             for (String alias : item.aliases()) {
-                wordings.add(wording(pipeline, WordingKind.ALIAS, item.id(), null, alias));
+                wordings.add(wording(pipeline, tables, WordingKind.ALIAS, item.id(), null, alias));
             }
             for (String keyword : item.keywords()) {
-                wordings.add(wording(pipeline, WordingKind.KEYWORD, item.id(), null, keyword));
+                wordings.add(wording(pipeline, tables, WordingKind.KEYWORD, item.id(), null, keyword));
             }
         }
         for (Faq faq : snapshot.faqs()) {
-            wordings.add(wording(pipeline, WordingKind.FAQ_QUESTION, faq.itemId(), faq.id(), faq.question()));
+            wordings.add(wording(pipeline, tables, WordingKind.FAQ_QUESTION, faq.itemId(), faq.id(), faq.question()));
             for (String similar : faq.similar()) {
-                wordings.add(wording(pipeline, WordingKind.FAQ_SIMILAR, faq.itemId(), faq.id(), similar));
+                wordings.add(wording(pipeline, tables, WordingKind.FAQ_SIMILAR, faq.itemId(), faq.id(), similar));
             }
         }
-        return index(wordings);
+        return index(wordings, tables, directory);
     }
 
-    private static Wording wording(TextPipeline pipeline, WordingKind kind, String itemId, String faqId, String text) {
+    private static Wording wording(TextPipeline pipeline, KeyTable[] tables, WordingKind kind, String itemId, String faqId, String text) {
         Analysis analysis = pipeline.analyzeForIndex(text);
         String[][] keys = keys(analysis);
-        return new Wording(kind, itemId, faqId, text, keys, Set.copyOf(analysis.cueTerms()));
+        Set<String> cues = Set.copyOf(analysis.cueTerms());
+        int[][] ids = new int[keys.length][];
+        for (Level level : Level.values()) {
+            KeyTable table = tables[level.ordinal()];
+            int[] levelIds = new int[keys[level.ordinal()].length];
+            for (int i = 0; i < levelIds.length; i++) {
+                String key = keys[level.ordinal()][i];
+                levelIds[i] = table.id(key);
+                table.documentFrequency[levelIds[i]]++;
+                if (level == Level.WORD && cues.contains(key)) {
+                    table.cue[levelIds[i]] = true;
+                }
+            }
+            java.util.Arrays.sort(levelIds);
+            ids[level.ordinal()] = levelIds;
+        }
+        return new Wording(kind, itemId, faqId, text, ids);
     }
 
     static String[][] keys(Analysis analysis) {
@@ -145,20 +204,24 @@ final class SearchIndex {
         };
     }
 
-    private static SearchIndex index(List<Wording> wordings) {
-        List<Map<String, Integer>> df = List.of(new HashMap<>(), new HashMap<>(), new HashMap<>());
-        ByteBuffersDirectory directory = new ByteBuffersDirectory();
+    private static SearchIndex index(List<Wording> wordings, KeyTable[] tables, Path parent) {
+        Directory directory;
+        try {
+            directory = new MMapDirectory(newFolder(parent));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer())
                 .setRAMBufferSizeMB(64))) {
             for (int ord = 0; ord < wordings.size(); ord++) {
                 Wording wording = wordings.get(ord);
                 Document doc = new Document();
                 for (Level level : Level.values()) {
-                    String[] keys = wording.keys()[level.ordinal()];
-                    doc.add(new TextField(level.field, String.join(" ", keys), Field.Store.NO));
-                    for (String key : keys) {
-                        df.get(level.ordinal()).merge(key, 1, Integer::sum);
+                    StringBuilder text = new StringBuilder();
+                    for (int id : wording.keys()[level.ordinal()]) {
+                        text.append(tables[level.ordinal()].texts.get(id)).append(' ');
                     }
+                    doc.add(new TextField(level.field, text.toString(), Field.Store.NO));
                 }
                 doc.add(new NumericDocValuesField("ord", ord));
                 writer.addDocument(doc);
@@ -169,34 +232,101 @@ final class SearchIndex {
         }
         try {
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-            return new SearchIndex(wordings.toArray(Wording[]::new), df, searcher);
+            searcher.setQueryCache(null); // every question is new: caching only costs bookkeeping
+            return new SearchIndex(wordings.toArray(Wording[]::new), tables, searcher);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static Path newFolder(Path parent) throws IOException {
+        if (parent == null) {
+            Path temporary = Files.createTempDirectory("askonce-index");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(temporary.toFile())));
+            return temporary;
+        }
+        Files.createDirectories(parent);
+        try (Stream<Path> old = Files.list(parent)) {
+            old.filter(p -> p.getFileName().toString().startsWith("index-")).forEach(p -> FileSystemUtils.deleteRecursively(p.toFile()));
+        }
+        return Files.createDirectory(parent.resolve("index-" + System.currentTimeMillis()));
+    }
+
     int size() {
-        return documents;
+        return wordings.length;
     }
 
-    double idf(Level level, String key) {
-        int df = documentFrequency.get(level.ordinal()).getOrDefault(key, 0);
-        return Math.log(1 + (documents + 1.0) / (df + 0.5));
-    }
+    /** The question's keys per level: known ones as sorted ids with their weights, and each level's total weight. */
+    private final class QuestionKeys {
+        final String[][] texts;
+        final Set<String> cues;
+        final boolean typoLevels;
+        final int[][] ids = new int[Level.values().length][];
+        final double[][] weights = new double[Level.values().length][];
+        final double[] totals = new double[Level.values().length];
 
-    private double weight(Level level, String key, Set<String> cues) {
-        return idf(level, key) * (level == Level.WORD && cues.contains(key) ? CUE_WEIGHT : 1.0);
+        QuestionKeys(Analysis question) {
+            this.texts = keys(question);
+            this.cues = Set.copyOf(question.cueTerms());
+            boolean unknown = false;
+            for (Level level : Level.values()) {
+                int l = level.ordinal();
+                KeyTable table = tables[l];
+                int[] known = new int[texts[l].length];
+                int count = 0;
+                for (String key : texts[l]) {
+                    Integer id = table.ids.get(key);
+                    boolean cue = level == Level.WORD && cues.contains(key);
+                    // a known key weighs what it weighs in the wordings (cue words less); an unknown one, the most
+                    totals[l] += id != null ? idf[l][id] : idf(wordings.length, 0) * (cue ? CUE_WEIGHT : 1.0);
+                    if (id != null) {
+                        known[count++] = id;
+                    }
+                    // a word the index does not know, or a lone character (刻/章, 犬/正), opens the typo levels
+                    if (level == Level.WORD && !cue && (id == null || key.length() == 1)) {
+                        unknown = true;
+                    }
+                }
+                ids[l] = java.util.Arrays.copyOf(known, count);
+                java.util.Arrays.sort(ids[l]);
+                weights[l] = new double[count];
+                for (int i = 0; i < count; i++) {
+                    weights[l][i] = idf[l][ids[l][i]];
+                }
+            }
+            this.typoLevels = unknown;
+        }
+
+        /**
+         * The character and pinyin levels are for words the index does not know (typos, unseen
+         * compounds, lone characters); when every topic word of the question is known, the word
+         * level alone decides, so that a stray shared character cannot outvote the words.
+         */
+        boolean uses(Level level) {
+            return level == Level.WORD || typoLevels;
+        }
     }
 
     /** The best-scoring wordings for a question, best first (at most {@code hits} Lucene hits are scored). */
     List<Scored> search(Analysis question, int hits) {
-        String[][] keys = keys(question);
-        Set<String> cues = Set.copyOf(question.cueTerms());
+        QuestionKeys q = new QuestionKeys(question);
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int clauses = 0;
+        // element cue words (材料, 多久…) are in a great many wordings: they only find candidates
+        // when the question has nothing else; they still count in every candidate's score
+        boolean topicOnly = q.ids[Level.WORD.ordinal()].length > q.cues.size() || q.typoLevels;
         for (Level level : Level.values()) {
-            for (String key : keys[level.ordinal()]) {
-                float boost = level.boost * (float) (level == Level.WORD && cues.contains(key) ? CUE_WEIGHT : 1.0);
+            if (!q.uses(level)) {
+                continue;
+            }
+            KeyTable table = tables[level.ordinal()];
+            for (int id : q.ids[level.ordinal()]) {
+                String key = table.texts.get(id);
+                boolean cue = level == Level.WORD && q.cues.contains(key);
+                if (cue && topicOnly) {
+                    continue;
+                }
+                float boost = level.boost * (float) (cue ? CUE_WEIGHT : 1.0);
                 query.add(new BoostQuery(new TermQuery(new Term(level.field, key)), boost), BooleanClause.Occur.SHOULD);
                 if (++clauses >= IndexSearcher.getMaxClauseCount()) {
                     break;
@@ -208,13 +338,13 @@ final class SearchIndex {
         }
         List<Scored> scored = new ArrayList<>();
         try {
-            TopDocs top = searcher.search(query.build(), hits);
-            List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-            for (ScoreDoc hit : top.scoreDocs) {
-                LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(hit.doc, leaves));
-                NumericDocValues ords = leaf.reader().getNumericDocValues("ord");
-                if (ords != null && ords.advanceExact(hit.doc - leaf.docBase)) {
-                    scored.add(score(wordings[(int) ords.longValue()], (int) ords.longValue(), keys, cues));
+            ScoreDoc[] top = searcher.search(query.build(), hits).scoreDocs.clone();
+            java.util.Arrays.sort(top, (a, b) -> Integer.compare(a.doc, b.doc));
+            NumericDocValues ords = ordinals();
+            for (ScoreDoc hit : top) {
+                if (ords.advanceExact(hit.doc)) {
+                    int ord = (int) ords.longValue();
+                    scored.add(score(ord, q));
                 }
             }
         } catch (IOException e) {
@@ -224,29 +354,49 @@ final class SearchIndex {
         return scored;
     }
 
-    /** Scores one wording against the question keys; also used to explain a match. */
-    Scored score(Wording wording, int ord, String[][] questionKeys, Set<String> questionCues) {
+    private NumericDocValues ordinals() throws IOException {
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        if (leaves.size() != 1) {
+            throw new IllegalStateException("The search index must be a single segment, has " + leaves.size());
+        }
+        NumericDocValues ords = leaves.get(0).reader().getNumericDocValues("ord");
+        if (ords == null) {
+            throw new IllegalStateException("The search index has no wording ordinals");
+        }
+        return ords;
+    }
+
+    /** Scores one wording against the question (both keys sorted: one merge per level). */
+    private Scored score(int ord, QuestionKeys q) {
+        Wording wording = wordings[ord];
         Scored best = null;
-        boolean typoLevels = hasUnknownWord(questionKeys[Level.WORD.ordinal()], questionCues);
         for (Level level : Level.values()) {
-            String[] q = questionKeys[level.ordinal()];
-            if (q.length == 0 || (level != Level.WORD && !typoLevels)) {
+            int l = level.ordinal();
+            double questionTotal = q.totals[l];
+            double wordingTotal = wordingTotals[ord][l];
+            if (!q.uses(level) || questionTotal == 0 || wordingTotal == 0) {
                 continue;
             }
-            Set<String> wordingKeys = new HashSet<>(List.of(wording.keys()[level.ordinal()]));
-            double questionTotal = 0;
+            int[] a = q.ids[l];
+            int[] b = wording.keys()[l];
             double shared = 0;
-            List<String> sharedKeys = new ArrayList<>();
-            for (String key : q) {
-                double w = weight(level, key, questionCues);
-                questionTotal += w;
-                if (wordingKeys.contains(key)) {
-                    shared += w;
-                    sharedKeys.add(key);
+            List<String> sharedKeys = null;
+            for (int i = 0, j = 0; i < a.length && j < b.length; ) {
+                if (a[i] < b[j]) {
+                    i++;
+                } else if (a[i] > b[j]) {
+                    j++;
+                } else {
+                    shared += q.weights[l][i];
+                    if (sharedKeys == null) {
+                        sharedKeys = new ArrayList<>(4);
+                    }
+                    sharedKeys.add(tables[l].texts.get(a[i]));
+                    i++;
+                    j++;
                 }
             }
-            double wordingTotal = wordingTotals[ord][level.ordinal()];
-            if (questionTotal == 0 || wordingTotal == 0) {
+            if (sharedKeys == null) {
                 continue;
             }
             double questionCoverage = shared / questionTotal;
@@ -257,24 +407,5 @@ final class SearchIndex {
             }
         }
         return best == null ? new Scored(wording, 0, Level.WORD, List.of(), 0, 0) : best;
-    }
-
-    /**
-     * The character and pinyin levels are for words the index does not know (typos, unseen
-     * compounds, single characters); when every topic word of the question is known, the word level alone decides,
-     * so that a stray shared character cannot outvote the words.
-     */
-    private boolean hasUnknownWord(String[] words, Set<String> cues) {
-        for (String word : words) {
-            // a single character is usually a piece of a word the segmenter could not find (刻/章, 犬/正)
-            if (!cues.contains(word) && (word.length() == 1 || !documentFrequency.get(Level.WORD.ordinal()).containsKey(word))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    Scored score(int ord, Analysis question) {
-        return score(wordings[ord], ord, keys(question), Set.copyOf(question.cueTerms()));
     }
 }

@@ -58,7 +58,7 @@ class RetrieverTests {
 
     @Test
     void thresholdsMustBeOrdered() {
-        assertThatThrownBy(() -> new RetrievalSettings(0.4, 0.6, 0.05, 60, 4))
+        assertThatThrownBy(() -> new RetrievalSettings(0.4, 0.6, 0.05, 60, 4, null))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("suggest-threshold <= answer-threshold");
     }
