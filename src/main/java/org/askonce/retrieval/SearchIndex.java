@@ -83,6 +83,7 @@ final class SearchIndex {
     }
 
     static final double CUE_WEIGHT = 0.3;
+    static final int QUERY_KEYS = 6;
 
     /** One wording of the knowledge base; its keys are ids per level, sorted (see {@link KeyTable}). */
     record Wording(WordingKind kind, String itemId, String faqId, String text, int[][] keys) {
@@ -310,8 +311,7 @@ final class SearchIndex {
     /** The best-scoring wordings for a question, best first (at most {@code hits} Lucene hits are scored). */
     List<Scored> search(Analysis question, int hits) {
         QuestionKeys q = new QuestionKeys(question);
-        BooleanQuery.Builder query = new BooleanQuery.Builder();
-        int clauses = 0;
+        List<BooleanClause> should = new ArrayList<>();
         // element cue words (材料, 多久…) are in a great many wordings: they only find candidates
         // when the question has nothing else; they still count in every candidate's score
         boolean topicOnly = q.ids[Level.WORD.ordinal()].length > q.cues.size() || q.typoLevels;
@@ -320,22 +320,21 @@ final class SearchIndex {
                 continue;
             }
             KeyTable table = tables[level.ordinal()];
-            for (int id : q.ids[level.ordinal()]) {
+            for (int id : mostInformative(level, q.ids[level.ordinal()])) {
                 String key = table.texts.get(id);
                 boolean cue = level == Level.WORD && q.cues.contains(key);
                 if (cue && topicOnly) {
                     continue;
                 }
                 float boost = level.boost * (float) (cue ? CUE_WEIGHT : 1.0);
-                query.add(new BoostQuery(new TermQuery(new Term(level.field, key)), boost), BooleanClause.Occur.SHOULD);
-                if (++clauses >= IndexSearcher.getMaxClauseCount()) {
-                    break;
-                }
+                should.add(new BooleanClause(new BoostQuery(new TermQuery(new Term(level.field, key)), boost), BooleanClause.Occur.SHOULD));
             }
         }
-        if (clauses == 0) {
+        if (should.isEmpty()) {
             return List.of();
         }
+        BooleanQuery.Builder query = new BooleanQuery.Builder();
+        should.forEach(query::add);
         List<Scored> scored = new ArrayList<>();
         try {
             ScoreDoc[] top = searcher.search(query.build(), hits).scoreDocs.clone();
@@ -352,6 +351,20 @@ final class SearchIndex {
         }
         scored.sort((a, b) -> Double.compare(b.score(), a.score()));
         return scored;
+    }
+
+    /**
+     * The keys worth searching for: the {@value #QUERY_KEYS} rarest of a level. Common keys have
+     * long posting lists and find nothing the rare ones do not; they still count in every score.
+     */
+    private int[] mostInformative(Level level, int[] ids) {
+        if (ids.length <= QUERY_KEYS) {
+            return ids;
+        }
+        double[] weights = idf[level.ordinal()];
+        return java.util.Arrays.stream(ids).boxed()
+                .sorted((a, b) -> Double.compare(weights[b], weights[a]))
+                .limit(QUERY_KEYS).mapToInt(Integer::intValue).toArray();
     }
 
     private NumericDocValues ordinals() throws IOException {
