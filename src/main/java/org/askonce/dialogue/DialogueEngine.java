@@ -36,6 +36,7 @@ public class DialogueEngine {
     private static final Logger log = LoggerFactory.getLogger(DialogueEngine.class);
     private static final double ACT_PROBABILITY = 0.5;
     private static final double NEAR_EXACT = 0.85;
+    private static final double SWITCH_MARGIN = 0.25;
     /** Words that make another city's name part of a Hangzhou question (社保从上海转过来). */
     private static final List<String> CROSS_REGION = List.of("转", "迁", "异地", "跨省", "外地", "老家", "回去", "过来");
     private static final List<String> LOCAL_PLACES = List.of("杭州", "上城", "拱墅", "西湖", "滨江", "萧山", "余杭", "临平", "钱塘",
@@ -189,7 +190,12 @@ public class DialogueEngine {
 
         // 3. Follow-up on the current item: an element asked with no new item named. A new item is
         //    named by a word of the knowledge base, or matched (despite typos) almost exactly.
-        boolean newTopic = itemScore >= thresholds.suggestThreshold() && (analysis.namesItem() || itemScore >= NEAR_EXACT);
+        //    A misspelt name that matches another item clearly better than the current one
+        //    ("犬正在哪办") is not a follow-up either.
+        double currentScore = conversation.currentItemId() == null ? 0 : result.items().stream()
+                .filter(c -> c.itemId().equals(conversation.currentItemId())).mapToDouble(Candidate::score).findFirst().orElse(0);
+        boolean newTopic = itemScore >= thresholds.suggestThreshold() && (analysis.namesItem() || itemScore >= NEAR_EXACT
+                || (fragmented(analysis) && itemScore - currentScore >= SWITCH_MARGIN));
         if (conversation.currentItemId() != null && !newTopic && intent.isElement()
                 && (intent != Intent.OVERVIEW || analysis.topicTerms().isEmpty())
                 && kb.item(conversation.currentItemId()).isPresent()) {
@@ -238,6 +244,15 @@ public class DialogueEngine {
         String text = outOfScope || result.topScore() < thresholds.suggestThreshold() / 2 ? composer.outOfScope() : composer.notUnderstood();
         return new Decision(Action.UNKNOWN, null, null, null, List.of(), Math.max(itemScore, result.topScore()), text,
                 !outOfScope, false, null);
+    }
+
+    /**
+     * A lone morpheme among the topic words (HanLP tags ng, vg, ag…: a character that is not a word
+     * on its own, such as 犬 in 犬/正在): a piece of a misspelt word.
+     */
+    private static boolean fragmented(Analysis analysis) {
+        return analysis.tokens().stream().anyMatch(t -> t.topic() && t.text().length() == 1 && t.nature() != null
+                && t.nature().length() == 2 && t.nature().endsWith("g"));
     }
 
     private static Optional<String> otherRegion(String text) {

@@ -69,6 +69,25 @@ class DialogueEngineTests {
     }
 
     @Test
+    void misspeltNewItemIsNotTakenForAFollowUpOnTheCurrentOne() {
+        ask("社保卡在哪办");
+        Reply r = ask("犬正在哪办");
+        assertThat(r.itemName() != null ? r.itemName() : r.options().get(0)).isEqualTo("养犬登记（犬证办理）");
+    }
+
+    @Test
+    void elementQuestionWhileAMenuIsOpenKeepsTheMenu() {
+        Reply menu = ask("社保卡和狗证");
+        assertThat(menu.action()).isEqualTo(Action.CLARIFY);
+        Reply again = ask("要多久");
+        assertThat(again.action()).isEqualTo(Action.CLARIFY);
+        assertThat(again.options()).isEqualTo(menu.options());
+        Reply chosen = ask("1");
+        assertThat(chosen.element()).isEqualTo(Element.TIME_LIMIT);
+        assertThat(chosen.itemName()).isEqualTo(menu.options().get(0));
+    }
+
+    @Test
     void homophoneTypoStillFindsTheItem() {
         Reply r = ask("犬正要带什么材料");
         // answered outright, or offered for confirmation ("您是想问…吗?"): either way the item is found
