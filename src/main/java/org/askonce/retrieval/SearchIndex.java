@@ -27,6 +27,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
 import org.askonce.knowledge.Faq;
@@ -337,7 +338,8 @@ final class SearchIndex {
         should.forEach(query::add);
         List<Scored> scored = new ArrayList<>();
         try {
-            ScoreDoc[] top = searcher.search(query.build(), hits).scoreDocs.clone();
+            // count no more hits than we keep, so that Lucene can skip non-competitive documents at once
+            ScoreDoc[] top = searcher.search(query.build(), new TopScoreDocCollectorManager(hits, null, hits)).scoreDocs.clone();
             java.util.Arrays.sort(top, (a, b) -> Integer.compare(a.doc, b.doc));
             NumericDocValues ords = ordinals();
             for (ScoreDoc hit : top) {
