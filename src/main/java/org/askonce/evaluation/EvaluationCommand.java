@@ -16,7 +16,7 @@ import org.askonce.nlp.NlpSettings;
 import org.askonce.retrieval.RetrievalSettings;
 
 /**
- * {@code java -jar target/askonce.jar eval [--knowledge-base=DIR] [--training=DIR] [--report=FILE]}:
+ * {@code java -jar target/askonce.jar eval [--knowledge-base=DIR] [--training=DIR] [--report=FILE] [--core-synonym]}:
  * evaluates every {@code training/eval/*.tsv} set, prints the report and writes it to
  * {@code training/eval-report.md} (or {@code --report}). Runs in memory; touches no database.
  */
@@ -31,6 +31,7 @@ public final class EvaluationCommand {
         Path kbDir = Path.of("knowledge-base");
         Path training = Path.of("training");
         Path reportFile = null;
+        boolean coreSynonym = false;
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("--knowledge-base=")) {
@@ -39,15 +40,21 @@ public final class EvaluationCommand {
                 training = Path.of(a.substring("--training=".length()));
             } else if (a.startsWith("--report=")) {
                 reportFile = Path.of(a.substring("--report=".length()));
+            } else if (a.equals("--core-synonym")) {
+                coreSynonym = true;
             } else {
-                System.err.println("Unknown argument '" + a + "'. Usage: eval [--knowledge-base=DIR] [--training=DIR] [--report=FILE]");
+                System.err.println("Unknown argument '" + a + "'. Usage: eval [--knowledge-base=DIR] [--training=DIR] [--report=FILE] [--core-synonym]");
                 return 2;
             }
         }
         if (reportFile == null) {
             reportFile = training.resolve("eval-report.md");
         }
-        String report = report(kbDir, training);
+        NlpSettings nlp = NlpSettings.defaults(training);
+        if (coreSynonym) {
+            nlp = nlp.withStep("synonyms", java.util.Map.of("core-synonym", "true"));
+        }
+        String report = report(kbDir, training, nlp);
         System.out.println(report);
         try {
             Files.writeString(reportFile, report, StandardCharsets.UTF_8);
@@ -59,10 +66,10 @@ public final class EvaluationCommand {
     }
 
     /** Evaluates every eval set in {@code training/eval} and returns the Markdown report. */
-    public static String report(Path kbDir, Path training) {
+    public static String report(Path kbDir, Path training, NlpSettings nlp) {
         long start = System.nanoTime();
         KnowledgeSnapshot kb = KnowledgeFolder.read(kbDir);
-        Evaluation evaluation = new Evaluation(kb, NlpSettings.defaults(training), RetrievalSettings.defaults());
+        Evaluation evaluation = new Evaluation(kb, nlp, RetrievalSettings.defaults());
         Map<String, Report[]> bySet = new LinkedHashMap<>();
         List<Path> sets;
         try (Stream<Path> files = Files.list(training.resolve("eval"))) {
@@ -81,7 +88,7 @@ public final class EvaluationCommand {
         return "# AskOnce evaluation report\n\nKnowledge base: " + kb.itemCount() + " items, " + kb.faqCount() + " FAQs. Eval sets: "
                 + sets.stream().map(p -> p.getFileName().toString()).toList() + ". Thresholds: answer "
                 + RetrievalSettings.defaults().answerThreshold() + ", suggest " + RetrievalSettings.defaults().suggestThreshold()
-                + ". Generated " + LocalDate.now() + " by `java -jar target/askonce.jar eval` in "
+                + ". NLP: " + nlp.pipeline() + (nlp.steps().isEmpty() ? "" : " " + nlp.steps()) + ". Generated " + LocalDate.now() + " by `java -jar target/askonce.jar eval` in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms.\n\n"
                 + "Definitions: *top-1 item* — in-domain rows where the first item the bot offered (the answered item, or the first option "
                 + "of a menu) is the expected one; *item+element* — answered with the expected item and the expected element, or with a FAQ of that item (a FAQ answers the question as asked); *answer rate* — in-domain "
