@@ -151,9 +151,15 @@ public class DialogueEngine {
             if (choice.isEmpty() && pending.size() == 1 && intent == Intent.YES && act) {
                 choice = OptionalInt.of(1);
             }
+            if (choice.isEmpty()) {
+                choice = chosenByWords(analysis, pending);
+            }
             if (choice.isPresent()) {
                 String itemId = pending.get(choice.getAsInt() - 1);
                 Element element = conversation.currentElement() == null ? Element.OVERVIEW : conversation.currentElement();
+                if (intent.isElement() && intent != Intent.OVERVIEW && act) {
+                    element = intent.element().orElseThrow(); // "租房的要多久"
+                }
                 return answerItem(kb, itemId, element, 1.0);
             }
             if (intent == Intent.NO && act && analysis.topicTerms().isEmpty()) {
@@ -244,6 +250,22 @@ public class DialogueEngine {
         String text = outOfScope || result.topScore() < thresholds.suggestThreshold() / 2 ? composer.outOfScope() : composer.notUnderstood();
         return new Decision(Action.UNKNOWN, null, null, null, List.of(), Math.max(itemScore, result.topScore()), text,
                 !outOfScope, false, null);
+    }
+
+    /**
+     * An option named in words ("租房的那个"): the one option the words match, clearly better than
+     * the other options.
+     */
+    private OptionalInt chosenByWords(Analysis analysis, List<String> options) {
+        if (analysis.topicTerms().isEmpty()) {
+            return OptionalInt.empty();
+        }
+        List<Candidate> matching = retriever.search(analysis).items().stream().filter(c -> options.contains(c.itemId())).toList();
+        if (matching.isEmpty() || matching.get(0).score() < retriever.settings().suggestThreshold() / 2
+                || (matching.size() > 1 && matching.get(0).score() - matching.get(1).score() < retriever.settings().ambiguityMargin())) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(options.indexOf(matching.get(0).itemId()) + 1);
     }
 
     /**

@@ -76,6 +76,15 @@ class DialogueEngineTests {
     }
 
     @Test
+    void anOptionCanBeChosenByNamingIt() {
+        Reply menu = ask("社保卡和狗证");
+        assertThat(menu.action()).isEqualTo(Action.CLARIFY);
+        Reply chosen = ask("狗证那个");
+        assertThat(chosen.action()).isEqualTo(Action.ANSWER);
+        assertThat(chosen.itemName()).isEqualTo("养犬登记（犬证办理）");
+    }
+
+    @Test
     void elementQuestionWhileAMenuIsOpenKeepsTheMenu() {
         Reply menu = ask("社保卡和狗证");
         assertThat(menu.action()).isEqualTo(Action.CLARIFY);
