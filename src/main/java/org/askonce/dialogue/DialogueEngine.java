@@ -144,6 +144,8 @@ public class DialogueEngine {
             return Decision.of(Action.UNKNOWN, composer.empty(), 0);
         }
 
+        SearchResult result = retriever.search(analysis);
+
         // 1. An open menu: a number, "是", or naming one of the options picks it.
         List<String> pending = conversation.pendingOptions();
         if (!pending.isEmpty()) {
@@ -152,7 +154,7 @@ public class DialogueEngine {
                 choice = OptionalInt.of(1);
             }
             if (choice.isEmpty()) {
-                choice = chosenByWords(analysis, pending);
+                choice = chosenByWords(analysis, result, pending);
             }
             if (choice.isPresent()) {
                 String itemId = pending.get(choice.getAsInt() - 1);
@@ -182,7 +184,6 @@ public class DialogueEngine {
             return new Decision(Action.HANDOFF, null, null, null, List.of(), p, "", false, true, HandoffRequested.Reason.COMPLAINT);
         }
 
-        SearchResult result = retriever.search(analysis);
         Optional<Candidate> topItem = result.topItem();
         double itemScore = topItem.map(Candidate::score).orElse(0.0);
         Element asked = intent.element().orElse(Element.OVERVIEW);
@@ -256,11 +257,11 @@ public class DialogueEngine {
      * An option named in words ("租房的那个"): the one option the words match, clearly better than
      * the other options.
      */
-    private OptionalInt chosenByWords(Analysis analysis, List<String> options) {
+    private OptionalInt chosenByWords(Analysis analysis, SearchResult result, List<String> options) {
         if (analysis.topicTerms().isEmpty()) {
             return OptionalInt.empty();
         }
-        List<Candidate> matching = retriever.search(analysis).items().stream().filter(c -> options.contains(c.itemId())).toList();
+        List<Candidate> matching = result.items().stream().filter(c -> options.contains(c.itemId())).toList();
         if (matching.isEmpty() || matching.get(0).score() < retriever.settings().suggestThreshold() / 2
                 || (matching.size() > 1 && matching.get(0).score() - matching.get(1).score() < retriever.settings().ambiguityMargin())) {
             return OptionalInt.empty();

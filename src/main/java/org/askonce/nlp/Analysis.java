@@ -74,11 +74,6 @@ public final class Analysis {
         return pinyinGrams;
     }
 
-    /** Place names in the text (HanLP tag ns). */
-    public List<String> places() {
-        return tokens.stream().filter(Token::place).map(Token::text).distinct().toList();
-    }
-
     public Intent intent() {
         return intent;
     }

@@ -38,8 +38,4 @@ public record Token(String text, String nature, String term, List<String> parts,
     public boolean fromKnowledgeBase() {
         return KB_NATURE.equals(nature);
     }
-
-    public boolean place() {
-        return nature != null && nature.startsWith("ns");
-    }
 }

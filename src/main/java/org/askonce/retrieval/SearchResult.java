@@ -9,8 +9,6 @@ import java.util.Optional;
  */
 public record SearchResult(List<Candidate> items, List<Candidate> faqs) {
 
-    public static final SearchResult EMPTY = new SearchResult(List.of(), List.of());
-
     public Optional<Candidate> topItem() {
         return items.stream().findFirst();
     }
