@@ -1,0 +1,69 @@
+package org.askonce.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.askonce.knowledge.Element;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Whole conversations on the real sample knowledge base, as a citizen would have them. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
+        properties = "spring.datasource.url=jdbc:h2:mem:sample-conversations;DB_CLOSE_DELAY=-1")
+class SampleConversationIntegrationTests {
+
+    @Autowired
+    DialogueEngine dialogue;
+
+    private Reply ask(String user, String text) {
+        return dialogue.handle(Channel.WEB, user, text);
+    }
+
+    @Test
+    void colloquialMaterialsQuestionThenFollowUp() {
+        Reply materials = ask("c1", "办个狗证要带啥");
+        assertThat(materials.action()).isEqualTo(Action.ANSWER);
+        assertThat(materials.itemName()).isEqualTo("养犬登记（犬证办理）");
+        assertThat(materials.element()).isEqualTo(Element.MATERIALS);
+        assertThat(materials.reply()).contains("犬只狂犬病免疫证明", "示例数据，以官方发布为准");
+        Reply time = ask("c1", "那要多久");
+        assertThat(time.itemName()).isEqualTo("养犬登记（犬证办理）");
+        assertThat(time.element()).isEqualTo(Element.TIME_LIMIT);
+    }
+
+    @Test
+    void traditionalChineseQuestion() {
+        Reply r = ask("c2", "護照要帶什麼材料");
+        assertThat(r.itemName()).isEqualTo("普通护照签发");
+        assertThat(r.element()).isEqualTo(Element.MATERIALS);
+    }
+
+    @Test
+    void ambiguousQuestionGetsAMenuAndANumberAnswersIt() {
+        Reply menu = ask("c3", "公积金提取");
+        assertThat(menu.action()).isEqualTo(Action.CLARIFY);
+        assertThat(menu.options()).contains("住房公积金提取（租房）", "住房公积金提取（购买自住住房）", "住房公积金提取（离职、退休）");
+        Reply chosen = ask("c3", "2");
+        assertThat(chosen.action()).isEqualTo(Action.ANSWER);
+        assertThat(chosen.itemName()).isEqualTo(menu.options().get(1));
+    }
+
+    @Test
+    void outOfScopeQuestionIsNotAnswered() {
+        Reply r = ask("c4", "今天天气怎么样");
+        assertThat(r.action()).isEqualTo(Action.UNKNOWN);
+        assertThat(r.reply()).contains("12345");
+    }
+
+    @Test
+    void anotherCitysAffairsAreDeclined() {
+        Reply r = ask("c5", "北京的居住证怎么办");
+        assertThat(r.action()).isEqualTo(Action.UNKNOWN);
+        assertThat(r.reply()).contains("北京", "杭州");
+    }
+
+    @Test
+    void askingForAPersonHandsOff() {
+        assertThat(ask("c6", "转人工").action()).isEqualTo(Action.HANDOFF);
+    }
+}
