@@ -176,7 +176,7 @@ public class DialogueEngine {
             }
         }
 
-        // 2. Dialogue acts that need no search.
+        // 2. Dialogue acts that whatever was found does not change.
         if (act && intent == Intent.HUMAN) {
             return new Decision(Action.HANDOFF, null, null, null, List.of(), p, "", false, true, HandoffRequested.Reason.CITIZEN_ASKED);
         }
@@ -279,13 +279,7 @@ public class DialogueEngine {
     }
 
     private static Optional<String> otherRegion(String text) {
-        for (String region : OTHER_REGIONS) {
-            int at = text.indexOf(region);
-            if (at >= 0) {
-                return Optional.of(region);
-            }
-        }
-        return Optional.empty();
+        return OTHER_REGIONS.stream().filter(text::contains).findFirst();
     }
 
     private static List<String> resourceLines(String resource) {
