@@ -30,7 +30,7 @@ class JdbcConversationStore implements ConversationStore {
                         ORDER BY last_active_at DESC""")
                 .params(channel.name(), userId, Timestamp.from(now.minus(timeout)))
                 .query(JdbcConversationStore::conversation)
-                .optional();
+                .list().stream().findFirst(); // the latest, should two first messages have raced
     }
 
     @Override

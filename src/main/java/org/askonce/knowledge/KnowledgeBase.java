@@ -1,6 +1,5 @@
 package org.askonce.knowledge;
 
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,11 +15,9 @@ public class KnowledgeBase {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
 
-    private final KnowledgeRepository repository;
     private volatile KnowledgeSnapshot snapshot;
 
     private KnowledgeBase(KnowledgeSnapshot snapshot) {
-        this.repository = null;
         this.snapshot = snapshot;
     }
 
@@ -31,7 +28,6 @@ public class KnowledgeBase {
 
     @Autowired
     KnowledgeBase(KnowledgeRepository repository, KnowledgeSettings settings) {
-        this.repository = repository;
         long start = System.nanoTime();
         if (repository.isEmpty()) {
             KnowledgeSnapshot fromFiles = KnowledgeFolder.read(settings.knowledgeBase());
@@ -48,9 +44,5 @@ public class KnowledgeBase {
     /** The published knowledge base as one immutable snapshot. */
     public KnowledgeSnapshot snapshot() {
         return snapshot;
-    }
-
-    public Optional<ServiceItem> item(String id) {
-        return snapshot.item(id);
     }
 }

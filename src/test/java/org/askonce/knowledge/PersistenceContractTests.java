@@ -7,6 +7,8 @@ import java.util.List;
 import org.askonce.MiniKnowledge;
 import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
+import org.askonce.dialogue.Conversation;
+import org.askonce.dialogue.Turn;
 import org.askonce.dialogue.ConversationStore;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.Reply;
@@ -58,6 +60,19 @@ abstract class PersistenceContractTests {
         assertThatThrownBy(() -> repository.insertAll(clashing)).isInstanceOf(RuntimeException.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM kb_item WHERE id = 'fresh-item'").query(Long.class).single()).isZero();
         assertThat(repository.load().itemCount()).isEqualTo(2);
+    }
+
+    @Test
+    void twoConversationsStartedAtOnceForOneUserDoNotBreakTheNextMessage() {
+        java.time.Instant now = java.time.Instant.now();
+        for (int i = 0; i < 2; i++) {
+            Conversation c = new Conversation("race-" + i, Channel.WEB, "race-user", now, now.plusMillis(i), Conversation.State.BOT,
+                    null, null, List.of(), 0);
+            conversations.save(c, new Turn(c.id(), now, "你好", "GREETING", Action.SMALLTALK, null, null, null, 1.0, "您好"));
+        }
+        assertThat(conversations.current(Channel.WEB, "race-user", now, java.time.Duration.ofMinutes(30)))
+                .get().extracting(Conversation::id).isEqualTo("race-1");
+        assertThat(dialogue.handle(Channel.WEB, "race-user", "狗证要带什么材料").conversationId()).isEqualTo("race-1");
     }
 
     @Test
