@@ -93,8 +93,18 @@ public class DialogueEngine {
                 .orElseGet(() -> new Conversation(UUID.randomUUID().toString(), channel, userId, now, now,
                         Conversation.State.BOT, null, null, List.of(), 0));
         KnowledgeSnapshot kb = knowledgeBase.snapshot();
-        Analysis analysis = pipeline.analyze(text);
-        Decision d = decide(conversation, analysis, kb);
+        String intentName;
+        Decision d;
+        try {
+            Analysis analysis = pipeline.analyze(text);
+            intentName = analysis.intent().name();
+            d = decide(conversation, analysis, kb);
+        } catch (RuntimeException e) {
+            // a citizen never sees an internal error: a person takes over, the error is logged
+            log.error("conversation {}: could not answer, handing over to a person", conversation.id(), e);
+            intentName = null;
+            d = new Decision(Action.HANDOFF, null, null, null, List.of(), 0, "", false, true, HandoffRequested.Reason.INTERNAL_ERROR);
+        }
 
         int unsure = d.unsure() ? conversation.unsureCount() + 1 : 0;
         HandoffRequested.Reason handoff = d.handoff();
@@ -114,10 +124,10 @@ public class DialogueEngine {
         List<String> optionNames = d.options().stream().map(id -> kb.item(id).map(ServiceItem::name).orElse(id)).toList();
         String faqQuestion = d.faqId() == null ? null : kb.faq(d.faqId()).map(Faq::question).orElse(null);
         Turn turn = new Turn(conversation.id(), now, text.length() > 1000 ? text.substring(0, 1000) : text,
-                analysis.intent().name(), action, d.itemId(), d.element(), d.faqId(), d.confidence(), replyText);
+                intentName, action, d.itemId(), d.element(), d.faqId(), d.confidence(), replyText);
         store.save(next, turn);
-        log.debug("conversation {}: intent {} ({}) → {} item={} element={} confidence={}", conversation.id(), analysis.intent(),
-                String.format("%.2f", analysis.intentProbability()), action, d.itemId(), d.element(), String.format("%.3f", d.confidence()));
+        log.debug("conversation {}: intent {} → {} item={} element={} confidence={}", conversation.id(), intentName, action,
+                d.itemId(), d.element(), String.format("%.3f", d.confidence()));
         events.publishEvent(new QuestionAnswered(conversation.id(), channel, action, d.itemId(), d.element(), d.faqId(), d.confidence(), now));
         if (handoff != null) {
             events.publishEvent(new HandoffRequested(conversation.id(), channel, userId, handoff, text, now));

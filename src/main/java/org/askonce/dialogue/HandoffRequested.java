@@ -12,6 +12,8 @@ public record HandoffRequested(String conversationId, Channel channel, String us
         /** The bot was not sure twice in a row. */
         NOT_SURE_TWICE,
         /** The citizen complained. */
-        COMPLAINT
+        COMPLAINT,
+        /** The bot failed on this message (logged with the conversation id). */
+        INTERNAL_ERROR
     }
 }

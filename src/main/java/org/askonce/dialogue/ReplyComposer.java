@@ -174,6 +174,8 @@ final class ReplyComposer {
                     + settings.hotline() + "热线投诉。";
             case NOT_SURE_TWICE -> "这个问题我暂时回答不好，已为您转接人工客服，工作人员会在这里回复您，请稍候。"
                     + "也可以拨打" + settings.hotline() + "政务服务热线。";
+            case INTERNAL_ERROR -> "抱歉，系统暂时无法回答这个问题，已为您转接人工客服，工作人员会在这里回复您。也可以拨打"
+                    + settings.hotline() + "政务服务热线。";
             case CITIZEN_ASKED -> "好的，已为您转接人工客服，工作人员会在这里回复您，请稍候。也可以拨打" + settings.hotline() + "政务服务热线。";
         };
     }

@@ -147,6 +147,21 @@ class DialogueEngineTests {
     }
 
     @Test
+    void anInternalErrorBecomesAHandOffNotAStackTrace() {
+        Retriever broken = org.mockito.Mockito.mock(Retriever.class);
+        org.mockito.Mockito.when(broken.settings()).thenReturn(RetrievalSettings.defaults());
+        org.mockito.Mockito.when(broken.search(org.mockito.ArgumentMatchers.any())).thenThrow(new IllegalStateException("index gone"));
+        DialogueEngine failing = new DialogueEngine(KnowledgeBase.of(MiniKnowledge.snapshot()), MiniKnowledge.pipeline(), broken, store,
+                events::add, DialogueSettings.defaults(), Clock.systemUTC());
+        Reply r = failing.handle(Channel.WEB, "citizen-2", "狗证要带什么材料");
+        assertThat(r.action()).isEqualTo(Action.HANDOFF);
+        assertThat(r.reply()).contains("人工客服").doesNotContain("index gone", "Exception");
+        assertThat(events).filteredOn(HandoffRequested.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((HandoffRequested) e).reason()).isEqualTo(HandoffRequested.Reason.INTERNAL_ERROR));
+        assertThat(store.turns(r.conversationId())).singleElement().satisfies(t -> assertThat(t.action()).isEqualTo(Action.HANDOFF));
+    }
+
+    @Test
     void notSureTwiceInARowHandsOff() {
         Reply first = ask("阿巴阿巴咕噜咕噜");
         assertThat(first.action()).isEqualTo(Action.UNKNOWN);
