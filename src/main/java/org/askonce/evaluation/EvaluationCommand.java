@@ -77,13 +77,13 @@ public final class EvaluationCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<EvalRow> all = new java.util.ArrayList<>();
         for (Path set : sets) {
             List<EvalRow> rows = evaluation.read(set);
-            all.addAll(rows);
             bySet.put(set.getFileName().toString(), new Report[] {evaluation.run(rows), evaluation.runBaseline(rows)});
         }
-        bySet.put("all", new Report[] {evaluation.run(all), evaluation.runBaseline(all)});
+        List<Report[]> perSet = List.copyOf(bySet.values());
+        bySet.put("all", new Report[] {Report.combined(perSet.stream().map(r -> r[0]).toList()),
+            Report.combined(perSet.stream().map(r -> r[1]).toList())});
         String calibration = calibration(evaluation, sets);
         return "# AskOnce evaluation report\n\nKnowledge base: " + kb.itemCount() + " items, " + kb.faqCount() + " FAQs. Eval sets: "
                 + sets.stream().map(p -> p.getFileName().toString()).toList() + ". Thresholds: answer "

@@ -18,6 +18,13 @@ public final class Report {
         this.outcomes = List.copyOf(outcomes);
     }
 
+    /** One report over the rows of several (each row was run once, in its own set). */
+    static Report combined(List<Report> reports) {
+        List<Outcome> all = new ArrayList<>();
+        reports.forEach(r -> all.addAll(r.outcomes));
+        return new Report(reports.get(0).system, all);
+    }
+
     public String system() {
         return system;
     }
