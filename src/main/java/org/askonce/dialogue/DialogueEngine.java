@@ -19,6 +19,7 @@ import org.askonce.retrieval.Candidate;
 import org.askonce.retrieval.RetrievalSettings;
 import org.askonce.retrieval.Retriever;
 import org.askonce.retrieval.SearchResult;
+import org.askonce.system.WordLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +42,7 @@ public class DialogueEngine {
     private static final List<String> CROSS_REGION = List.of("转", "迁", "异地", "跨省", "外地", "老家", "回去", "过来");
     private static final List<String> LOCAL_PLACES = List.of("杭州", "上城", "拱墅", "西湖", "滨江", "萧山", "余杭", "临平", "钱塘",
             "富阳", "临安", "桐庐", "淳安", "建德");
-    private static final List<String> OTHER_REGIONS = List.copyOf(resourceLines("dialogue/other-regions.txt"));
+    private static final List<String> OTHER_REGIONS = WordLists.read("dialogue/other-regions.txt");
 
     private final KnowledgeBase knowledgeBase;
     private final TextPipeline pipeline;
@@ -290,18 +291,6 @@ public class DialogueEngine {
 
     private static Optional<String> otherRegion(String text) {
         return OTHER_REGIONS.stream().filter(text::contains).findFirst();
-    }
-
-    private static List<String> resourceLines(String resource) {
-        try (var in = DialogueEngine.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing class-path resource " + resource);
-            }
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     private static boolean ambiguous(SearchResult result, RetrievalSettings thresholds, String itemId) {

@@ -1,16 +1,10 @@
 package org.askonce.nlp;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.askonce.system.WordLists;
 
 /**
  * Marks stopwords (function words, fillers: 的, 请问, 那个, 一下…) and element cue words (材料,
@@ -25,8 +19,8 @@ final class StopwordStep implements Step {
 
     StopwordStep(Map<String, String> params) {
         Step.checkParameters("stopwords", params, Set.of());
-        this.stopwords = load("nlp/stopwords.txt");
-        this.cues = load("nlp/element-cues.txt");
+        this.stopwords = Set.copyOf(WordLists.read("nlp/stopwords.txt"));
+        this.cues = Set.copyOf(WordLists.read("nlp/element-cues.txt"));
     }
 
     @Override
@@ -42,26 +36,6 @@ final class StopwordStep implements Step {
 
     private static boolean isSingleNonHan(String text) {
         return text.length() == 1 && !Character.isIdeographic(text.charAt(0)) && !Character.isDigit(text.charAt(0));
-    }
-
-    static Set<String> load(String resource) {
-        Set<String> words = new HashSet<>();
-        try (InputStream in = StopwordStep.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("Missing class-path resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                String word = line.strip();
-                if (!word.isEmpty() && !word.startsWith("#")) {
-                    words.add(word);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return words;
     }
 
     @Override
