@@ -20,6 +20,7 @@ public final class PostgresSupport {
 
     private static EmbeddedPostgres embedded;
     private static String baseUrl;
+    private static final java.util.List<String> SCHEMAS = new java.util.ArrayList<>();
 
     private PostgresSupport() {
     }
@@ -34,10 +35,26 @@ public final class PostgresSupport {
         try (Connection c = DriverManager.getConnection(baseUrl, "postgres", "");
              Statement s = c.createStatement()) {
             s.execute("CREATE SCHEMA " + schema);
+            if (SCHEMAS.isEmpty()) {
+                Runtime.getRuntime().addShutdownHook(new Thread(PostgresSupport::dropSchemas));
+            }
+            SCHEMAS.add(schema);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create schema on " + baseUrl + ": " + e.getMessage(), e);
         }
         return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    /** The shared server keeps no test schema once the test JVM ends. */
+    private static synchronized void dropSchemas() {
+        try (Connection c = DriverManager.getConnection(baseUrl, "postgres", "");
+             Statement s = c.createStatement()) {
+            for (String schema : SCHEMAS) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        } catch (SQLException e) {
+            System.err.println("Could not drop test schemas " + SCHEMAS + ": " + e.getMessage());
+        }
     }
 
     private static boolean localServerAnswers() {

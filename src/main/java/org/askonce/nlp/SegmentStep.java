@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * HanLP word segmentation (Viterbi, core dictionary) with a custom dictionary built from the
- * knowledge base: item names, aliases, keywords and the lexicon, tagged {@code kb}. The dictionary
+ * knowledge base ({@link Vocabulary}): item words tagged {@code kb}, lexicon words tagged {@code lex}. The dictionary
  * belongs to this step alone, not to HanLP's global state, so two pipelines can live side by side.
  */
 final class SegmentStep implements Step {

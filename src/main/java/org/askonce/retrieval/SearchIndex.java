@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,8 +108,8 @@ final class SearchIndex {
                 ids.put(key, id);
                 texts.add(key);
                 if (id >= documentFrequency.length) {
-                    documentFrequency = java.util.Arrays.copyOf(documentFrequency, id * 2);
-                    cue = java.util.Arrays.copyOf(cue, id * 2);
+                    documentFrequency = Arrays.copyOf(documentFrequency, id * 2);
+                    cue = Arrays.copyOf(cue, id * 2);
                 }
             }
             return id;
@@ -192,7 +193,7 @@ final class SearchIndex {
                     table.cue[levelIds[i]] = true;
                 }
             }
-            java.util.Arrays.sort(levelIds);
+            Arrays.sort(levelIds);
             ids[level.ordinal()] = levelIds;
         }
         return new Wording(kind, itemId, faqId, text, ids);
@@ -289,8 +290,8 @@ final class SearchIndex {
                         unknown = true;
                     }
                 }
-                ids[l] = java.util.Arrays.copyOf(known, count);
-                java.util.Arrays.sort(ids[l]);
+                ids[l] = Arrays.copyOf(known, count);
+                Arrays.sort(ids[l]);
                 weights[l] = new double[count];
                 for (int i = 0; i < count; i++) {
                     weights[l][i] = idf[l][ids[l][i]];
@@ -340,7 +341,7 @@ final class SearchIndex {
         try {
             // count no more hits than we keep, so that Lucene can skip non-competitive documents at once
             ScoreDoc[] top = searcher.search(query.build(), new TopScoreDocCollectorManager(hits, null, hits)).scoreDocs.clone();
-            java.util.Arrays.sort(top, (a, b) -> Integer.compare(a.doc, b.doc));
+            Arrays.sort(top, (a, b) -> Integer.compare(a.doc, b.doc));
             NumericDocValues ords = ordinals();
             for (ScoreDoc hit : top) {
                 if (ords.advanceExact(hit.doc)) {
@@ -364,7 +365,7 @@ final class SearchIndex {
             return ids;
         }
         double[] weights = idf[level.ordinal()];
-        return java.util.Arrays.stream(ids).boxed()
+        return Arrays.stream(ids).boxed()
                 .sorted((a, b) -> Double.compare(weights[b], weights[a]))
                 .limit(QUERY_KEYS).mapToInt(Integer::intValue).toArray();
     }
