@@ -15,4 +15,7 @@ public interface ConversationStore {
     void save(Conversation conversation, Turn turn);
 
     List<Turn> turns(String conversationId);
+
+    /** Deletes every conversation of the user on this channel with its turns; returns how many conversations. */
+    int forget(Channel channel, String userId);
 }

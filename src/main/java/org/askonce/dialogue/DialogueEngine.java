@@ -137,6 +137,23 @@ public class DialogueEngine {
                 action == Action.CLARIFY ? optionNames : List.of(), d.confidence(), d.faqId(), faqQuestion);
     }
 
+    /** The item the user's current conversation is about, if any (e.g. to answer a shared location with its halls). */
+    public Optional<ServiceItem> currentItem(Channel channel, String userId) {
+        return store.current(channel, userId, clock.instant(), settings.sessionTimeout())
+                .map(Conversation::currentItemId)
+                .flatMap(id -> knowledgeBase.snapshot().item(id));
+    }
+
+    /**
+     * Forgets the user: deletes their conversations and turns on this channel (a WeChat user who
+     * unsubscribes). Returns the number of conversations deleted.
+     */
+    public int forget(Channel channel, String userId) {
+        int n = store.forget(channel, userId);
+        log.info("Forgot {} conversation(s) of a {} user", n, channel);
+        return n;
+    }
+
     /** What to do with one analysed message, given the conversation so far. */
     record Decision(Action action, String itemId, Element element, String faqId, List<String> options, double confidence,
                     String text, boolean unsure, boolean keepItem, HandoffRequested.Reason handoff) {

@@ -41,6 +41,16 @@ public final class InMemoryConversationStore implements ConversationStore {
         return List.copyOf(turns.getOrDefault(conversationId, List.of()));
     }
 
+    @Override
+    public int forget(Channel channel, String userId) {
+        Conversation c = byUser.remove(channel + "/" + userId);
+        if (c == null) {
+            return 0;
+        }
+        turns.remove(c.id());
+        return 1;
+    }
+
     /** Forgets every conversation. */
     public void clear() {
         byUser.clear();

@@ -70,6 +70,14 @@ class JdbcConversationStore implements ConversationStore {
                 .list();
     }
 
+    @Override
+    @Transactional
+    public int forget(Channel channel, String userId) {
+        jdbc.sql("DELETE FROM chat_turn WHERE conversation_id IN (SELECT id FROM conversation WHERE channel = ? AND user_id = ?)")
+                .params(channel.name(), userId).update();
+        return jdbc.sql("DELETE FROM conversation WHERE channel = ? AND user_id = ?").params(channel.name(), userId).update();
+    }
+
     private static Conversation conversation(ResultSet rs, int n) throws SQLException {
         String options = rs.getString("pending_options");
         return new Conversation(rs.getString("id"), Channel.valueOf(rs.getString("channel")), rs.getString("user_id"),

@@ -95,4 +95,18 @@ abstract class PersistenceContractTests {
         assertThat(jdbc.sql("SELECT current_item_id FROM conversation WHERE id = ?").param(first.conversationId())
                 .query(String.class).single()).isEqualTo("dog-registration");
     }
+
+    @Test
+    void forgettingAUserDeletesOnlyTheirConversationsAndTurns() {
+        Reply gone = dialogue.handle(Channel.WECHAT, "leaving-user", "狗证要带什么材料");
+        Reply kept = dialogue.handle(Channel.WECHAT, "staying-user", "狗证要带什么材料");
+        Reply otherChannel = dialogue.handle(Channel.WEB, "leaving-user", "狗证要带什么材料");
+
+        assertThat(dialogue.forget(Channel.WECHAT, "leaving-user")).isEqualTo(1);
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation WHERE id = ?").param(gone.conversationId()).query(Long.class).single()).isZero();
+        assertThat(conversations.turns(gone.conversationId())).isEmpty();
+        assertThat(conversations.turns(kept.conversationId())).hasSize(1);
+        assertThat(conversations.turns(otherChannel.conversationId())).hasSize(1);
+    }
 }

@@ -1,0 +1,37 @@
+package org.askonce.wechat;
+
+import java.nio.file.Path;
+import org.askonce.knowledge.KnowledgeSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** The channel's texts and its message ledger: in Redis when {@code askonce.redis.enabled=true}, in memory otherwise. */
+@Configuration(proxyBeanMethods = false)
+class WechatConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WechatConfiguration.class);
+
+    @Bean
+    ChannelTexts channelTexts(WechatSettings settings, KnowledgeSettings knowledge) {
+        Path channel = settings.channelFile() != null ? settings.channelFile() : knowledge.knowledgeBase().resolve("wechat/channel.yaml");
+        Path menu = settings.menuFile() != null ? settings.menuFile() : knowledge.knowledgeBase().resolve("wechat/menu.json");
+        ChannelTexts texts = ChannelTexts.read(channel, menu);
+        log.info("WeChat channel texts from {}: {} menu topics", channel, texts.topics().size());
+        return texts;
+    }
+
+    @Bean
+    MessageLedger messageLedger(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<StringRedisTemplate> template) {
+        if (redis) {
+            log.info("WeChat message dedup: Redis (shared by every instance)");
+            return new RedisMessageLedger(template.getObject(), "askonce:wechat:msg:");
+        }
+        log.info("WeChat message dedup: in memory (one instance; set askonce.redis.enabled=true to share it)");
+        return new InMemoryMessageLedger();
+    }
+}

@@ -1,0 +1,168 @@
+package org.askonce.wechat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.askonce.dialogue.Channel;
+import org.askonce.dialogue.DialogueEngine;
+import org.askonce.knowledge.KnowledgeBase;
+import org.askonce.knowledge.ServiceItem;
+import org.askonce.knowledge.ServiceItem.Hall;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * What AskOnce says to one WeChat message: text (and recognised voice) goes to the dialogue
+ * engine like a web chat message; a location gets the halls nearest to it; images, videos and
+ * links a polite reply; events the welcome message, the menu's topics or nothing. A reply too long
+ * for one WeChat message is given in parts ("更多").
+ */
+@Component
+class WechatMessageHandler {
+
+    private static final Set<String> MORE_WORDS = Set.of(WechatText.MORE, "更多内容", "继续", "下一页", "下一部分", "more");
+    private static final int MAX_HALLS = 6;
+
+    private final DialogueEngine dialogue;
+    private final KnowledgeBase knowledgeBase;
+    private final Continuations continuations;
+    private final WechatOutbox outbox;
+    private final ChannelTexts texts;
+    private final Clock clock;
+
+    @Autowired
+    WechatMessageHandler(DialogueEngine dialogue, KnowledgeBase knowledgeBase, Continuations continuations, WechatOutbox outbox,
+                         ChannelTexts texts) {
+        this(dialogue, knowledgeBase, continuations, outbox, texts, Clock.systemUTC());
+    }
+
+    WechatMessageHandler(DialogueEngine dialogue, KnowledgeBase knowledgeBase, Continuations continuations, WechatOutbox outbox,
+                         ChannelTexts texts, Clock clock) {
+        this.dialogue = dialogue;
+        this.knowledgeBase = knowledgeBase;
+        this.continuations = continuations;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    /** The reply to the message (at most {@link WechatText#MAX_BYTES}), or null when none is due. */
+    String respond(String appId, WxMpXmlMessage m) {
+        String openId = m.getFromUser();
+        String type = m.getMsgType() == null ? "" : m.getMsgType().toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "text" -> converse(appId, openId, m.getContent() == null ? "" : m.getContent());
+            case "voice" -> m.getRecognition() == null || m.getRecognition().isBlank()
+                    ? texts.voiceUnrecognised() : converse(appId, openId, m.getRecognition());
+            case "image", "video", "shortvideo", "link", "file" -> texts.media();
+            case "location" -> first(appId, openId, halls(openId, m.getLabel() == null ? "" : m.getLabel()));
+            case "event" -> event(appId, openId, m);
+            default -> texts.unsupported();
+        };
+    }
+
+    private String event(String appId, String openId, WxMpXmlMessage m) {
+        String event = m.getEvent() == null ? "" : m.getEvent().toLowerCase(Locale.ROOT);
+        return switch (event) {
+            case "subscribe" -> texts.welcome();
+            case "scan" -> texts.welcomeBack();
+            case "unsubscribe" -> {
+                forget(appId, openId);
+                yield null;
+            }
+            case "click" -> {
+                String topic = m.getEventKey() == null ? null : texts.topics().get(m.getEventKey());
+                if (topic == null) {
+                    yield texts.unsupported();
+                }
+                yield switch (topic) {
+                    case ChannelTexts.WELCOME -> texts.welcome();
+                    case ChannelTexts.HALLS -> first(appId, openId, halls(openId, ""));
+                    default -> converse(appId, openId, topic);
+                };
+            }
+            default -> null; // VIEW, LOCATION reports, location_select (the location message follows), template results…
+        };
+    }
+
+    /** A WeChat user who unsubscribes is forgotten: conversations, pending parts and messages not yet sent. */
+    void forget(String appId, String openId) {
+        dialogue.forget(Channel.WECHAT, openId);
+        continuations.forget(appId, openId);
+        outbox.forget(appId, openId);
+    }
+
+    private String converse(String appId, String openId, String text) {
+        String said = text.strip().replaceAll("[。！!.？?～~\\s]+$", "").toLowerCase(Locale.ROOT);
+        if (MORE_WORDS.contains(said)) {
+            Optional<String> next = continuations.next(appId, openId, clock.instant());
+            if (next.isPresent()) {
+                return next.get();
+            }
+            if (said.equals(WechatText.MORE)) {
+                return texts.noMore();
+            }
+        }
+        return first(appId, openId, dialogue.handle(Channel.WECHAT, openId, text).reply());
+    }
+
+    /** The first part of the reply; the rest is kept for "更多" (and an older rest is dropped). */
+    private String first(String appId, String openId, String reply) {
+        List<String> parts = WechatText.split(reply);
+        continuations.keep(appId, openId, parts.subList(1, parts.size()), clock.instant());
+        return parts.get(0);
+    }
+
+    /**
+     * The halls of the item being talked about, or every hall of the knowledge base; with a
+     * location label, the halls in the same district first.
+     */
+    String halls(String openId, String label) {
+        Optional<ServiceItem> item = dialogue.currentItem(Channel.WECHAT, openId);
+        List<Hall> halls = item.map(ServiceItem::halls).orElseGet(this::allHalls);
+        List<Hall> ordered = new ArrayList<>(halls);
+        if (!label.isBlank()) {
+            ordered.sort(Comparator.comparing(h -> !label.contains(district(h))));
+        }
+        StringBuilder sb = new StringBuilder(label.isBlank() ? texts.hallsIntro() : texts.nearbyIntro());
+        item.ifPresent(i -> sb.insert(0, "【" + i.name() + "】"));
+        int n = 0;
+        for (Hall h : ordered.subList(0, Math.min(MAX_HALLS, ordered.size()))) {
+            sb.append("\n\n").append(++n).append(". ").append(h.name());
+            if (!district(h).isEmpty()) {
+                sb.append("（").append(district(h)).append("）");
+            }
+            sb.append("\n地址：").append(h.address()).append("\n时间：").append(h.hours()).append("\n电话：").append(h.phone());
+        }
+        if (ordered.size() > MAX_HALLS) {
+            sb.append("\n\n共").append(ordered.size()).append("处。告诉我您要办的事项，我会给出它的办理地点。");
+        }
+        return sb.toString();
+    }
+
+    private List<Hall> allHalls() {
+        Map<String, Hall> byAddress = new LinkedHashMap<>();
+        for (ServiceItem item : knowledgeBase.snapshot().items()) {
+            for (Hall h : item.halls()) {
+                byAddress.putIfAbsent(h.address(), h);
+            }
+        }
+        return List.copyOf(byAddress.values());
+    }
+
+    /** The hall's district: as given, or the "…区/县/市" in its address after the city. */
+    private static String district(Hall h) {
+        if (h.district() != null && !h.district().isBlank()) {
+            return h.district();
+        }
+        var matcher = java.util.regex.Pattern.compile("(?:杭州市)?([^市省]{1,4}?[区县])").matcher(h.address());
+        return matcher.find() ? matcher.group(1) : "";
+    }
+}

@@ -1,0 +1,119 @@
+package org.askonce.wechat;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Customer-service messages (客服消息) to WeChat users, stored before they are sent so that a WeChat
+ * outage loses nothing: {@link #enqueue} writes a PENDING row, the dispatcher sends it, retrying
+ * with back-off, and records how it ended. Other modules push to a WeChat citizen through here.
+ */
+@Service
+public class WechatOutbox {
+
+    /** Where a message is: still to be sent, sent, or given up for a reason the sender must know. */
+    public enum State { PENDING, SENT, OUTSIDE_WINDOW, QUOTA_EXCEEDED, FAILED }
+
+    /** One stored message and its delivery state. */
+    public record Message(long id, String appId, String openId, String content, String reference, State state,
+                          int attempts, Instant createdAt, Instant nextAttemptAt, Instant sentAt, String lastError) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    WechatOutbox(JdbcClient jdbc) {
+        this(jdbc, Clock.systemUTC());
+    }
+
+    WechatOutbox(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores a text message for the user and returns its id; it is sent shortly, by whichever
+     * instance gets to it first. {@code reference} ties it to what it answers (e.g. a conversation id).
+     *
+     * @throws IllegalArgumentException if app id, open id or content is blank
+     */
+    public long enqueue(String appId, String openId, String content, String reference) {
+        if (appId == null || appId.isBlank() || openId == null || openId.isBlank()) {
+            throw new IllegalArgumentException("appId and openId must not be blank, were '" + appId + "', '" + openId + "'");
+        }
+        if (content == null || content.isBlank()) {
+            throw new IllegalArgumentException("content must not be blank");
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO wechat_outbox (app_id, open_id, content, reference, state, attempts, created_at, next_attempt_at)
+                        VALUES (?,?,?,?,'PENDING',0,?,?)""")
+                .params(appId, openId, WechatText.sanitise(content), reference, now, now)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    public Optional<Message> find(long id) {
+        return jdbc.sql("SELECT * FROM wechat_outbox WHERE id = ?").param(id).query(WechatOutbox::message).optional();
+    }
+
+    /** The user's messages, oldest first. */
+    public List<Message> messagesTo(String appId, String openId) {
+        return jdbc.sql("SELECT * FROM wechat_outbox WHERE app_id = ? AND open_id = ? ORDER BY id")
+                .params(appId, openId).query(WechatOutbox::message).list();
+    }
+
+    /** Due PENDING messages not claimed by another instance right now, oldest first. */
+    List<Message> due(Instant now, int limit) {
+        return jdbc.sql("""
+                        SELECT * FROM wechat_outbox WHERE state = 'PENDING' AND next_attempt_at <= ?
+                        AND (locked_until IS NULL OR locked_until < ?) ORDER BY id FETCH FIRST ? ROWS ONLY""")
+                .params(Timestamp.from(now), Timestamp.from(now), limit)
+                .query(WechatOutbox::message).list();
+    }
+
+    /** Takes the message for one send attempt; false when another instance took it first. */
+    boolean claim(long id, Instant now, Instant until) {
+        return jdbc.sql("""
+                        UPDATE wechat_outbox SET locked_until = ?, attempts = attempts + 1
+                        WHERE id = ? AND state = 'PENDING' AND (locked_until IS NULL OR locked_until < ?)""")
+                .params(Timestamp.from(until), id, Timestamp.from(now)).update() == 1;
+    }
+
+    void sent(long id, Instant at) {
+        jdbc.sql("UPDATE wechat_outbox SET state = 'SENT', sent_at = ?, locked_until = NULL, last_error = NULL WHERE id = ?")
+                .params(Timestamp.from(at), id).update();
+    }
+
+    void retryAt(long id, Instant next, String error) {
+        jdbc.sql("UPDATE wechat_outbox SET next_attempt_at = ?, locked_until = NULL, last_error = ? WHERE id = ?")
+                .params(Timestamp.from(next), truncate(error), id).update();
+    }
+
+    void givenUp(long id, State state, String error) {
+        jdbc.sql("UPDATE wechat_outbox SET state = ?, locked_until = NULL, last_error = ? WHERE id = ?")
+                .params(state.name(), truncate(error), id).update();
+    }
+
+    int forget(String appId, String openId) {
+        return jdbc.sql("DELETE FROM wechat_outbox WHERE app_id = ? AND open_id = ?").params(appId, openId).update();
+    }
+
+    private static String truncate(String s) {
+        return s == null || s.length() <= 500 ? s : s.substring(0, 500);
+    }
+
+    private static Message message(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Message(rs.getLong("id"), rs.getString("app_id"), rs.getString("open_id"), rs.getString("content"),
+                rs.getString("reference"), State.valueOf(rs.getString("state")), rs.getInt("attempts"),
+                rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("next_attempt_at").toInstant(),
+                rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getString("last_error"));
+    }
+}

@@ -1,0 +1,121 @@
+package org.askonce.wechat;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * WeChat's rules around the reply: each message is handled once (however often WeChat retries it,
+ * on whichever instance), and the passive reply goes out within the budget. An answer that is not
+ * ready in time is sent later as a customer-service message through the outbox, and WeChat gets an
+ * empty "success" now. A retry gets the reply the first delivery got, or "success".
+ */
+@Component
+class WechatResponder implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(WechatResponder.class);
+    private static final Duration RETRY_POLL = Duration.ofMillis(20);
+
+    private final WechatMessageHandler handler;
+    private final MessageLedger ledger;
+    private final WechatOutbox outbox;
+    private final ChannelTexts texts;
+    private final WechatSettings settings;
+    private final ExecutorService workers;
+
+    WechatResponder(WechatMessageHandler handler, MessageLedger ledger, WechatOutbox outbox, ChannelTexts texts,
+                    WechatSettings settings) {
+        this.handler = handler;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.texts = texts;
+        this.settings = settings;
+        int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
+        AtomicInteger n = new AtomicInteger();
+        this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, "wechat-answer-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** The key a message is known by: its MsgId, or for events (which have none) sender and time. */
+    static String key(String appId, WxMpXmlMessage m) {
+        if (m.getMsgId() != null) {
+            return appId + ":m:" + m.getMsgId();
+        }
+        return appId + ":e:" + m.getFromUser() + ":" + m.getCreateTime() + ":" + m.getEvent();
+    }
+
+    /** The passive reply to give, or null for an empty "success". */
+    String respond(String appId, WxMpXmlMessage m) {
+        String key = key(appId, m);
+        if (!ledger.claim(key, settings.dedupTtl())) {
+            return replyOfFirstDelivery(key);
+        }
+        long start = System.nanoTime();
+        CompletableFuture<String> work = CompletableFuture.supplyAsync(() -> handler.respond(appId, m), workers);
+        try {
+            String reply = work.get(settings.replyBudget().toNanos(), TimeUnit.NANOSECONDS);
+            ledger.settle(key, reply, settings.dedupTtl());
+            return reply;
+        } catch (TimeoutException e) {
+            ledger.settle(key, null, settings.dedupTtl());
+            log.info("message {}: no answer within {} ms, it will be sent as a customer-service message", key,
+                    settings.replyBudget().toMillis());
+            work.whenComplete((reply, error) -> {
+                String late = error != null ? texts.busy() : reply;
+                if (late != null) {
+                    long id = outbox.enqueue(appId, m.getFromUser(), late, key);
+                    log.debug("message {}: late answer queued as outbox {} after {} ms", key, id, (System.nanoTime() - start) / 1_000_000);
+                }
+            });
+            return null;
+        } catch (ExecutionException e) {
+            log.error("message {}: could not be answered", key, e.getCause());
+            ledger.settle(key, texts.busy(), settings.dedupTtl());
+            return texts.busy();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            ledger.settle(key, null, settings.dedupTtl());
+            return null;
+        }
+    }
+
+    /** A retry: waits (within the budget) for the first delivery to be answered, then gives the same reply. */
+    private String replyOfFirstDelivery(String key) {
+        long deadline = System.nanoTime() + settings.replyBudget().toNanos();
+        while (true) {
+            var settled = ledger.settled(key);
+            if (settled.isPresent()) {
+                log.debug("message {}: retry, same reply as the first delivery", key);
+                return settled.get().reply();
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return null;
+            }
+            try {
+                Thread.sleep(RETRY_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        workers.shutdown();
+    }
+}

@@ -1,0 +1,112 @@
+package org.askonce.wechat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * {@code askonce.wechat.*}: the official accounts AskOnce answers for and how it behaves towards
+ * WeChat. An account needs four values, which come from the environment, never from a committed
+ * file: {@code askonce.wechat.accounts[0].app-id}, {@code .secret}, {@code .token}, {@code .aes-key}
+ * (as environment variables {@code ASKONCE_WECHAT_ACCOUNTS_0_APPID}, {@code …_SECRET}, {@code …_TOKEN},
+ * {@code …_AESKEY}).
+ *
+ * @param replayWindow how far a request's timestamp may be from now (WeChat signs the timestamp)
+ * @param replyBudget  how long a passive reply may take before the answer goes out as a
+ *                     customer-service message instead (WeChat gives up after 5 s)
+ * @param maxBody      larger request bodies are rejected before they are read
+ * @param dedupTtl     how long a message id is remembered (WeChat retries within about 15 s)
+ * @param apiHost      the WeChat API base URL, e.g. a fake API on loopback in tests; empty for WeChat's own
+ * @param simulator    serve the local simulator at /wx/simulator, with a demo account when none is configured
+ * @param channelFile  welcome message and what each menu key asks; default {@code <knowledge-base>/wechat/channel.yaml}
+ * @param menuFile     the menu in WeChat's JSON, published by {@code java -jar askonce.jar wechat-menu};
+ *                     default {@code <knowledge-base>/wechat/menu.json}
+ */
+@ConfigurationProperties("askonce.wechat")
+public record WechatSettings(
+        @DefaultValue List<Account> accounts,
+        @DefaultValue("5m") Duration replayWindow,
+        @DefaultValue("4s") Duration replyBudget,
+        @DefaultValue("64KB") DataSize maxBody,
+        @DefaultValue("10m") Duration dedupTtl,
+        String apiHost,
+        @DefaultValue("false") boolean simulator,
+        Path channelFile,
+        Path menuFile,
+        @DefaultValue Outbox outbox) {
+
+    public WechatSettings {
+        accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < accounts.size(); i++) {
+            Account a = accounts.get(i);
+            if (a == null || isBlank(a.appId()) || isBlank(a.token())) {
+                throw new IllegalArgumentException("askonce.wechat.accounts[" + i + "] needs app-id and token");
+            }
+            if (!isBlank(a.aesKey()) && a.aesKey().strip().length() != 43) {
+                throw new IllegalArgumentException("askonce.wechat.accounts[" + i + "].aes-key must be the 43-character EncodingAESKey, was "
+                        + a.aesKey().strip().length() + " characters");
+            }
+            if (!ids.add(a.appId())) {
+                throw new IllegalArgumentException("askonce.wechat.accounts: app-id " + a.appId() + " is configured twice");
+            }
+        }
+        requirePositive("replay-window", replayWindow);
+        requirePositive("reply-budget", replyBudget);
+        requirePositive("dedup-ttl", dedupTtl);
+        if (replyBudget.compareTo(Duration.ofMillis(4500)) > 0) {
+            throw new IllegalArgumentException("askonce.wechat.reply-budget must leave time within WeChat's 5 s, was " + replyBudget);
+        }
+        if (maxBody == null || maxBody.toBytes() < 1024) {
+            throw new IllegalArgumentException("askonce.wechat.max-body must be at least 1KB, was " + maxBody);
+        }
+        apiHost = isBlank(apiHost) ? null : apiHost.strip();
+        outbox = outbox == null ? Outbox.defaults() : outbox;
+    }
+
+    /** One official account. {@code aesKey} is needed for safe (encrypted) mode, {@code secret} for pushing messages. */
+    public record Account(String appId, String secret, String token, String aesKey) {
+
+        @Override
+        public String toString() {
+            return "Account[appId=" + appId + ", secret=***, token=***, aesKey=***]"; // never log secrets
+        }
+    }
+
+    /**
+     * The outbox of customer-service messages: how often it is polled, and how failed sends are
+     * retried (doubling from {@code firstRetry} up to {@code maxRetry}, at most {@code maxAttempts} sends).
+     */
+    public record Outbox(@DefaultValue("true") boolean enabled, @DefaultValue("500ms") Duration pollInterval,
+                         @DefaultValue("8") int maxAttempts, @DefaultValue("5s") Duration firstRetry,
+                         @DefaultValue("30m") Duration maxRetry) {
+
+        public Outbox {
+            requirePositive("outbox.poll-interval", pollInterval);
+            requirePositive("outbox.first-retry", firstRetry);
+            requirePositive("outbox.max-retry", maxRetry);
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("askonce.wechat.outbox.max-attempts must be at least 1, was " + maxAttempts);
+            }
+        }
+
+        static Outbox defaults() {
+            return new Outbox(true, Duration.ofMillis(500), 8, Duration.ofSeconds(5), Duration.ofMinutes(30));
+        }
+    }
+
+    private static void requirePositive(String name, Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("askonce.wechat." + name + " must be positive, was " + d);
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+}

@@ -1,0 +1,91 @@
+package org.askonce.wechat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * WeChat's API on loopback for tests: hands out an access_token and takes customer-service
+ * messages. It can be made to fail (HTTP 503, as in an outage) or to refuse with an errcode.
+ */
+final class FakeWechatApi implements AutoCloseable {
+
+    static final String ACCESS_TOKEN = "FAKE-ACCESS-TOKEN-b9f3c1";
+
+    private final HttpServer server;
+    final List<String> kefuBodies = new CopyOnWriteArrayList<>();
+    final AtomicInteger kefuCalls = new AtomicInteger();
+    final AtomicInteger tokenCalls = new AtomicInteger();
+    private volatile int outageCalls;
+    private volatile int errcode;
+
+    FakeWechatApi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/cgi-bin/token", ex -> {
+            tokenCalls.incrementAndGet();
+            respond(ex, 200, "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"expires_in\":7200}");
+        });
+        server.createContext("/cgi-bin/message/custom/send", this::kefu);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** The next {@code calls} sends fail with HTTP 503. */
+    void outage(int calls) {
+        outageCalls = calls;
+    }
+
+    /** Every send is refused with this errcode (0: accepted). */
+    void refuseWith(int code) {
+        errcode = code;
+    }
+
+    void reset() {
+        kefuBodies.clear();
+        kefuCalls.set(0);
+        outageCalls = 0;
+        errcode = 0;
+    }
+
+    private void kefu(HttpExchange ex) throws IOException {
+        kefuCalls.incrementAndGet();
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (!ex.getRequestURI().getQuery().contains("access_token=" + ACCESS_TOKEN)) {
+            respond(ex, 200, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
+            return;
+        }
+        if (outageCalls > 0) {
+            outageCalls--;
+            respond(ex, 503, "Service Unavailable");
+            return;
+        }
+        if (errcode != 0) {
+            respond(ex, 200, "{\"errcode\":" + errcode + ",\"errmsg\":\"refused by the fake\"}");
+            return;
+        }
+        kefuBodies.add(body);
+        respond(ex, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+    }
+
+    private static void respond(HttpExchange ex, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().add("Content-Type", "application/json");
+        ex.sendResponseHeaders(status, bytes.length);
+        ex.getResponseBody().write(bytes);
+        ex.close();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}
