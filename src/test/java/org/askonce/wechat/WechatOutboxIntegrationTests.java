@@ -1,0 +1,166 @@
+package org.askonce.wechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mockito;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+
+/**
+ * Answers that miss the passive-reply budget, and the outbox that delivers them and agents'
+ * messages through WeChat's customer-service API, here a fake API on loopback that can fail.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "askonce.knowledge-base=src/test/resources/mini/kb",
+    "askonce.nlp.training-dir=src/test/resources/mini/training",
+    "spring.datasource.url=jdbc:h2:mem:wechat-outbox;DB_CLOSE_DELAY=-1",
+    "askonce.wechat.accounts[0].app-id=" + WechatOutboxIntegrationTests.APP_ID,
+    "askonce.wechat.accounts[0].secret=outbox-secret-value",
+    "askonce.wechat.accounts[0].token=outbox-token",
+    "askonce.wechat.reply-budget=300ms",
+    "askonce.wechat.outbox.poll-interval=50ms",
+    "askonce.wechat.outbox.first-retry=150ms",
+    "askonce.wechat.outbox.max-attempts=4"})
+@ExtendWith(OutputCaptureExtension.class)
+class WechatOutboxIntegrationTests {
+
+    static final String APP_ID = "wxoutboxtest00001";
+    static final FakeWechatApi API;
+
+    static {
+        try {
+            API = new FakeWechatApi();
+        } catch (java.io.IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void wechatApi(DynamicPropertyRegistry registry) {
+        registry.add("askonce.wechat.api-host", API::url);
+    }
+
+    @AfterAll
+    static void stopApi() {
+        API.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    WechatOutbox outbox;
+    @MockitoSpyBean
+    WechatMessageHandler handler;
+
+    @BeforeEach
+    void reset() {
+        API.reset();
+        Mockito.reset(handler);
+    }
+
+    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private WechatOutbox.Message settled(long id) throws InterruptedException {
+        waitFor("outbox " + id + " to settle", () -> outbox.find(id).orElseThrow().state() != WechatOutbox.State.PENDING);
+        return outbox.find(id).orElseThrow();
+    }
+
+    @Test
+    void anAnswerThatMissesTheBudgetIsAcknowledgedAndSentAsACustomerServiceMessage() throws Exception {
+        doAnswer(inv -> {
+            Thread.sleep(1500);
+            return inv.callRealMethod();
+        }).when(handler).respond(any(), any());
+        WechatTestClient client = new WechatTestClient(port, APP_ID, "outbox-token", null);
+
+        long start = System.nanoTime();
+        HttpResponse<String> r = client.post(WechatTestClient.text("slow-user", WechatTestClient.nextMsgId(), "狗证要带什么材料"));
+        long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).isEqualTo("success");
+        assertThat(elapsedMs).as("replied before the answer was ready").isLessThan(1500);
+        waitFor("the late answer to reach WeChat", () -> API.kefuBodies.size() == 1);
+        assertThat(API.kefuBodies.get(0)).contains("\"touser\":\"slow-user\"").contains("犬只狂犬病免疫证明");
+        assertThat(outbox.messagesTo(APP_ID, "slow-user")).singleElement()
+                .satisfies(m -> assertThat(m.state()).isEqualTo(WechatOutbox.State.SENT));
+    }
+
+    @Test
+    void aWechatOutageLosesNothingAndTheMessageIsDeliveredOnce() throws Exception {
+        API.outage(2);
+        long id = outbox.enqueue(APP_ID, "outage-user", "您好，工作人员的答复：狗证可以在西湖区办理。", "test");
+
+        WechatOutbox.Message m = settled(id);
+
+        assertThat(m.state()).isEqualTo(WechatOutbox.State.SENT);
+        assertThat(m.attempts()).isEqualTo(3);
+        assertThat(API.kefuBodies).singleElement().asString().contains("狗证可以在西湖区办理");
+        Thread.sleep(300);
+        assertThat(API.kefuBodies).hasSize(1);
+    }
+
+    @Test
+    void outsideThe48HourWindowTheMessageIsMarkedAndNotRetried() throws Exception {
+        API.refuseWith(45015);
+        long id = outbox.enqueue(APP_ID, "silent-user", "答复", null);
+
+        WechatOutbox.Message m = settled(id);
+
+        assertThat(m.state()).isEqualTo(WechatOutbox.State.OUTSIDE_WINDOW);
+        assertThat(m.lastError()).startsWith("45015");
+        assertThat(m.content()).isEqualTo("答复");
+        Thread.sleep(400);
+        assertThat(API.kefuCalls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void anExhaustedQuotaIsMarkedAndNotRetried() throws Exception {
+        API.refuseWith(45047);
+        WechatOutbox.Message m = settled(outbox.enqueue(APP_ID, "quota-user", "答复", null));
+        assertThat(m.state()).isEqualTo(WechatOutbox.State.QUOTA_EXCEEDED);
+        Thread.sleep(400);
+        assertThat(API.kefuCalls.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aLongOutageEndsFailedAfterTheLastAttemptWithTheMessageKept() throws Exception {
+        API.outage(100);
+        WechatOutbox.Message m = settled(outbox.enqueue(APP_ID, "down-user", "答复内容", null));
+        assertThat(m.state()).isEqualTo(WechatOutbox.State.FAILED);
+        assertThat(m.attempts()).isEqualTo(4);
+        assertThat(m.content()).isEqualTo("答复内容");
+    }
+
+    @Test
+    void noAccessTokenOrSecretReachesTheLogWhenWechatRefuses(CapturedOutput output) throws Exception {
+        API.refuseWith(48001);
+        WechatOutbox.Message m = settled(outbox.enqueue(APP_ID, "log-user", "答复", null));
+        assertThat(m.state()).isEqualTo(WechatOutbox.State.FAILED);
+        assertThat(output.getAll()).contains("48001").doesNotContain(FakeWechatApi.ACCESS_TOKEN).doesNotContain("outbox-secret-value");
+        assertThat(m.lastError()).doesNotContain(FakeWechatApi.ACCESS_TOKEN);
+    }
+}

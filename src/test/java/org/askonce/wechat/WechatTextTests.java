@@ -1,0 +1,53 @@
+package org.askonce.wechat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class WechatTextTests {
+
+    @Test
+    void aCdataTerminatorIsNeutralised() {
+        assertThat(WechatText.sanitise("a]]>b")).isEqualTo("a]]＞b");
+    }
+
+    @Test
+    void controlCharactersAreRemovedButLineBreaksAndTabsKept() {
+        assertThat(WechatText.sanitise("a\u0000b\u0001c\u001Fd\ne\tf\u0085g")).isEqualTo("abcd\ne\tfg");
+    }
+
+    @Test
+    void aLoneSurrogateIsRemovedAndAnEmojiKept() {
+        assertThat(WechatText.sanitise("x\uD800y😀")).isEqualTo("xy😀");
+    }
+
+    @Test
+    void aShortTextIsOnePartUnchanged() {
+        assertThat(WechatText.split("狗证要带身份证。")).containsExactly("狗证要带身份证。");
+    }
+
+    @Test
+    void aLongTextIsSplitAtLineEndsIntoPartsUnderTheLimitThatTogetherHoldEveryLine() {
+        List<String> lines = IntStream.rangeClosed(1, 60).mapToObj(i -> i + ". 材料" + "很长的说明".repeat(8)).toList();
+        List<String> parts = WechatText.split(String.join("\n", lines));
+
+        assertThat(parts).hasSizeGreaterThan(1);
+        assertThat(parts).allSatisfy(p -> assertThat(p.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(WechatText.MAX_BYTES));
+        assertThat(parts.get(0)).endsWith("（第1/" + parts.size() + "部分，回复“更多”查看下一部分）");
+        assertThat(parts.get(parts.size() - 1)).doesNotContain("回复“更多”");
+        String joined = parts.stream().map(p -> p.replaceAll("\n（第\\d+/\\d+部分，回复“更多”查看下一部分）$", "")).collect(Collectors.joining("\n"));
+        assertThat(joined).isEqualTo(String.join("\n", lines));
+    }
+
+    @Test
+    void aSingleLineLongerThanAPartIsCutAtCharacterBoundaries() {
+        String line = "办".repeat(1500); // 4,500 bytes, no line break
+        List<String> parts = WechatText.split(line);
+        assertThat(parts).hasSize(3);
+        assertThat(String.join("", parts.stream().map(p -> p.replaceAll("\n（第.*）$", "")).toList())).isEqualTo(line);
+    }
+}
