@@ -21,8 +21,8 @@ import org.springframework.stereotype.Component;
 /**
  * The configured official accounts, each with its WxJava service. The access_token lives in Redis
  * when Redis is enabled (shared by every instance, refreshed by one), in memory otherwise. With the
- * simulator enabled and no account configured, a demo account with a random token and key is added
- * so the simulator works on a fresh machine; it never talks to WeChat.
+ * local simulator enabled, a demo account with a random token and key is added so the simulator
+ * works on a fresh machine; only the simulator signs for it, and it never talks to WeChat.
  */
 @Component
 class WechatAccounts {
@@ -48,7 +48,7 @@ class WechatAccounts {
                     : new WxMpDefaultConfigImpl();
             accounts.put(a.appId(), account(a.appId(), a.secret(), a.token(), a.aesKey(), settings.apiHost(), config, false));
         }
-        if (accounts.isEmpty() && settings.simulator()) {
+        if (settings.simulator()) {
             accounts.put(DEMO_APP_ID, account(DEMO_APP_ID, "", random(32), random(43), null, new WxMpDefaultConfigImpl(), true));
         }
         log.info("WeChat accounts: {} ({} access_token store){}", accounts.keySet(), redisEnabled ? "Redis" : "in-memory",
@@ -72,6 +72,11 @@ class WechatAccounts {
         service.setWxMpConfigStorage(config);
         service.setMaxRetryTimes(0); // the outbox retries, with back-off; WxJava's own retry sleeps in the caller's thread
         return new Account(appId, service, config, demo);
+    }
+
+    /** A WxJava service for one account outside the server (the menu command): in-memory token. */
+    static WxMpService service(WechatSettings.Account a, String apiHost) {
+        return account(a.appId(), a.secret(), a.token(), a.aesKey(), apiHost, new WxMpDefaultConfigImpl(), false).service();
     }
 
     Optional<Account> find(String appId) {

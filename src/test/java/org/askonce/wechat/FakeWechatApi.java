@@ -22,6 +22,7 @@ final class FakeWechatApi implements AutoCloseable {
     final List<String> kefuBodies = new CopyOnWriteArrayList<>();
     final AtomicInteger kefuCalls = new AtomicInteger();
     final AtomicInteger tokenCalls = new AtomicInteger();
+    final List<String> menus = new CopyOnWriteArrayList<>();
     private volatile int outageCalls;
     private volatile int errcode;
 
@@ -32,6 +33,10 @@ final class FakeWechatApi implements AutoCloseable {
             respond(ex, 200, "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"expires_in\":7200}");
         });
         server.createContext("/cgi-bin/message/custom/send", this::kefu);
+        server.createContext("/cgi-bin/menu/create", ex -> {
+            menus.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            respond(ex, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+        });
         server.start();
     }
 

@@ -330,4 +330,39 @@ class WechatPortalIntegrationTests {
         HttpResponse<String> r = client().post(WechatTestClient.event("scan-user", "SCAN", "hall-desk-3"));
         assertThat(client().reply(r).getContent()).contains("欢迎回来");
     }
+
+    private HttpResponse<String> simulate(String json) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/wx/simulator/send"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void theSimulatorSendsASignedEncryptedMessageAndShowsTheReply() throws Exception {
+        HttpResponse<String> r = simulate("{\"user\":\"sim1\",\"type\":\"text\",\"content\":\"狗证在哪办\",\"encrypt\":true}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        assertThat(json.get("status").asInt()).isEqualTo(200);
+        assertThat(json.get("responseBody").asText()).contains("<Encrypt>");
+        assertThat(json.get("reply").asText()).contains("西湖区犬类管理服务点");
+        assertThat(json.get("requestXml").asText()).contains("<Content>狗证在哪办</Content>");
+        assertThat(turnsOf("sim-sim1")).isEqualTo(1);
+    }
+
+    @Test
+    void theSimulatorEscapesWhatIsTypedSoItCannotChangeTheXml() throws Exception {
+        HttpResponse<String> r = simulate("{\"user\":\"sim2\",\"type\":\"text\",\"content\":\"</Content><MsgType>event</MsgType>\",\"encrypt\":false}");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+        assertThat(json.get("status").asInt()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT question FROM chat_turn t JOIN conversation c ON c.id = t.conversation_id WHERE c.user_id = 'sim-sim2'")
+                .query(String.class).single()).isEqualTo("</Content><MsgType>event</MsgType>");
+    }
+
+    @Test
+    void theSimulatorRejectsAnUnknownMessageTypeWithAClearError() throws Exception {
+        HttpResponse<String> r = simulate("{\"user\":\"sim3\",\"type\":\"shortvideo\",\"content\":\"x\"}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(r.body()).contains("不支持的消息类型");
+    }
 }
