@@ -19,11 +19,3 @@ CREATE TABLE wechat_outbox (
 CREATE INDEX wechat_outbox_due ON wechat_outbox (state, next_attempt_at);
 CREATE INDEX wechat_outbox_user ON wechat_outbox (app_id, open_id);
 
--- The rest of a reply too long for one WeChat message, given part by part when the citizen says "更多".
-CREATE TABLE wechat_continuation (
-    app_id     VARCHAR(64)  NOT NULL,
-    open_id    VARCHAR(128) NOT NULL,
-    parts      TEXT         NOT NULL,
-    created_at TIMESTAMP    NOT NULL,
-    PRIMARY KEY (app_id, open_id)
-);

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The channel's texts and its message ledger: in Redis when {@code askonce.redis.enabled=true}, in memory otherwise. */
+/** The channel's texts, its message ledger and the rest of long replies: in Redis when {@code askonce.redis.enabled=true}, in memory otherwise. */
 @Configuration(proxyBeanMethods = false)
 class WechatConfiguration {
 
@@ -33,5 +33,10 @@ class WechatConfiguration {
         }
         log.info("WeChat message dedup: in memory (one instance; set askonce.redis.enabled=true to share it)");
         return new InMemoryMessageLedger();
+    }
+
+    @Bean
+    Continuations continuations(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<StringRedisTemplate> template) {
+        return redis ? new RedisContinuations(template.getObject(), "askonce:wechat:more:") : new InMemoryContinuations();
     }
 }

@@ -1,6 +1,5 @@
 package org.askonce.wechat;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -15,7 +14,6 @@ import org.askonce.dialogue.DialogueEngine;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.ServiceItem;
 import org.askonce.knowledge.ServiceItem.Hall;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,22 +33,14 @@ class WechatMessageHandler {
     private final Continuations continuations;
     private final WechatOutbox outbox;
     private final ChannelTexts texts;
-    private final Clock clock;
 
-    @Autowired
     WechatMessageHandler(DialogueEngine dialogue, KnowledgeBase knowledgeBase, Continuations continuations, WechatOutbox outbox,
                          ChannelTexts texts) {
-        this(dialogue, knowledgeBase, continuations, outbox, texts, Clock.systemUTC());
-    }
-
-    WechatMessageHandler(DialogueEngine dialogue, KnowledgeBase knowledgeBase, Continuations continuations, WechatOutbox outbox,
-                         ChannelTexts texts, Clock clock) {
         this.dialogue = dialogue;
         this.knowledgeBase = knowledgeBase;
         this.continuations = continuations;
         this.outbox = outbox;
         this.texts = texts;
-        this.clock = clock;
     }
 
     /** The reply to the message (at most {@link WechatText#MAX_BYTES}), or null when none is due. */
@@ -102,7 +92,7 @@ class WechatMessageHandler {
     private String converse(String appId, String openId, String text) {
         String said = text.strip().replaceAll("[。！!.？?～~\\s]+$", "").toLowerCase(Locale.ROOT);
         if (MORE_WORDS.contains(said)) {
-            Optional<String> next = continuations.next(appId, openId, clock.instant());
+            Optional<String> next = continuations.next(appId, openId);
             if (next.isPresent()) {
                 return next.get();
             }
@@ -116,7 +106,7 @@ class WechatMessageHandler {
     /** The first part of the reply; the rest is kept for "更多" (and an older rest is dropped). */
     private String first(String appId, String openId, String reply) {
         List<String> parts = WechatText.split(reply);
-        continuations.keep(appId, openId, parts.subList(1, parts.size()), clock.instant());
+        continuations.keep(appId, openId, parts.subList(1, parts.size()));
         return parts.get(0);
     }
 

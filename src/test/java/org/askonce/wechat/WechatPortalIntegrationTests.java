@@ -45,6 +45,8 @@ class WechatPortalIntegrationTests {
     DialogueEngine dialogue;
     @Autowired
     WechatOutbox outbox;
+    @Autowired
+    Continuations continuations;
 
     private WechatTestClient client() {
         return new WechatTestClient(port, APP_ID, TOKEN, AES_KEY);
@@ -302,7 +304,7 @@ class WechatPortalIntegrationTests {
         assertThat(r.body()).isEqualTo("success");
         assertThat(turnsOf("leaving-user")).isZero();
         assertThat(outbox.messagesTo(APP_ID, "leaving-user")).isEmpty();
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM wechat_continuation WHERE open_id = 'leaving-user'").query(Long.class).single()).isZero();
+        assertThat(continuations.next(APP_ID, "leaving-user")).isEmpty();
     }
 
     @Test
