@@ -16,7 +16,7 @@ APP=wxloadtest0000001
 TOKEN=load-test-token
 PORT=${PORT:-18080}
 ASKONCE_WECHAT_ACCOUNTS_0_APPID=$APP ASKONCE_WECHAT_ACCOUNTS_0_TOKEN=$TOKEN \
-  java -Xmx1g -jar target/askonce.jar --server.port=$PORT --askonce.data-dir="$DATA" > "$DATA/server.log" 2>&1 &
+  java ${JAVA_OPTS:--Xmx1g} -jar target/askonce.jar --server.port=$PORT --askonce.data-dir="$DATA" > "$DATA/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2> /dev/null; wait $PID 2> /dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do

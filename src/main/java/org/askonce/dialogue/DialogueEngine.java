@@ -127,8 +127,10 @@ public class DialogueEngine {
         Turn turn = new Turn(conversation.id(), now, text.length() > 1000 ? text.substring(0, 1000) : text,
                 intentName, action, d.itemId(), d.element(), d.faqId(), d.confidence(), replyText);
         store.save(next, turn);
-        log.debug("conversation {}: intent {} → {} item={} element={} confidence={}", conversation.id(), intentName, action,
-                d.itemId(), d.element(), String.format("%.3f", d.confidence()));
+        if (log.isDebugEnabled()) {
+            log.debug("conversation {}: intent {} → {} item={} element={} confidence={}", conversation.id(), intentName, action,
+                    d.itemId(), d.element(), String.format("%.3f", d.confidence()));
+        }
         events.publishEvent(new QuestionAnswered(conversation.id(), channel, action, d.itemId(), d.element(), d.faqId(), d.confidence(), now));
         if (handoff != null) {
             events.publishEvent(new HandoffRequested(conversation.id(), channel, userId, handoff, text, now));

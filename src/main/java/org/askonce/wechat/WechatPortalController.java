@@ -8,10 +8,8 @@ import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
-import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
 import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
 import me.chanjar.weixin.mp.util.xml.XStreamTransformer;
 import org.slf4j.Logger;
@@ -144,9 +142,8 @@ class WechatPortalController {
         if (reply == null) {
             return ResponseEntity.ok().contentType(TEXT).body("success");
         }
-        WxMpXmlOutMessage out = WxMpXmlOutMessage.TEXT().content(WechatText.sanitise(reply))
-                .fromUser(message.getToUser()).toUser(message.getFromUser()).build();
-        return ResponseEntity.ok().contentType(XML).body(aes ? out.toEncryptedXml(account.config()) : out.toXml());
+        String out = WechatText.replyXml(message.getFromUser(), message.getToUser(), clock.instant().getEpochSecond(), reply);
+        return ResponseEntity.ok().contentType(XML).body(aes ? new WxMpCryptUtil(account.config()).encrypt(out) : out);
     }
 
     /**
@@ -180,8 +177,12 @@ class WechatPortalController {
 
     /** WeChat never sends a DTD; one in the body is an XXE or entity-expansion attempt. */
     private static boolean hasDtd(String xml) {
-        String upper = xml.toUpperCase(Locale.ROOT);
-        return upper.contains("<!DOCTYPE") || upper.contains("<!ENTITY");
+        for (int i = xml.indexOf("<!"); i >= 0; i = xml.indexOf("<!", i + 2)) {
+            if (xml.regionMatches(true, i, "<!DOCTYPE", 0, 9) || xml.regionMatches(true, i, "<!ENTITY", 0, 8)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static ResponseEntity<String> refuse(String why, String appid) {

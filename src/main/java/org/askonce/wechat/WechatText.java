@@ -24,6 +24,9 @@ final class WechatText {
         if (text == null) {
             return "";
         }
+        if (alreadyClean(text)) {
+            return text;
+        }
         StringBuilder sb = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -36,6 +39,30 @@ final class WechatText {
             i += width;
         }
         return sb.toString().replace("]]>", "]]＞");
+    }
+
+    /** Most replies need no change: one pass without allocating tells (any surrogate takes the careful path). */
+    private static boolean alreadyClean(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean allowed = c >= 0x20 ? !(c >= 0x7F && c <= 0x9F) && !Character.isSurrogate(c) && c < 0xFFFE
+                    : c == '\t' || c == '\n' || c == '\r';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return !text.contains("]]>");
+    }
+
+    /**
+     * The passive text reply, in the XML WeChat documents for it (the same WxJava's
+     * {@code WxMpXmlOutMessage.TEXT()} writes, without the XStream pass, which costs as much as
+     * parsing the message). Every value is sanitised, so none can end its CDATA section.
+     */
+    static String replyXml(String toUser, String fromUser, long createTime, String content) {
+        return "<xml><ToUserName><![CDATA[" + sanitise(toUser) + "]]></ToUserName><FromUserName><![CDATA[" + sanitise(fromUser)
+                + "]]></FromUserName><CreateTime>" + createTime + "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA["
+                + sanitise(content) + "]]></Content></xml>";
     }
 
     static int bytes(String text) {

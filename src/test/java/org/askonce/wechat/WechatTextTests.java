@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutMessage;
+import me.chanjar.weixin.mp.bean.message.WxMpXmlOutTextMessage;
+import me.chanjar.weixin.mp.util.xml.XStreamTransformer;
 import org.junit.jupiter.api.Test;
 
 class WechatTextTests {
@@ -23,6 +27,29 @@ class WechatTextTests {
     @Test
     void aLoneSurrogateIsRemovedAndAnEmojiKept() {
         assertThat(WechatText.sanitise("x\uD800y😀")).isEqualTo("xy😀");
+    }
+
+    @Test
+    void cleanTextIsReturnedAsItIs() {
+        String text = "狗证要带：\n1. 身份证\t原件\n2. 照片";
+        assertThat(WechatText.sanitise(text)).isSameAs(text);
+    }
+
+    @Test
+    void theReplyXmlReadsBackWithWxJavaAsTheSameTextMessage() {
+        String xml = WechatText.replyXml("o-user", "gh_account", 1_700_000_000L, "材料：身份证]]>照片\u0001\n第二行");
+
+        WxMpXmlMessage back = XStreamTransformer.fromXml(WxMpXmlMessage.class, xml);
+        assertThat(back.getToUser()).isEqualTo("o-user");
+        assertThat(back.getFromUser()).isEqualTo("gh_account");
+        assertThat(back.getCreateTime()).isEqualTo(1_700_000_000L);
+        assertThat(back.getMsgType()).isEqualTo("text");
+        assertThat(back.getContent()).isEqualTo("材料：身份证]]＞照片\n第二行");
+
+        WxMpXmlOutTextMessage wxJava = WxMpXmlOutMessage.TEXT().toUser("o-user").fromUser("gh_account").content("材料：身份证]]＞照片\n第二行").build();
+        wxJava.setCreateTime(1_700_000_000L);
+        WxMpXmlMessage theirs = XStreamTransformer.fromXml(WxMpXmlMessage.class, wxJava.toXml());
+        assertThat(back).usingRecursiveComparison().isEqualTo(theirs);
     }
 
     @Test
