@@ -41,7 +41,10 @@ public record WechatSettings(
         @DefaultValue Outbox outbox) {
 
     public WechatSettings {
-        accounts = accounts == null ? List.of() : List.copyOf(accounts);
+        // an account whose four values are all empty is not configured (e.g. compose's empty defaults)
+        accounts = accounts == null ? List.of() : accounts.stream()
+                .filter(a -> a == null || !(isBlank(a.appId()) && isBlank(a.secret()) && isBlank(a.token()) && isBlank(a.aesKey())))
+                .toList();
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < accounts.size(); i++) {
             Account a = accounts.get(i);
