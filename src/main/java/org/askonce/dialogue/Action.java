@@ -1,6 +1,6 @@
 package org.askonce.dialogue;
 
-/** What the bot did with a message. */
+/** What happened with a message. */
 public enum Action {
     /** Answered from the knowledge base. */
     ANSWER,
@@ -11,5 +11,15 @@ public enum Action {
     /** Greeting, thanks: a short friendly reply. */
     SMALLTALK,
     /** Could not answer: said so honestly, with the 12345 hotline. */
-    UNKNOWN
+    UNKNOWN,
+    /** The conversation is waiting for or with an agent: the message went to them, the bot stayed silent. */
+    WITH_AGENT,
+    /** An agent's message to the citizen. */
+    AGENT_REPLY,
+    /** A notice about the hand-off (waiting cancelled, handed back to the bot). */
+    NOTICE,
+    /** A hand-off finished: the citizen was told so and asked to rate it. */
+    RESOLVED,
+    /** The citizen rated an answer or a hand-off (满意 / 基本满意 / 不满意). */
+    RATED
 }

@@ -6,7 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
+import org.askonce.dialogue.ConversationEvents.CitizenWroteToAgent;
+import org.askonce.dialogue.ConversationEvents.ConversationRated;
+import org.askonce.dialogue.ConversationEvents.HandoffCancelled;
 import org.askonce.knowledge.Element;
 import org.askonce.knowledge.Faq;
 import org.askonce.knowledge.KnowledgeBase;
@@ -22,6 +27,7 @@ import org.askonce.retrieval.SearchResult;
 import org.askonce.system.WordLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -52,15 +58,22 @@ public class DialogueEngine {
     private final DialogueSettings settings;
     private final ReplyComposer composer;
     private final Clock clock;
+    private final Supplier<AgentAvailability> availability;
 
     @Autowired
     DialogueEngine(KnowledgeBase knowledgeBase, TextPipeline pipeline, Retriever retriever, ConversationStore store,
-                   ApplicationEventPublisher events, DialogueSettings settings) {
-        this(knowledgeBase, pipeline, retriever, store, events, settings, Clock.systemUTC());
+                   ApplicationEventPublisher events, DialogueSettings settings, ObjectProvider<AgentAvailability> availability) {
+        this(knowledgeBase, pipeline, retriever, store, events, settings, Clock.systemUTC(),
+                () -> availability.getIfAvailable(() -> AgentAvailability.ALWAYS));
     }
 
     DialogueEngine(KnowledgeBase knowledgeBase, TextPipeline pipeline, Retriever retriever, ConversationStore store,
                    ApplicationEventPublisher events, DialogueSettings settings, Clock clock) {
+        this(knowledgeBase, pipeline, retriever, store, events, settings, clock, () -> AgentAvailability.ALWAYS);
+    }
+
+    DialogueEngine(KnowledgeBase knowledgeBase, TextPipeline pipeline, Retriever retriever, ConversationStore store,
+                   ApplicationEventPublisher events, DialogueSettings settings, Clock clock, Supplier<AgentAvailability> availability) {
         this.knowledgeBase = knowledgeBase;
         this.pipeline = pipeline;
         this.retriever = retriever;
@@ -69,6 +82,7 @@ public class DialogueEngine {
         this.settings = settings;
         this.composer = new ReplyComposer(settings);
         this.clock = clock;
+        this.availability = availability;
     }
 
     /** An engine outside Spring (evaluation, benchmarks), with its own store and no event listeners. */
@@ -90,14 +104,23 @@ public class DialogueEngine {
             throw new IllegalArgumentException("text must not be null");
         }
         Instant now = clock.instant();
-        Conversation conversation = store.current(channel, userId, now, settings.sessionTimeout())
-                .orElseGet(() -> new Conversation(UUID.randomUUID().toString(), channel, userId, now, now,
-                        Conversation.State.BOT, null, null, List.of(), 0));
+        Optional<Conversation> found = store.current(channel, userId, now, settings.sessionTimeout());
+        Conversation conversation = found.orElseGet(() -> Conversation.start(UUID.randomUUID().toString(), channel, userId, now));
+        String question = text.length() > 1000 ? text.substring(0, 1000) : text;
+        if (conversation.state().withPerson()) {
+            return toPerson(conversation, question, now);
+        }
+        OptionalInt rating = rateable(conversation) ? Ratings.parse(text) : OptionalInt.empty();
+        if (rating.isPresent()) {
+            return rate(conversation, rating.getAsInt(), question, now);
+        }
+
         KnowledgeSnapshot kb = knowledgeBase.snapshot();
         String intentName;
+        Analysis analysis = null;
         Decision d;
         try {
-            Analysis analysis = pipeline.analyze(text);
+            analysis = pipeline.analyze(text);
             intentName = analysis.intent().name();
             d = decide(conversation, analysis, kb);
         } catch (RuntimeException e) {
@@ -112,31 +135,157 @@ public class DialogueEngine {
         if (handoff == null && unsure >= settings.unsureLimit()) {
             handoff = HandoffRequested.Reason.NOT_SURE_TWICE;
         }
+        if (handoff == null && conversation.dissatisfied() && d.action() != Action.SMALLTALK) {
+            handoff = HandoffRequested.Reason.DISSATISFIED; // 不满意, then asked again: a person answers
+        }
         Action action = handoff != null ? Action.HANDOFF : d.action();
-        String replyText = handoff != null ? composer.handoff(handoff) : d.text();
+        String replyText = handoff != null ? handoffText(handoff, now) : d.text();
         if (handoff != null) {
             unsure = 0;
         }
-        Conversation next = conversation.next(now, handoff != null ? Conversation.State.HANDOFF_REQUESTED : Conversation.State.BOT,
+        Conversation next = conversation.next(now, handoff != null ? Conversation.State.WAITING : Conversation.State.BOT,
                 d.itemId() != null ? d.itemId() : d.keepItem() ? conversation.currentItemId() : null,
                 d.element() != null ? d.element() : d.keepItem() ? conversation.currentElement() : null,
-                d.options(), unsure);
+                d.options(), unsure, action, false);
         String itemName = d.itemId() == null ? null : kb.item(d.itemId()).map(ServiceItem::name).orElse(null);
         List<String> optionNames = d.options().stream().map(id -> kb.item(id).map(ServiceItem::name).orElse(id)).toList();
         String faqQuestion = d.faqId() == null ? null : kb.faq(d.faqId()).map(Faq::question).orElse(null);
-        Turn turn = new Turn(conversation.id(), now, text.length() > 1000 ? text.substring(0, 1000) : text,
-                intentName, action, d.itemId(), d.element(), d.faqId(), d.confidence(), replyText);
-        store.save(next, turn);
+        Turn turn = new Turn(conversation.id(), now, question, intentName, action, d.itemId(), d.element(), d.faqId(),
+                d.confidence(), replyText);
+        if (handoff != null && found.isPresent()) {
+            store.transition(conversation.id(), Set.of(Conversation.State.BOT), Conversation.State.WAITING, now);
+        }
+        long turnId = store.save(next, turn);
         if (log.isDebugEnabled()) {
             log.debug("conversation {}: intent {} → {} item={} element={} confidence={}", conversation.id(), intentName, action,
                     d.itemId(), d.element(), String.format("%.3f", d.confidence()));
         }
         events.publishEvent(new QuestionAnswered(conversation.id(), channel, action, d.itemId(), d.element(), d.faqId(), d.confidence(), now));
         if (handoff != null) {
-            events.publishEvent(new HandoffRequested(conversation.id(), channel, userId, handoff, text, now));
+            events.publishEvent(new HandoffRequested(conversation.id(), channel, userId, handoff, question,
+                    suggestions(analysis, kb), now));
         }
         return new Reply(conversation.id(), action, d.itemId(), itemName, action == Action.ANSWER ? d.element() : null, replyText,
-                action == Action.CLARIFY ? optionNames : List.of(), d.confidence(), d.faqId(), faqQuestion);
+                action == Action.CLARIFY ? optionNames : List.of(), d.confidence(), d.faqId(), faqQuestion, Message.replyId(turnId));
+    }
+
+    /**
+     * Rates the latest answer or the hand-off that just finished (web chat buttons; in text, 1/2/3 or
+     * 满意/基本满意/不满意 do the same).
+     *
+     * @throws IllegalArgumentException if the rating is not 1, 2 or 3
+     * @throws IllegalStateException    if nothing can be rated now
+     */
+    public Reply rate(Channel channel, String userId, int rating) {
+        if (rating < 1 || rating > 3) {
+            throw new IllegalArgumentException("rating must be 1 (满意), 2 (基本满意) or 3 (不满意), was " + rating);
+        }
+        Instant now = clock.instant();
+        Conversation conversation = store.current(channel, userId, now, settings.sessionTimeout())
+                .filter(this::rateable)
+                .orElseThrow(() -> new IllegalStateException("没有可以评价的回答"));
+        return rate(conversation, rating, "（评价：" + Ratings.label(rating) + "）", now);
+    }
+
+    /** Messages that can be rated: the last thing said was an answer, or the end of a hand-off, and no menu is open. */
+    private boolean rateable(Conversation c) {
+        return c.pendingOptions().isEmpty() && (c.lastAction() == Action.ANSWER || c.lastAction() == Action.RESOLVED);
+    }
+
+    private Reply rate(Conversation conversation, int rating, String question, Instant now) {
+        boolean handoff = conversation.lastAction() == Action.RESOLVED;
+        store.rate(conversation.id(), rating, handoff ? Action.RESOLVED : Action.ANSWER);
+        String reply = composer.rated(rating, handoff);
+        Conversation next = conversation.next(now, Conversation.State.BOT, conversation.currentItemId(), conversation.currentElement(),
+                List.of(), conversation.unsureCount(), Action.RATED, rating == 3 && !handoff);
+        long turnId = store.save(next, new Turn(conversation.id(), now, question, null, Action.RATED, null, null, null, 1.0, reply));
+        events.publishEvent(new ConversationRated(conversation.id(), rating, handoff, now));
+        return new Reply(conversation.id(), Action.RATED, null, null, null, reply, List.of(), 1.0, null, null, Message.replyId(turnId));
+    }
+
+    /**
+     * A message while a person has the conversation: stored for them, the bot stays silent (the
+     * first message after the hand-off is told a person will answer). Waiting can be cancelled.
+     */
+    private Reply toPerson(Conversation conversation, String text, Instant now) {
+        if (conversation.state() == Conversation.State.WAITING && Ratings.cancels(text)
+                && store.transition(conversation.id(), Set.of(Conversation.State.WAITING), Conversation.State.BOT, now)) {
+            String reply = composer.handoffCancelled();
+            long turnId = store.save(conversation.next(now, Conversation.State.BOT, conversation.currentItemId(),
+                    conversation.currentElement(), List.of(), 0, Action.NOTICE, false),
+                    new Turn(conversation.id(), now, text, null, Action.NOTICE, null, null, null, 1.0, reply));
+            events.publishEvent(new HandoffCancelled(conversation.id(), now));
+            return new Reply(conversation.id(), Action.NOTICE, null, null, null, reply, List.of(), 1.0, null, null, Message.replyId(turnId));
+        }
+        String reply = conversation.lastAction() == Action.HANDOFF ? composer.passedToPerson() : "";
+        long turnId = store.save(conversation.next(now, conversation.state(), conversation.currentItemId(),
+                conversation.currentElement(), List.of(), 0, Action.WITH_AGENT, false),
+                new Turn(conversation.id(), now, text, null, Action.WITH_AGENT, null, null, null, 0, reply));
+        events.publishEvent(new CitizenWroteToAgent(conversation.id(), conversation.channel(), conversation.userId(),
+                Message.citizenId(turnId), text, now));
+        return new Reply(conversation.id(), Action.WITH_AGENT, null, null, null, reply, List.of(), 0, null, null,
+                reply.isEmpty() ? Message.citizenId(turnId) : Message.replyId(turnId));
+    }
+
+    private String handoffText(HandoffRequested.Reason reason, Instant now) {
+        return availability.get().nextOpening(now).map(opening -> composer.handoffAfterHours(reason, opening))
+                .orElseGet(() -> composer.handoff(reason));
+    }
+
+    /** The bot's best guesses for the agent: up to three items and two FAQs with their scores. */
+    private List<HandoffRequested.Suggestion> suggestions(Analysis analysis, KnowledgeSnapshot kb) {
+        if (analysis == null || analysis.text().isBlank()) {
+            return List.of();
+        }
+        try {
+            SearchResult result = retriever.search(analysis);
+            List<HandoffRequested.Suggestion> out = new ArrayList<>();
+            result.items().stream().limit(3).forEach(c -> out.add(new HandoffRequested.Suggestion(c.itemId(), null,
+                    kb.item(c.itemId()).map(ServiceItem::name).orElse(c.itemId()), c.score())));
+            result.faqs().stream().limit(2).forEach(c -> out.add(new HandoffRequested.Suggestion(c.itemId(), c.faqId(),
+                    kb.faq(c.faqId()).map(Faq::question).orElse(c.faqId()), c.score())));
+            return out;
+        } catch (RuntimeException e) {
+            log.warn("could not list the bot's candidates for a hand-off", e);
+            return List.of();
+        }
+    }
+
+    // --- for the hand-off module: the conversation as people (agents) work it ---
+
+    public Optional<Conversation> conversation(String conversationId) {
+        return store.find(conversationId);
+    }
+
+    /** Moves a conversation between BOT, WAITING and WITH_AGENT if it is in one of {@code from}; false if it was not. */
+    public boolean transition(String conversationId, Set<Conversation.State> from, Conversation.State to) {
+        return store.transition(conversationId, from, to, clock.instant());
+    }
+
+    /**
+     * Adds a message to the citizen from an agent ({@link Sender#AGENT}, {@link Action#AGENT_REPLY}) or
+     * about the hand-off ({@link Sender#BOT}, {@link Action#NOTICE} or {@link Action#RESOLVED}); returns
+     * the stored turn's id. {@code delivery} is where a pushed message stands (null if not pushed).
+     */
+    public long postToCitizen(String conversationId, Sender sender, Action action, String agent, String text, String delivery) {
+        return store.appendReply(conversationId, clock.instant(), sender, action, agent, text, delivery);
+    }
+
+    public void setDelivery(long turnId, String delivery, String detail) {
+        store.setDelivery(turnId, delivery, detail);
+    }
+
+    /** The id of the reply message of a stored turn (what {@link #postToCitizen} returned). */
+    public static long replyMessageId(long turnId) {
+        return Message.replyId(turnId);
+    }
+
+    public List<Message> messages(String conversationId, long after) {
+        return store.messages(conversationId, after, 500);
+    }
+
+    public List<Message> messagesOf(Channel channel, String userId, long after) {
+        return store.messagesOf(channel, userId, after, 500);
     }
 
     /** The item the user's current conversation is about, if any (e.g. to answer a shared location with its halls). */

@@ -1,16 +1,30 @@
 package org.askonce.dialogue;
 
 import java.time.Instant;
+import java.util.List;
 
-/** The bot decided a person should take over this conversation. */
+/**
+ * The bot decided a person should take over this conversation; it is now WAITING. {@code candidates}
+ * are the bot's best guesses with their scores, for the agent.
+ */
 public record HandoffRequested(String conversationId, Channel channel, String userId, Reason reason, String question,
-                               Instant at) {
+                               List<Suggestion> candidates, Instant at) {
+
+    public HandoffRequested {
+        candidates = candidates == null ? List.of() : List.copyOf(candidates);
+    }
+
+    /** One of the bot's guesses: an item or a FAQ, its title and score. */
+    public record Suggestion(String itemId, String faqId, String title, double score) {
+    }
 
     public enum Reason {
         /** The citizen asked for a person (人工, 转人工, 找客服). */
         CITIZEN_ASKED,
         /** The bot was not sure twice in a row. */
         NOT_SURE_TWICE,
+        /** The citizen rated an answer 不满意 and asked again. */
+        DISSATISFIED,
         /** The citizen complained. */
         COMPLAINT,
         /** The bot failed on this message (logged with the conversation id). */

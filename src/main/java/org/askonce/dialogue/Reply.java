@@ -6,10 +6,11 @@ import org.askonce.knowledge.Element;
 /**
  * The bot's answer to one message: what it did, about which item and element, the text the citizen
  * sees, the options of a menu, and how sure it was (0..1). {@code faqQuestion} is set when a FAQ
- * answered.
+ * answered. {@code messageId} is the id of this reply among the conversation's messages (see
+ * {@link DialogueEngine#messagesOf}), so a front end can poll for what comes after it.
  */
 public record Reply(String conversationId, Action action, String itemId, String itemName, Element element, String reply,
-                    List<String> options, double confidence, String faqId, String faqQuestion) {
+                    List<String> options, double confidence, String faqId, String faqQuestion, long messageId) {
 
     public Reply {
         options = options == null ? List.of() : List.copyOf(options);

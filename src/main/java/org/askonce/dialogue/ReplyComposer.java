@@ -177,7 +177,35 @@ final class ReplyComposer {
             case INTERNAL_ERROR -> "抱歉，系统暂时无法回答这个问题，已为您转接人工客服，工作人员会在这里回复您。也可以拨打"
                     + settings.hotline() + "政务服务热线。";
             case CITIZEN_ASKED -> "好的，已为您转接人工客服，工作人员会在这里回复您，请稍候。也可以拨打" + settings.hotline() + "政务服务热线。";
+            case DISSATISFIED -> "已为您转接人工客服，工作人员会在这里回复您，请稍候。也可以拨打" + settings.hotline() + "政务服务热线。";
         };
+    }
+
+    /** After hours: the question is kept, and the citizen is told when people will answer it. */
+    String handoffAfterHours(HandoffRequested.Reason reason, java.time.ZonedDateTime opening) {
+        String when = opening.getMonthValue() + "月" + opening.getDayOfMonth() + "日（" + WEEKDAYS[opening.getDayOfWeek().getValue() - 1]
+                + "）" + opening.getHour() + ":" + String.format("%02d", opening.getMinute());
+        String sorry = reason == HandoffRequested.Reason.COMPLAINT ? "非常抱歉给您带来不好的体验。" : "";
+        return sorry + "现在是非工作时间，人工客服暂时不在。您的问题已经记录，工作人员将在" + when
+                + "上班后尽快在这里回复您，无需重复提问。急事可拨打" + settings.hotline() + "政务服务热线。";
+    }
+
+    private static final String[] WEEKDAYS = {"周一", "周二", "周三", "周四", "周五", "周六", "周日"};
+
+    String passedToPerson() {
+        return "您的消息已转给人工客服，工作人员会在这里回复您。如不再需要，回复“不用了”。";
+    }
+
+    String handoffCancelled() {
+        return "好的，已取消人工服务。您可以继续向我提问。";
+    }
+
+    String rated(int rating, boolean handoff) {
+        if (rating < 3) {
+            return "感谢您的评价！还有其他问题可以继续问我。";
+        }
+        return handoff ? "很抱歉这次没能让您满意，我们会认真改进。您还可以继续提问，或拨打" + settings.hotline() + "政务服务热线。"
+                : "很抱歉没能帮到您。请把您的问题再说一次，我会请工作人员来回答您。";
     }
 
     String greeting() {

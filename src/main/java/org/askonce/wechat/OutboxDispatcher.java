@@ -34,12 +34,15 @@ class OutboxDispatcher implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
     private volatile boolean running;
 
+    private final WechatDelivery delivery;
+
     @Autowired
-    OutboxDispatcher(WechatOutbox outbox, KefuSender sender, WechatSettings settings) {
-        this(outbox, sender, settings.outbox(), Clock.systemUTC());
+    OutboxDispatcher(WechatOutbox outbox, KefuSender sender, WechatSettings settings, WechatDelivery delivery) {
+        this(outbox, sender, settings.outbox(), Clock.systemUTC(), delivery);
     }
 
-    OutboxDispatcher(WechatOutbox outbox, KefuSender sender, WechatSettings.Outbox settings, Clock clock) {
+    OutboxDispatcher(WechatOutbox outbox, KefuSender sender, WechatSettings.Outbox settings, Clock clock, WechatDelivery delivery) {
+        this.delivery = delivery;
         this.outbox = outbox;
         this.sender = sender;
         this.settings = settings;
@@ -62,21 +65,26 @@ class OutboxDispatcher implements SmartLifecycle {
         try {
             sender.send(m.appId(), m.openId(), m.content());
             outbox.sent(m.id(), clock.instant());
+            delivery.settled(m, "SENT", null);
             log.debug("outbox {}: sent on attempt {}", m.id(), attempt);
             return true;
         } catch (KefuSender.SendFailure f) {
             if (f.code() == 45015) {
                 outbox.givenUp(m.id(), WechatOutbox.State.OUTSIDE_WINDOW, f.getMessage());
+                delivery.settled(m, "OUTSIDE_WINDOW", f.getMessage());
                 log.warn("outbox {}: not sent, the user has not written within 48 hours (45015)", m.id());
             } else if (f.code() == 45047) {
                 outbox.givenUp(m.id(), WechatOutbox.State.QUOTA_EXCEEDED, f.getMessage());
+                delivery.settled(m, "QUOTA_EXCEEDED", f.getMessage());
                 log.warn("outbox {}: not sent, customer-service message quota used up (45047)", m.id());
             } else if (PERMANENT.contains(f.code()) || attempt >= settings.maxAttempts()) {
                 outbox.givenUp(m.id(), WechatOutbox.State.FAILED, f.getMessage());
+                delivery.settled(m, "FAILED", f.getMessage());
                 log.warn("outbox {}: given up after {} attempt(s): {}", m.id(), attempt, f.getMessage());
             } else {
                 Duration delay = backoff(attempt);
                 outbox.retryAt(m.id(), clock.instant().plus(delay), f.getMessage());
+                delivery.settled(m, "PENDING", "第" + attempt + "次发送失败，稍后重试：" + f.getMessage());
                 log.info("outbox {}: attempt {} failed ({}), next in {} s", m.id(), attempt, f.getMessage(), delay.toSeconds());
             }
             return false;

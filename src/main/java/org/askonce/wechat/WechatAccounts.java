@@ -79,6 +79,15 @@ class WechatAccounts {
         return account(a.appId(), a.secret(), a.token(), a.aesKey(), apiHost, new WxMpDefaultConfigImpl(), false).service();
     }
 
+    /** The only real (not demo) account when exactly one is configured, else null (the demo one when it is all there is). */
+    String soleAccount() {
+        var real = accounts.values().stream().filter(a -> !a.demo()).toList();
+        if (real.size() == 1) {
+            return real.get(0).appId();
+        }
+        return real.isEmpty() && accounts.size() == 1 ? accounts.keySet().iterator().next() : null;
+    }
+
     Optional<Account> find(String appId) {
         return appId == null ? Optional.empty() : Optional.ofNullable(accounts.get(appId));
     }

@@ -33,9 +33,11 @@ class WechatMessageHandler {
     private final Continuations continuations;
     private final WechatOutbox outbox;
     private final ChannelTexts texts;
+    private final WechatFollowers followers;
 
     WechatMessageHandler(DialogueEngine dialogue, KnowledgeBase knowledgeBase, Continuations continuations, WechatOutbox outbox,
-                         ChannelTexts texts) {
+                         ChannelTexts texts, WechatFollowers followers) {
+        this.followers = followers;
         this.dialogue = dialogue;
         this.knowledgeBase = knowledgeBase;
         this.continuations = continuations;
@@ -46,6 +48,9 @@ class WechatMessageHandler {
     /** The reply to the message (at most {@link WechatText#MAX_BYTES}), or null when none is due. */
     String respond(String appId, WxMpXmlMessage m) {
         String openId = m.getFromUser();
+        if (!"unsubscribe".equalsIgnoreCase(m.getEvent())) {
+            followers.seen(appId, openId);
+        }
         String type = m.getMsgType() == null ? "" : m.getMsgType().toLowerCase(Locale.ROOT);
         return switch (type) {
             case "text" -> converse(appId, openId, m.getContent() == null ? "" : m.getContent());
@@ -87,6 +92,7 @@ class WechatMessageHandler {
         dialogue.forget(Channel.WECHAT, openId);
         continuations.forget(appId, openId);
         outbox.forget(appId, openId);
+        followers.forget(appId, openId);
     }
 
     private String converse(String appId, String openId, String text) {
@@ -100,7 +106,9 @@ class WechatMessageHandler {
                 return texts.noMore();
             }
         }
-        return first(appId, openId, dialogue.handle(Channel.WECHAT, openId, text).reply());
+        String reply = dialogue.handle(Channel.WECHAT, openId, text).reply();
+        // while a person has the conversation the bot may stay silent: WeChat then gets "success"
+        return reply == null || reply.isBlank() ? null : first(appId, openId, reply);
     }
 
     /** The first part of the reply; the rest is kept for "更多" (and an older rest is dropped). */

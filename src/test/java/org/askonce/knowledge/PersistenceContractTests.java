@@ -67,7 +67,7 @@ abstract class PersistenceContractTests {
         java.time.Instant now = java.time.Instant.now();
         for (int i = 0; i < 2; i++) {
             Conversation c = new Conversation("race-" + i, Channel.WEB, "race-user", now, now.plusMillis(i), Conversation.State.BOT,
-                    null, null, List.of(), 0);
+                    null, null, List.of(), 0, null, false, null);
             conversations.save(c, new Turn(c.id(), now, "你好", "GREETING", Action.SMALLTALK, null, null, null, 1.0, "您好"));
         }
         assertThat(conversations.current(Channel.WEB, "race-user", now, java.time.Duration.ofMinutes(30)))

@@ -1,0 +1,23 @@
+package org.askonce.dialogue;
+
+import java.time.Instant;
+
+/**
+ * One message of a conversation as any front end shows it. Ids grow with time across all
+ * conversations, so "the messages after id N" is a complete poll. {@code agent} names the agent
+ * who wrote an AGENT message; {@code delivery} is where a message pushed to the citizen's channel
+ * stands (null when it was given as the reply itself); {@code turnId} is the stored turn it belongs to.
+ */
+public record Message(long id, String conversationId, Sender sender, String text, Instant at, String agent, String delivery,
+                      String deliveryDetail, long turnId, Action action) {
+
+    /** The citizen's message of a turn. */
+    static long citizenId(long turnId) {
+        return turnId * 2;
+    }
+
+    /** The reply (bot's or agent's) of a turn. */
+    static long replyId(long turnId) {
+        return turnId * 2 + 1;
+    }
+}
