@@ -271,6 +271,11 @@ public class DialogueEngine {
         return store.appendReply(conversationId, clock.instant(), sender, action, agent, text, delivery);
     }
 
+    /** What a citizen asking for this element of the item gets (an agent inserts it into a reply). */
+    public String describe(ServiceItem item, Element element) {
+        return composer.element(item, element);
+    }
+
     public void setDelivery(long turnId, String delivery, String detail) {
         store.setDelivery(turnId, delivery, detail);
     }

@@ -20,6 +20,7 @@ import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.HandoffRequested;
 import org.askonce.dialogue.Message;
 import org.askonce.dialogue.Sender;
+import org.askonce.knowledge.KnowledgeDrafts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,13 +48,17 @@ public class HandoffQueue {
     private final AgentCalendar calendar;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final KnowledgeDrafts drafts;
 
     @Autowired
-    HandoffQueue(HandoffStore store, DialogueEngine dialogue, AgentCalendar calendar, ApplicationEventPublisher events) {
-        this(store, dialogue, calendar, events, Clock.systemUTC());
+    HandoffQueue(HandoffStore store, DialogueEngine dialogue, AgentCalendar calendar, ApplicationEventPublisher events,
+                 KnowledgeDrafts drafts) {
+        this(store, dialogue, calendar, events, drafts, Clock.systemUTC());
     }
 
-    HandoffQueue(HandoffStore store, DialogueEngine dialogue, AgentCalendar calendar, ApplicationEventPublisher events, Clock clock) {
+    HandoffQueue(HandoffStore store, DialogueEngine dialogue, AgentCalendar calendar, ApplicationEventPublisher events,
+                 KnowledgeDrafts drafts, Clock clock) {
+        this.drafts = drafts;
         this.store = store;
         this.dialogue = dialogue;
         this.calendar = calendar;
@@ -144,6 +149,40 @@ public class HandoffQueue {
         log.info("hand-off {} transferred from {} to {}", h.id(), agent, toAgent);
         changed(conversationId, "transferred");
         return store.ofConversation(conversationId).orElseThrow();
+    }
+
+    /**
+     * What "save as knowledge" starts from: the citizen's first question as the question, their
+     * other messages as similar questions, the agent's answers as the answer, the bot's best item.
+     */
+    public Proposal proposalFor(String conversationId) {
+        Transcript t = transcript(conversationId);
+        // what the citizen wrote to people; "转人工" itself is no question, what follows it is
+        List<String> asked = t.messages().stream()
+                .filter(m -> m.sender() == Sender.CITIZEN && m.action() == Action.WITH_AGENT && !m.text().isBlank())
+                .map(Message::text).toList();
+        boolean askedForPerson = t.handoff().reason() == HandoffRequested.Reason.CITIZEN_ASKED && !asked.isEmpty();
+        String question = askedForPerson ? asked.get(0) : t.handoff().question();
+        List<String> similar = askedForPerson ? asked.subList(1, asked.size()) : asked;
+        String answer = String.join("\n", t.messages().stream().filter(m -> m.sender() == Sender.AGENT).map(Message::text).toList());
+        String item = t.handoff().candidates().stream().filter(c -> c.itemId() != null).map(HandoffRequested.Suggestion::itemId)
+                .findFirst().orElse(null);
+        return new Proposal(item, question, similar.stream().filter(x -> !x.equals(question)).limit(10).toList(), answer);
+    }
+
+    /** A Q&A an agent proposes from a hand-off. */
+    public record Proposal(String itemId, String question, List<String> similarQuestions, String answer) {
+    }
+
+    /** Saves an agent's answer as a draft Q&A for knowledge editors; returns the draft's id. Only once the hand-off has ended. */
+    public long proposeKnowledge(String conversationId, String agent, Proposal p) {
+        Handoff h = store.ofConversation(conversationId).orElseThrow(() -> new NotFound(conversationId));
+        if (h.state() != Handoff.State.RESOLVED && h.state() != Handoff.State.HANDED_BACK) {
+            throw new Conflict("对话结束后才能存为知识");
+        }
+        long id = drafts.propose(p.itemId(), p.question(), p.similarQuestions(), p.answer(), "HANDOFF", String.valueOf(h.id()), agent);
+        log.info("hand-off {}: {} proposed draft Q&A {}", h.id(), agent, id);
+        return id;
     }
 
     private void end(Handoff h, Handoff.State to) {
