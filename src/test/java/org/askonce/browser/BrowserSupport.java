@@ -1,0 +1,55 @@
+package org.askonce.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium driven by Selenium (no driver is downloaded: the installed chromedriver
+ * is used). Without Chromium the browser tests are skipped with a message, except on CI
+ * ({@code CI=true}), where {@code .ci/run} installs it and a missing browser is a failure.
+ */
+public final class BrowserSupport {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private BrowserSupport() {
+    }
+
+    public static WebDriver chromium() {
+        boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!present) {
+            String why = "headless Chromium is not installed (apt-get install -y chromium chromium-driver)";
+            if ("true".equals(System.getenv("CI"))) {
+                throw new IllegalStateException(why + " - on CI it is required");
+            }
+            Assumptions.abort(why + ": browser test skipped");
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-dev-shm-usage", "--window-size=1280,900", "--lang=zh-CN");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        return driver;
+    }
+
+    /** Saves a screenshot under target/screenshots and returns its path. */
+    public static Path screenshot(WebDriver driver, String name) throws java.io.IOException {
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        System.out.println("screenshot: " + file.toAbsolutePath());
+        return file;
+    }
+}

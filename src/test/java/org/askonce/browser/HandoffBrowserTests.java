@@ -1,0 +1,132 @@
+package org.askonce.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.askonce.accounts.Role;
+import org.askonce.accounts.UserAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole hand-off in real headless Chromium: a citizen asks in the web chat and is handed off;
+ * an agent logs in to the console, sees the question appear, claims it, looks it up in the knowledge
+ * base, replies; the citizen sees the reply, the agent resolves, the citizen rates it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "askonce.knowledge-base=src/test/resources/mini/kb",
+    "askonce.nlp.training-dir=src/test/resources/mini/training",
+    "spring.datasource.url=jdbc:h2:mem:browser-handoff;DB_CLOSE_DELAY=-1",
+    "askonce.admin.username=browser-admin",
+    "askonce.admin.password=browser-admin-password",
+    "askonce.handoff.hours=00:00-23:59",
+    "askonce.handoff.workdays=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"})
+class HandoffBrowserTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserAccounts accounts;
+
+    private WebDriver citizen;
+    private WebDriver agent;
+
+    @AfterEach
+    void quit() {
+        if (citizen != null) {
+            citizen.quit();
+        }
+        if (agent != null) {
+            agent.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private static void say(WebDriver browser, String text) {
+        WebElement input = browser.findElement(By.id("text"));
+        input.clear();
+        input.sendKeys(text);
+        browser.findElement(By.id("send")).click();
+    }
+
+    private static List<String> bubbles(WebDriver browser, String css) {
+        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
+    @Test
+    void aCitizenHandedOffGetsTheAgentsReplyInTheWebChatAndRatesIt() throws Exception {
+        accounts.create("agent-li", "李坐席", Role.AGENT, "agent-li-password");
+        citizen = BrowserSupport.chromium();
+        agent = BrowserSupport.chromium();
+
+        // the agent logs in first and watches the queue
+        agent.get(url("/login"));
+        agent.findElement(By.id("username")).sendKeys("agent-li");
+        agent.findElement(By.id("password")).sendKeys("agent-li-password");
+        agent.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(agent, WAIT).until(ExpectedConditions.urlContains("/console"));
+        assertThat(agent.findElement(By.tagName("h1")).getText()).contains("坐席工作台");
+
+        // the citizen asks for a person
+        citizen.get(url("/"));
+        say(citizen, "转人工，我想问狗证的事");
+        new WebDriverWait(citizen, WAIT).until(d -> bubbles(d, ".msg.bot").stream().anyMatch(t -> t.contains("人工客服")));
+
+        // the question appears in the agent's queue without a reload
+        WebElement row = new WebDriverWait(agent, WAIT).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.queue tbody tr")));
+        assertThat(row.getText()).contains("转人工，我想问狗证的事").contains("网页").contains("排队中");
+        BrowserSupport.screenshot(agent, "console-queue");
+        row.findElement(By.xpath(".//button[text()='接入']")).click();
+
+        // the conversation page: the transcript, the knowledge lookup, the reply
+        new WebDriverWait(agent, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
+        assertThat(agent.findElement(By.id("transcript")).getText()).contains("转人工，我想问狗证的事");
+        agent.findElement(By.id("kb-query")).sendKeys("狗证");
+        agent.findElement(By.id("kb-search")).click();
+        WebElement found = new WebDriverWait(agent, WAIT).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#kb-results details summary")));
+        assertThat(found.getText()).contains("犬");
+        found.click();
+        agent.findElement(By.xpath("//button[text()='插入材料']")).click();
+        String inserted = agent.findElement(By.id("reply-text")).getAttribute("value");
+        assertThat(inserted).contains("犬只狂犬病免疫证明");
+        agent.findElement(By.id("reply-text")).sendKeys("\n以上是李坐席为您整理的材料。");
+        BrowserSupport.screenshot(agent, "console-conversation");
+        agent.findElement(By.id("send-reply")).click();
+        new WebDriverWait(agent, WAIT).until(d -> d.findElement(By.id("transcript")).getText().contains("以上是李坐席为您整理的材料"));
+
+        // the citizen sees it in the chat
+        WebElement reply = new WebDriverWait(citizen, WAIT).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".msg.agent")));
+        assertThat(reply.getText()).contains("人工客服").contains("犬只狂犬病免疫证明").contains("以上是李坐席为您整理的材料");
+
+        // resolved: the citizen is asked to rate and rates
+        agent.findElement(By.id("resolve")).click();
+        WebElement rate = new WebDriverWait(citizen, WAIT).until(
+                ExpectedConditions.presenceOfElementLocated(By.xpath("//div[contains(@class,'rate')]/button[text()='满意']")));
+        assertThat(bubbles(citizen, ".msg.bot")).anyMatch(t -> t.contains("本次人工服务已结束"));
+        rate.click();
+        new WebDriverWait(citizen, WAIT).until(d -> bubbles(d, ".msg.bot").stream().anyMatch(t -> t.contains("感谢您的评价")));
+        BrowserSupport.screenshot(citizen, "webchat-after-handoff");
+
+        agent.get(url("/console"));
+        WebElement closed = new WebDriverWait(agent, WAIT).until(
+                ExpectedConditions.presenceOfElementLocated(By.xpath("//h2[text()='最近结束']/following-sibling::table[1]//tbody/tr")));
+        assertThat(closed.getText()).contains("已解决").contains("agent-li").contains("满意");
+    }
+}
