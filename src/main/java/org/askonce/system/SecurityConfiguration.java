@@ -19,6 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -50,6 +52,7 @@ class SecurityConfiguration {
         "/api/chat/**", "/api/explain/**", "/wx/**", "/actuator/health/**"};
 
     private static final RequestMatcher API = path("/api/**");
+    private static final AuthenticationEntryPoint LOGIN = new LoginUrlAuthenticationEntryPoint("/login");
     private static final String UNAUTHORIZED = "{\"error\":\"需要登录\"}";
     private static final String FORBIDDEN = "{\"error\":\"没有权限\"}";
     private static final String CSRF_REFUSED = "{\"error\":\"缺少有效的 CSRF 令牌，请刷新页面后重试\"}";
@@ -83,7 +86,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(new LandingByRole()).failureUrl("/login?error").permitAll())
                 .httpBasic(b -> b.realmName("AskOnce").authenticationEntryPoint(SecurityConfiguration::unauthorized))
-                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(toLoginPage()))
                 // a Basic-authenticated API call is stateless: nothing for a forged form to ride on. Only on
                 // /api/**, which takes JSON only, so that a browser's cached Basic login cannot carry a forged form.
                 .csrf(c -> c.ignoringRequestMatchers(new AndRequestMatcher(API, new RequestHeaderRequestMatcher("Authorization"))))
@@ -113,8 +116,6 @@ class SecurityConfiguration {
         }
     }
 
-    private static final AuthenticationEntryPoint LOGIN = new LoginUrlAuthenticationEntryPoint("/login");
-
     private static AccessDeniedHandler forbidden() {
         return (request, response, e) -> {
             if (API.matches(request)) {
@@ -123,6 +124,13 @@ class SecurityConfiguration {
                 response.sendError(HttpServletResponse.SC_FORBIDDEN); // templates/error/403.html
             }
         };
+    }
+
+    /** Always back to the login page (HTTP Basic would otherwise answer 204 to a request that does not ask for HTML). */
+    private static LogoutSuccessHandler toLoginPage() {
+        SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/login?logout");
+        return handler;
     }
 
     private static void json(HttpServletResponse response, int status, String body) throws IOException {
