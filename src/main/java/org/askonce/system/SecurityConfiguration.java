@@ -1,11 +1,13 @@
 package org.askonce.system;
 
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.askonce.accounts.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,6 +16,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -45,6 +48,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // no HTTP, nothing to secure
 class SecurityConfiguration {
 
     /** Open to everyone; WeChat and the chat page post without a CSRF token. */
@@ -97,8 +101,8 @@ class SecurityConfiguration {
     }
 
     /** API: 401 JSON (with a Basic challenge unless the page's own script asked); a page: to the login page. */
-    private static void unauthorized(HttpServletRequest request, HttpServletResponse response,
-                                     org.springframework.security.core.AuthenticationException e) throws IOException {
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException, ServletException {
         if (API.matches(request)) {
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"AskOnce\"");
@@ -108,11 +112,7 @@ class SecurityConfiguration {
             response.setHeader("WWW-Authenticate", "Basic realm=\"AskOnce\"");
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
         } else {
-            try {
-                LOGIN.commence(request, response, e);
-            } catch (jakarta.servlet.ServletException ex) {
-                throw new IOException(ex);
-            }
+            LOGIN.commence(request, response, e);
         }
     }
 

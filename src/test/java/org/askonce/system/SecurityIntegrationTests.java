@@ -136,6 +136,12 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void thePagesOwnScriptGets401WithoutABasicChallenge() throws Exception {
+        mvc.perform(get("/api/agent/queue").header("X-Requested-With", "XMLHttpRequest")).andExpect(status().isUnauthorized())
+                .andExpect(header().doesNotExist("WWW-Authenticate")).andExpect(jsonPath("$.error").value("需要登录"));
+    }
+
+    @Test
     void wrongBasicCredentialsOnTheApiAre401Json() throws Exception {
         mvc.perform(get("/api/admin/users").with(httpBasic(ADMIN, "wrong-password-1"))).andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.error").value("需要登录"));
