@@ -160,6 +160,8 @@ class WechatOutboxIntegrationTests {
         API.refuseWith(48001);
         WechatOutbox.Message m = settled(outbox.enqueue(APP_ID, "log-user", "答复", null));
         assertThat(m.state()).isEqualTo(WechatOutbox.State.FAILED);
+        // the dispatcher stores FAILED first and logs a moment later, on its own thread
+        waitFor("the refusal to be logged", () -> output.getAll().contains("48001"));
         assertThat(output.getAll()).contains("48001").doesNotContain(FakeWechatApi.ACCESS_TOKEN).doesNotContain("outbox-secret-value");
         assertThat(m.lastError()).doesNotContain(FakeWechatApi.ACCESS_TOKEN);
     }

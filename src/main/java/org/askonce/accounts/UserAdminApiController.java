@@ -1,0 +1,79 @@
+package org.askonce.accounts;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code /api/admin/users}: account management for admins as JSON (session or HTTP Basic). Bad input
+ * is 400, a taken username 409, an unknown one 404, all as {@code {"error": "…"}}.
+ */
+@RestController
+@RequestMapping(path = "/api/admin/users", produces = MediaType.APPLICATION_JSON_VALUE)
+class UserAdminApiController {
+
+    private final UserAccounts accounts;
+
+    UserAdminApiController(UserAccounts accounts) {
+        this.accounts = accounts;
+    }
+
+    record CreateRequest(String username, String displayName, String role, String password) {
+    }
+
+    record PasswordRequest(String password) {
+    }
+
+    @GetMapping
+    List<UserAccount> list() {
+        return accounts.list();
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<UserAccount> create(@RequestBody CreateRequest request) {
+        UserAccount created = accounts.create(request.username(), request.displayName(), Role.parse(request.role()), request.password());
+        return ResponseEntity.created(URI.create("/api/admin/users/" + created.username())).body(created);
+    }
+
+    @GetMapping("/{username}")
+    UserAccount find(@PathVariable String username) {
+        return accounts.find(username).orElseThrow(() -> new UnknownUserException(username));
+    }
+
+    @PostMapping("/{username}/disable")
+    UserAccount disable(@PathVariable String username, Principal me) {
+        return accounts.disable(username, me.getName());
+    }
+
+    @PostMapping("/{username}/enable")
+    UserAccount enable(@PathVariable String username) {
+        return accounts.enable(username);
+    }
+
+    @PostMapping(path = "/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> resetPassword(@PathVariable String username, @RequestBody PasswordRequest request) {
+        accounts.resetPassword(username, request.password());
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(UsernameTakenException.class)
+    ResponseEntity<Map<String, String>> taken(UsernameTakenException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+    }
+
+    @ExceptionHandler(UnknownUserException.class)
+    ResponseEntity<Map<String, String>> unknown(UnknownUserException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    }
+}

@@ -1,0 +1,169 @@
+package org.askonce.system;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.askonce.accounts.Role;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Who may open what. Two filter chains:
+ * <ol>
+ * <li>Citizens' side, no login, no session, no CSRF: the chat page and its assets, {@code /api/chat},
+ * {@code /api/explain}, the WeChat callback and simulator ({@code /wx/**}; WeChat signs its own
+ * requests) and the health check.</li>
+ * <li>Staff side, everything else: form login at {@code /login} (pages, session, CSRF on every form)
+ * or HTTP Basic (API callers such as a 12345 hotline system). {@code /console/**} and
+ * {@code /api/agent/**} for agents and admins, {@code /admin/**} and {@code /api/admin/**} for
+ * admins, {@code /editor/**} and {@code /api/editor/**} for editors and admins, anything else for
+ * any logged-in user. {@code /api/**} answers 401/403 as JSON {@code {"error": …}}; pages redirect
+ * to the login page or show the 403 page.</li>
+ * </ol>
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // no HTTP, nothing to secure
+class SecurityConfiguration {
+
+    /** Open to everyone; WeChat and the chat page post without a CSRF token. */
+    static final String[] PUBLIC = {"/", "/index.html", "/css/**", "/js/**", "/favicon.ico",
+        "/api/chat/**", "/api/explain/**", "/wx/**", "/actuator/health/**"};
+
+    private static final RequestMatcher API = path("/api/**");
+    private static final AuthenticationEntryPoint LOGIN = new LoginUrlAuthenticationEntryPoint("/login");
+    private static final String UNAUTHORIZED = "{\"error\":\"需要登录\"}";
+    private static final String FORBIDDEN = "{\"error\":\"没有权限\"}";
+    private static final String CSRF_REFUSED = "{\"error\":\"缺少有效的 CSRF 令牌，请刷新页面后重试\"}";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain citizenSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher(new OrRequestMatcher(Arrays.stream(PUBLIC).map(SecurityConfiguration::path).toList()))
+                .authorizeHttpRequests(a -> a.anyRequest().permitAll())
+                .csrf(c -> c.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(r -> r.disable())
+                .headers(h -> h.cacheControl(c -> c.disable()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain staffSecurity(HttpSecurity http) throws Exception {
+        String admin = Role.ADMIN.name();
+        HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
+        // only a page is worth returning to after logging in; an API caller gets 401 and no session
+        pagesOnly.setRequestMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
+                new NegatedRequestMatcher(API), new NegatedRequestMatcher(path("/error"))));
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers(path("/login"), path("/error")).permitAll()
+                        .requestMatchers(path("/console/**"), path("/api/agent/**")).hasAnyRole(Role.AGENT.name(), admin)
+                        .requestMatchers(path("/admin/**"), path("/api/admin/**")).hasRole(admin)
+                        .requestMatchers(path("/editor/**"), path("/api/editor/**")).hasAnyRole(Role.EDITOR.name(), admin)
+                        .requestMatchers(path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html")).authenticated()
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").successHandler(new LandingByRole()).failureUrl("/login?error").permitAll())
+                .httpBasic(b -> b.realmName("AskOnce").authenticationEntryPoint(SecurityConfiguration::unauthorized))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(toLoginPage()))
+                // a Basic-authenticated API call is stateless: nothing for a forged form to ride on. Only on
+                // /api/**, which takes JSON only, so that a browser's cached Basic login cannot carry a forged form.
+                .csrf(c -> c.ignoringRequestMatchers(new AndRequestMatcher(API, new RequestHeaderRequestMatcher("Authorization"))))
+                .requestCache(r -> r.requestCache(pagesOnly))
+                .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
+                        .accessDeniedHandler(forbidden()));
+        return http.build();
+    }
+
+    /** API: 401 JSON (with a Basic challenge unless the page's own script asked); a page: to the login page. */
+    private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException, ServletException {
+        if (API.matches(request)) {
+            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                response.setHeader("WWW-Authenticate", "Basic realm=\"AskOnce\"");
+            }
+            json(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED);
+        } else if (request.getHeader("Authorization") != null) {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"AskOnce\"");
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        } else {
+            LOGIN.commence(request, response, e);
+        }
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> {
+            if (API.matches(request)) {
+                json(response, HttpServletResponse.SC_FORBIDDEN, e instanceof CsrfException ? CSRF_REFUSED : FORBIDDEN);
+            } else {
+                response.sendError(HttpServletResponse.SC_FORBIDDEN); // templates/error/403.html
+            }
+        };
+    }
+
+    /** Always back to the login page (HTTP Basic would otherwise answer 204 to a request that does not ask for HTML). */
+    private static LogoutSuccessHandler toLoginPage() {
+        SimpleUrlLogoutSuccessHandler handler = new SimpleUrlLogoutSuccessHandler();
+        handler.setDefaultTargetUrl("/login?logout");
+        return handler;
+    }
+
+    private static void json(HttpServletResponse response, int status, String body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(body);
+    }
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    /** After logging in: back to the page asked for, else the role's own start page. */
+    static final class LandingByRole extends SavedRequestAwareAuthenticationSuccessHandler {
+
+        @Override
+        protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+            return landing(authentication);
+        }
+
+        static String landing(Authentication authentication) {
+            var authorities = authentication.getAuthorities().stream().map(a -> a.getAuthority()).toList();
+            if (authorities.contains(Role.ADMIN.authority())) {
+                return "/admin/users";
+            }
+            if (authorities.contains(Role.AGENT.authority())) {
+                return "/console";
+            }
+            if (authorities.contains(Role.EDITOR.authority())) {
+                return "/editor";
+            }
+            return "/";
+        }
+    }
+}
