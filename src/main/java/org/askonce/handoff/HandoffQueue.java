@@ -20,6 +20,9 @@ import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.HandoffRequested;
 import org.askonce.dialogue.Message;
 import org.askonce.dialogue.Sender;
+import org.askonce.accounts.Role;
+import org.askonce.accounts.UserAccount;
+import org.askonce.accounts.UserAccounts;
 import org.askonce.knowledge.KnowledgeDrafts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,15 +52,17 @@ public class HandoffQueue {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final KnowledgeDrafts drafts;
+    private final UserAccounts accounts;
 
     @Autowired
     HandoffQueue(HandoffStore store, DialogueEngine dialogue, AgentCalendar calendar, ApplicationEventPublisher events,
-                 KnowledgeDrafts drafts) {
-        this(store, dialogue, calendar, events, drafts, Clock.systemUTC());
+                 KnowledgeDrafts drafts, UserAccounts accounts) {
+        this(store, dialogue, calendar, events, drafts, accounts, Clock.systemUTC());
     }
 
     HandoffQueue(HandoffStore store, DialogueEngine dialogue, AgentCalendar calendar, ApplicationEventPublisher events,
-                 KnowledgeDrafts drafts, Clock clock) {
+                 KnowledgeDrafts drafts, UserAccounts accounts, Clock clock) {
+        this.accounts = accounts;
         this.drafts = drafts;
         this.store = store;
         this.dialogue = dialogue;
@@ -143,7 +148,12 @@ public class HandoffQueue {
             throw new IllegalArgumentException("请选择另一位坐席");
         }
         Handoff h = mine(conversationId, agent);
-        if (!store.transfer(h.id(), agent, toAgent)) {
+        boolean canTake = accounts.find(toAgent.strip()).filter(UserAccount::enabled)
+                .filter(u -> u.role() == Role.AGENT || u.role() == Role.ADMIN).isPresent();
+        if (!canTake) {
+            throw new IllegalArgumentException("没有可接待的坐席：" + toAgent.strip());
+        }
+        if (!store.transfer(h.id(), agent, toAgent.strip())) {
             throw new Conflict("转接失败：对话状态已变化");
         }
         log.info("hand-off {} transferred from {} to {}", h.id(), agent, toAgent);
@@ -278,6 +288,7 @@ public class HandoffQueue {
     }
 
     /** No such hand-off. */
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
     public static class NotFound extends RuntimeException {
         NotFound(String conversationId) {
             super("没有这个转人工对话：" + conversationId);

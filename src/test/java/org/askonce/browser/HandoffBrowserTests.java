@@ -9,6 +9,7 @@ import org.askonce.accounts.UserAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -56,10 +57,20 @@ class HandoffBrowserTests {
         return "http://127.0.0.1:" + port + path;
     }
 
+    /**
+     * Types into a field. Chinese is entered through an input method, which WebDriver cannot drive:
+     * the text is set as the input method would leave it, and an input event fired.
+     */
+    static void type(WebDriver browser, WebElement field, String text) {
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[0].value + arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                field, text);
+    }
+
     private static void say(WebDriver browser, String text) {
         WebElement input = browser.findElement(By.id("text"));
         input.clear();
-        input.sendKeys(text);
+        type(browser, input, text);
         browser.findElement(By.id("send")).click();
     }
 
@@ -83,20 +94,20 @@ class HandoffBrowserTests {
 
         // the citizen asks for a person
         citizen.get(url("/"));
-        say(citizen, "转人工，我想问狗证的事");
+        say(citizen, "我要找人工客服");
         new WebDriverWait(citizen, WAIT).until(d -> bubbles(d, ".msg.bot").stream().anyMatch(t -> t.contains("人工客服")));
 
         // the question appears in the agent's queue without a reload
         WebElement row = new WebDriverWait(agent, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.queue tbody tr")));
-        assertThat(row.getText()).contains("转人工，我想问狗证的事").contains("网页").contains("排队中");
+        assertThat(row.getText()).contains("我要找人工客服").contains("网页").contains("排队中");
         BrowserSupport.screenshot(agent, "console-queue");
         row.findElement(By.xpath(".//button[text()='接入']")).click();
 
         // the conversation page: the transcript, the knowledge lookup, the reply
         new WebDriverWait(agent, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
-        assertThat(agent.findElement(By.id("transcript")).getText()).contains("转人工，我想问狗证的事");
-        agent.findElement(By.id("kb-query")).sendKeys("狗证");
+        assertThat(agent.findElement(By.id("transcript")).getText()).contains("我要找人工客服");
+        type(agent, agent.findElement(By.id("kb-query")), "狗证");
         agent.findElement(By.id("kb-search")).click();
         WebElement found = new WebDriverWait(agent, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#kb-results details summary")));
@@ -105,7 +116,7 @@ class HandoffBrowserTests {
         agent.findElement(By.xpath("//button[text()='插入材料']")).click();
         String inserted = agent.findElement(By.id("reply-text")).getAttribute("value");
         assertThat(inserted).contains("犬只狂犬病免疫证明");
-        agent.findElement(By.id("reply-text")).sendKeys("\n以上是李坐席为您整理的材料。");
+        type(agent, agent.findElement(By.id("reply-text")), "\n以上是李坐席为您整理的材料。");
         BrowserSupport.screenshot(agent, "console-conversation");
         agent.findElement(By.id("send-reply")).click();
         new WebDriverWait(agent, WAIT).until(d -> d.findElement(By.id("transcript")).getText().contains("以上是李坐席为您整理的材料"));

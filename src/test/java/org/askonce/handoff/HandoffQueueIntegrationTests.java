@@ -10,6 +10,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.askonce.accounts.Role;
+import org.askonce.accounts.UserAccounts;
 import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.Conversation;
@@ -43,6 +45,8 @@ class HandoffQueueIntegrationTests {
     HandoffQueue queue;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    UserAccounts accounts;
 
     private Reply say(String user, String text) {
         return dialogue.handle(Channel.WEB, user, text);
@@ -156,6 +160,11 @@ class HandoffQueueIntegrationTests {
         assertThatThrownBy(() -> queue.reply(id, "agent-b", "您好")).isInstanceOf(HandoffQueue.Conflict.class)
                 .hasMessageContaining("agent-a");
 
+        assertThatThrownBy(() -> queue.transfer(id, "agent-a", "nobody")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nobody");
+        if (accounts.find("agent-b").isEmpty()) {
+            accounts.create("agent-b", "坐席乙", Role.AGENT, "agent-b-password");
+        }
         queue.transfer(id, "agent-a", "agent-b");
 
         assertThat(handoffOf(id).agent()).isEqualTo("agent-b");
