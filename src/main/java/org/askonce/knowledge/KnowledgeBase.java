@@ -1,9 +1,20 @@
 package org.askonce.knowledge;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The knowledge base: the one structured source every channel answers from. The database is the
@@ -16,9 +27,19 @@ public class KnowledgeBase {
     private static final Logger log = LoggerFactory.getLogger(KnowledgeBase.class);
 
     private volatile KnowledgeSnapshot snapshot;
+    private final KnowledgeRepository repository;
+    private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
+    private final Duration poll;
+    private volatile long publication;
+    private ScheduledExecutorService poller;
 
     private KnowledgeBase(KnowledgeSnapshot snapshot) {
         this.snapshot = snapshot;
+        this.repository = null;
+        this.events = null;
+        this.jdbc = null;
+        this.poll = null;
     }
 
     /** A fixed, read-only knowledge base not backed by a database (evaluation, benchmarks). */
@@ -27,7 +48,12 @@ public class KnowledgeBase {
     }
 
     @Autowired
-    KnowledgeBase(KnowledgeRepository repository, KnowledgeSettings settings) {
+    KnowledgeBase(KnowledgeRepository repository, KnowledgeSettings settings, ApplicationEventPublisher events, JdbcClient jdbc) {
+        this.repository = repository;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.poll = settings.knowledgePoll();
+        this.publication = publicationCounter();
         long start = System.nanoTime();
         if (repository.isEmpty()) {
             KnowledgeSnapshot fromFiles = KnowledgeFolder.read(settings.knowledgeBase());
@@ -44,5 +70,71 @@ public class KnowledgeBase {
     /** The published knowledge base as one immutable snapshot. */
     public KnowledgeSnapshot snapshot() {
         return snapshot;
+    }
+
+    /** Reloads the published knowledge base from the database once the current transaction commits (at once without one). */
+    void reloadAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    reload();
+                }
+            });
+        } else {
+            reload();
+        }
+    }
+
+    /** Reads the published knowledge base again and tells whoever builds on it ({@link KnowledgePublished}). */
+    public synchronized void reload() {
+        if (repository == null) {
+            throw new IllegalStateException("a fixed knowledge base cannot be reloaded");
+        }
+        long counter = publicationCounter();
+        long start = System.nanoTime();
+        this.snapshot = repository.load();
+        this.publication = counter;
+        log.info("Knowledge base reloaded (publication {}): {} items, {} FAQs in {} ms", counter, snapshot.itemCount(),
+                snapshot.faqCount(), (System.nanoTime() - start) / 1_000_000);
+        events.publishEvent(new KnowledgePublished(counter, Instant.now()));
+    }
+
+    /** The publication this instance has loaded. */
+    public long publication() {
+        return publication;
+    }
+
+    private long publicationCounter() {
+        return jdbc.sql("SELECT counter FROM kb_publication WHERE id = 1").query(Long.class).optional().orElse(0L);
+    }
+
+    /** Another instance published: reload. Runs every {@code askonce.knowledge-poll}. */
+    @PostConstruct
+    void startPolling() {
+        if (repository == null) {
+            return;
+        }
+        poller = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "knowledge-poll");
+            t.setDaemon(true);
+            return t;
+        });
+        poller.scheduleWithFixedDelay(() -> {
+            try {
+                if (publicationCounter() != publication) {
+                    reload();
+                }
+            } catch (RuntimeException e) {
+                log.warn("Could not check for a new publication of the knowledge base: {}", e.toString());
+            }
+        }, poll.toMillis(), poll.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopPolling() {
+        if (poller != null) {
+            poller.shutdownNow();
+        }
     }
 }

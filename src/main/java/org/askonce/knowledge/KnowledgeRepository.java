@@ -51,6 +51,23 @@ class KnowledgeRepository {
         snapshot.lexicon().words().forEach(word -> upsertLexicon(word, null));
     }
 
+    /** Replaces one item and its FAQs in the live store (a publication), or adds it if new. */
+    void replaceItem(ServiceItem item) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.sql("DELETE FROM kb_faq WHERE item_id = ?").param(item.id()).update();
+        int updated = jdbc.sql("UPDATE kb_item SET name = ?, department = ?, audience = ?, body = ?, last_reviewed = ?, updated_at = ? WHERE id = ?")
+                .params(item.name(), item.department(), item.audience(), write(item.withFaqs(List.of())),
+                        item.lastReviewed() == null ? null : Date.valueOf(item.lastReviewed()), now, item.id())
+                .update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO kb_item (id, name, department, audience, body, last_reviewed, updated_at) VALUES (?,?,?,?,?,?,?)")
+                    .params(item.id(), item.name(), item.department(), item.audience(), write(item.withFaqs(List.of())),
+                            item.lastReviewed() == null ? null : Date.valueOf(item.lastReviewed()), now)
+                    .update();
+        }
+        insertFaqs(item.faqs(), now);
+    }
+
     private void insertFaqs(List<Faq> faqs, Timestamp now) {
         for (int i = 0; i < faqs.size(); i++) {
             Faq faq = faqs.get(i);

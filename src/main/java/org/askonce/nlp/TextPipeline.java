@@ -25,7 +25,8 @@ public class TextPipeline {
     private static final Logger log = LoggerFactory.getLogger(TextPipeline.class);
     private static final Set<String> KNOWN_STEPS = Set.of("normalise", "convert", "segment", "stopwords", "synonyms", "pinyin", "intent");
 
-    private final List<Step> steps;
+    private volatile List<Step> steps;
+    private final NlpSettings settings;
 
     @Autowired
     TextPipeline(KnowledgeBase knowledgeBase, NlpSettings settings) {
@@ -34,8 +35,19 @@ public class TextPipeline {
 
     private TextPipeline(KnowledgeSnapshot snapshot, NlpSettings settings) {
         long start = System.nanoTime();
+        this.settings = settings;
         this.steps = build(snapshot, settings);
         log.info("Text pipeline built in {} ms: {}", (System.nanoTime() - start) / 1_000_000, this);
+    }
+
+    /** A new pipeline of the same steps for another knowledge base (its dictionary and lexicon); this one is unchanged. */
+    public TextPipeline rebuiltFor(KnowledgeSnapshot snapshot) {
+        return new TextPipeline(snapshot, settings);
+    }
+
+    /** Takes over the steps of a rebuilt pipeline, at once: a text is analysed wholly by the old steps or wholly by the new. */
+    public void adopt(TextPipeline rebuilt) {
+        this.steps = rebuilt.steps;
     }
 
     /** A pipeline outside Spring (evaluation, benchmarks, tests). */

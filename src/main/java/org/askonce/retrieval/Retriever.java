@@ -8,9 +8,13 @@ import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.nlp.Analysis;
 import org.askonce.nlp.TextPipeline;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.askonce.knowledge.KnowledgePublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,12 +33,22 @@ public class Retriever {
     private final TextPipeline pipeline;
     private volatile SearchIndex index;
 
+    private final KnowledgeBase knowledgeBase;
+    private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "index-rebuild");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile long builtFor;
+
     @Autowired
     Retriever(KnowledgeBase knowledgeBase, TextPipeline pipeline, RetrievalSettings settings) {
-        this(knowledgeBase.snapshot(), pipeline, settings);
+        this(knowledgeBase, knowledgeBase.snapshot(), pipeline, settings);
+        this.builtFor = knowledgeBase.publication();
     }
 
-    private Retriever(KnowledgeSnapshot snapshot, TextPipeline pipeline, RetrievalSettings settings) {
+    private Retriever(KnowledgeBase knowledgeBase, KnowledgeSnapshot snapshot, TextPipeline pipeline, RetrievalSettings settings) {
+        this.knowledgeBase = knowledgeBase;
         this.settings = settings;
         this.pipeline = pipeline;
         long start = System.nanoTime();
@@ -45,7 +59,46 @@ public class Retriever {
 
     /** A retriever outside Spring (evaluation, benchmarks, tests). */
     public static Retriever create(KnowledgeSnapshot snapshot, TextPipeline pipeline, RetrievalSettings settings) {
-        return new Retriever(snapshot, pipeline, settings);
+        return new Retriever(null, snapshot, pipeline, settings);
+    }
+
+    /**
+     * A new publication of the knowledge base: a new pipeline (dictionary, lexicon) and index are
+     * built in the background while questions are answered from the old ones, then both are swapped
+     * in; no question is answered from a half-built index. Publications that come while one is being
+     * built are folded into the next build.
+     */
+    @EventListener
+    void on(KnowledgePublished published) {
+        if (knowledgeBase == null) {
+            return;
+        }
+        rebuilds.execute(this::rebuild);
+    }
+
+    private synchronized void rebuild() {
+        long publication = knowledgeBase.publication();
+        if (publication == builtFor) {
+            return;
+        }
+        long start = System.nanoTime();
+        KnowledgeSnapshot snapshot = knowledgeBase.snapshot();
+        try {
+            TextPipeline next = pipeline.rebuiltFor(snapshot);
+            SearchIndex nextIndex = SearchIndex.build(snapshot, next, settings.indexDir());
+            pipeline.adopt(next);
+            this.index = nextIndex;
+            this.builtFor = publication;
+            log.info("Search index rebuilt for publication {}: {} wordings of {} items in {} ms, swapped in", publication,
+                    nextIndex.size(), snapshot.itemCount(), (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.error("Could not rebuild the search index for publication {}; citizens keep getting the previous one", publication, e);
+        }
+    }
+
+    /** The publication the current index was built for. */
+    public long builtFor() {
+        return builtFor;
     }
 
     public RetrievalSettings settings() {

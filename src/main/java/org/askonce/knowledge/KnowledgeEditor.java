@@ -1,0 +1,232 @@
+package org.askonce.knowledge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Editing the knowledge base: every change is a new version of an item with who and when; a
+ * change is a draft until it is published; publishing writes it to the live store, counts a
+ * publication and reloads the knowledge base (the other instances follow within seconds, see
+ * {@link KnowledgeBase}); any version can be restored as a new version. Everything is in the audit log.
+ */
+@Service
+public class KnowledgeEditor {
+
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeEditor.class);
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
+
+    private final JdbcClient jdbc;
+    private final KnowledgeRepository repository;
+    private final KnowledgeBase knowledgeBase;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    @Autowired
+    KnowledgeEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase) {
+        this(jdbc, repository, knowledgeBase, Clock.systemUTC());
+    }
+
+    KnowledgeEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, Clock clock) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+        this.knowledgeBase = knowledgeBase;
+        this.clock = clock;
+    }
+
+    /**
+     * Saves a changed (or new) item with its FAQs as a new draft version; returns it.
+     *
+     * @throws IllegalArgumentException listing every field that is not valid
+     */
+    @Transactional
+    public ItemVersion saveDraft(ServiceItem item, String author, String note) {
+        validate(item);
+        ensureHistory(item.id());
+        int version = nextVersion(item.id());
+        Instant now = clock.instant();
+        jdbc.sql("INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note) VALUES (?,?,?,'DRAFT',?,?,?)")
+                .params(item.id(), version, write(item), author, Timestamp.from(now), note).update();
+        audit(author, "DRAFT", item.id(), version, note);
+        return version(item.id(), version).orElseThrow();
+    }
+
+    /** Publishes a version: citizens get it as soon as the index is rebuilt, on every instance. */
+    @Transactional
+    public ItemVersion publish(String itemId, int version, String publisher) {
+        ItemVersion v = version(itemId, version).orElseThrow(() -> new IllegalArgumentException("没有这个版本：" + itemId + " 第" + version + "版"));
+        if (v.state() == ItemVersion.State.PUBLISHED) {
+            throw new IllegalArgumentException("第" + version + "版已经是发布版本");
+        }
+        validate(v.item());
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE kb_item_version SET state = 'SUPERSEDED' WHERE item_id = ? AND state = 'PUBLISHED'").param(itemId).update();
+        jdbc.sql("UPDATE kb_item_version SET state = 'PUBLISHED', published_by = ?, published_at = ? WHERE item_id = ? AND version = ?")
+                .params(publisher, Timestamp.from(now), itemId, version).update();
+        repository.replaceItem(v.item());
+        jdbc.sql("UPDATE kb_publication SET counter = counter + 1, published_at = ? WHERE id = 1").param(Timestamp.from(now)).update();
+        audit(publisher, "PUBLISH", itemId, version, null);
+        knowledgeBase.reloadAfterCommit();
+        log.info("{} published {} version {}", publisher, itemId, version);
+        return version(itemId, version).orElseThrow();
+    }
+
+    /** Restores an earlier version: a new version with its content, published at once. */
+    @Transactional
+    public ItemVersion rollBack(String itemId, int toVersion, String editor) {
+        ItemVersion old = version(itemId, toVersion).orElseThrow(() -> new IllegalArgumentException("没有这个版本：" + itemId + " 第" + toVersion + "版"));
+        ItemVersion restored = saveDraft(old.item(), editor, "回滚到第" + toVersion + "版");
+        audit(editor, "ROLLBACK", itemId, restored.version(), "回滚到第" + toVersion + "版");
+        return publish(itemId, restored.version(), editor);
+    }
+
+    /** Every version of the item, newest first (the live content counts as version 1 if it was never edited). */
+    public List<ItemVersion> history(String itemId) {
+        List<ItemVersion> stored = jdbc.sql("SELECT * FROM kb_item_version WHERE item_id = ? ORDER BY version DESC").param(itemId)
+                .query((rs, n) -> version(rs)).list();
+        if (stored.isEmpty()) {
+            return knowledgeBase.snapshot().item(itemId)
+                    .map(item -> List.of(new ItemVersion(itemId, 1, item, ItemVersion.State.PUBLISHED, "导入", null, "初始内容", null, null)))
+                    .orElse(List.of());
+        }
+        return stored;
+    }
+
+    public Optional<ItemVersion> version(String itemId, int version) {
+        Optional<ItemVersion> stored = jdbc.sql("SELECT * FROM kb_item_version WHERE item_id = ? AND version = ?").params(itemId, version)
+                .query((rs, n) -> version(rs)).optional();
+        if (stored.isEmpty() && version == 1) {
+            return history(itemId).stream().filter(v -> v.version() == 1).findFirst();
+        }
+        return stored;
+    }
+
+    /** What changed from version {@code from} to version {@code to}, field by field. */
+    public List<ItemVersion.Change> diff(String itemId, int from, int to) {
+        JsonNode a = json.valueToTree(version(itemId, from).orElseThrow(() -> new IllegalArgumentException("没有第" + from + "版")).item());
+        JsonNode b = json.valueToTree(version(itemId, to).orElseThrow(() -> new IllegalArgumentException("没有第" + to + "版")).item());
+        List<ItemVersion.Change> changes = new ArrayList<>();
+        diff("", a, b, changes);
+        return changes;
+    }
+
+    /** The audit log, newest first; for one item when {@code itemId} is given. */
+    public List<ItemVersion.LogEntry> auditLog(String itemId, int limit) {
+        String where = itemId == null ? "" : " WHERE item_id = ?";
+        var spec = jdbc.sql("SELECT * FROM kb_audit_log" + where + " ORDER BY id DESC");
+        if (itemId != null) {
+            spec = spec.param(itemId);
+        }
+        return spec.query((rs, n) -> new ItemVersion.LogEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("username"),
+                rs.getString("action"), rs.getString("item_id"), (Integer) rs.getObject("version"), rs.getString("detail")))
+                .list().stream().limit(limit).toList();
+    }
+
+    private static void diff(String path, JsonNode a, JsonNode b, List<ItemVersion.Change> out) {
+        if (a != null && b != null && a.isObject() && b.isObject()) {
+            TreeSet<String> names = new TreeSet<>();
+            a.fieldNames().forEachRemaining(names::add);
+            b.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                diff(path.isEmpty() ? name : path + "." + name, a.get(name), b.get(name), out);
+            }
+            return;
+        }
+        if (a != null && b != null && a.isArray() && b.isArray()) {
+            int n = Math.max(a.size(), b.size());
+            for (int i = 0; i < n; i++) {
+                diff(path + "[" + i + "]", a.get(i), b.get(i), out);
+            }
+            return;
+        }
+        if (a == null ? b != null : !a.equals(b)) {
+            out.add(new ItemVersion.Change(path, text(a), text(b)));
+        }
+    }
+
+    private static String text(JsonNode n) {
+        return n == null || n.isNull() ? null : n.isTextual() ? n.asText() : n.toString();
+    }
+
+    /** The live content becomes version 1 the first time an item is edited, so history starts with what was there. */
+    private void ensureHistory(String itemId) {
+        Integer count = jdbc.sql("SELECT COUNT(*) FROM kb_item_version WHERE item_id = ?").param(itemId).query(Integer.class).single();
+        if (count == 0) {
+            knowledgeBase.snapshot().item(itemId).ifPresent(live -> jdbc.sql(
+                            "INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note) VALUES (?,1,?,'PUBLISHED','导入',?,?)")
+                    .params(itemId, write(live), Timestamp.from(clock.instant()), "编辑前的内容").update());
+        }
+    }
+
+    private int nextVersion(String itemId) {
+        Integer max = jdbc.sql("SELECT MAX(version) FROM kb_item_version WHERE item_id = ?").param(itemId).query(Integer.class).single();
+        return max == null ? 1 : max + 1;
+    }
+
+    private void audit(String username, String action, String itemId, Integer version, String detail) {
+        jdbc.sql("INSERT INTO kb_audit_log (at, username, action, item_id, version, detail) VALUES (?,?,?,?,?,?)")
+                .params(Timestamp.from(clock.instant()), username, action, itemId, version,
+                        detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000)).update();
+    }
+
+    private static void validate(ServiceItem item) {
+        if (item == null) {
+            throw new IllegalArgumentException("事项不能为空");
+        }
+        List<String> problems = new ArrayList<>();
+        VALIDATOR.validate(item).stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                .forEach(v -> problems.add(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "") + ": " + v.getMessage()));
+        for (Iterator<Faq> it = item.faqs().iterator(); it.hasNext(); ) {
+            Faq f = it.next();
+            if (f.itemId() != null && !f.itemId().equals(item.id())) {
+                problems.add("faqs." + f.id() + ".itemId: must be " + item.id());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("事项 " + item.id() + " 有 " + problems.size() + " 处不合格：" + String.join("；", problems));
+        }
+    }
+
+    private ItemVersion version(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp published = rs.getTimestamp("published_at");
+        return new ItemVersion(rs.getString("item_id"), rs.getInt("version"), read(rs.getString("body")),
+                ItemVersion.State.valueOf(rs.getString("state")), rs.getString("author"), rs.getTimestamp("created_at").toInstant(),
+                rs.getString("note"), rs.getString("published_by"), published == null ? null : published.toInstant());
+    }
+
+    private String write(ServiceItem item) {
+        try {
+            return json.writeValueAsString(item);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ServiceItem read(String body) {
+        try {
+            return json.readValue(body, ServiceItem.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable item version", e);
+        }
+    }
+}
