@@ -1,0 +1,213 @@
+package org.askonce.knowledge;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.security.Principal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The knowledge editor console (role EDITOR or ADMIN): items to search, an item's materials as an
+ * editable list and the whole item in the knowledge-base YAML format, saved as drafts; the item's
+ * versions to publish, compare and roll back to; the Q&A agents proposed from hand-offs.
+ */
+@Controller
+@RequestMapping("/editor")
+class EditorConsoleController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final KnowledgeBase knowledgeBase;
+    private final KnowledgeEditor editor;
+    private final KnowledgeDrafts drafts;
+
+    EditorConsoleController(KnowledgeBase knowledgeBase, KnowledgeEditor editor, KnowledgeDrafts drafts) {
+        this.knowledgeBase = knowledgeBase;
+        this.editor = editor;
+        this.drafts = drafts;
+    }
+
+    @GetMapping
+    String items(@RequestParam(defaultValue = "") String q, Model model) {
+        String query = q.strip().toLowerCase(Locale.ROOT);
+        List<ServiceItem> items = knowledgeBase.snapshot().items().stream()
+                .filter(i -> query.isEmpty() || i.name().toLowerCase(Locale.ROOT).contains(query) || i.id().contains(query)
+                        || i.department().contains(query) || i.aliases().stream().anyMatch(a -> a.contains(query)))
+                .toList();
+        model.addAttribute("q", q);
+        model.addAttribute("items", items);
+        model.addAttribute("proposals", drafts.proposed());
+        model.addAttribute("log", editor.auditLog(null, 15));
+        model.addAttribute("view", this);
+        return "editor/items";
+    }
+
+    @GetMapping("/items/{id}")
+    String item(@PathVariable String id, @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to,
+                Model model) {
+        List<ItemVersion> history = editor.history(id);
+        if (history.isEmpty()) {
+            throw new ItemNotFound(id);
+        }
+        ItemVersion latest = history.get(0);
+        model.addAttribute("item", latest.item());
+        model.addAttribute("latest", latest);
+        model.addAttribute("history", history);
+        if (!model.containsAttribute("yaml")) {
+            model.addAttribute("yaml", yaml(latest.item()));
+        }
+        if (from != null && to != null) {
+            model.addAttribute("from", from);
+            model.addAttribute("to", to);
+            model.addAttribute("changes", editor.diff(id, from, to));
+        }
+        model.addAttribute("view", this);
+        return "editor/item";
+    }
+
+    /** The materials as an editable list: one row per material; a row without a name is dropped. */
+    @PostMapping("/items/{id}/materials")
+    String saveMaterials(@PathVariable String id, @RequestParam(name = "name", defaultValue = "") List<String> names,
+                         @RequestParam(name = "form", defaultValue = "") List<String> forms,
+                         @RequestParam(name = "copies", defaultValue = "") List<String> copies,
+                         @RequestParam(name = "required", defaultValue = "") List<String> required,
+                         @RequestParam(name = "notes", defaultValue = "") List<String> notes,
+                         @RequestParam(defaultValue = "") String note, Principal user, RedirectAttributes flash) {
+        ServiceItem base = editor.history(id).stream().findFirst().orElseThrow(() -> new ItemNotFound(id)).item();
+        List<ServiceItem.Material> materials = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            String name = names.get(i).strip();
+            if (name.isEmpty()) {
+                continue;
+            }
+            int n;
+            try {
+                n = Integer.parseInt(at(copies, i, "1").strip());
+            } catch (NumberFormatException e) {
+                problems.add("第" + (i + 1) + "行份数不是数字：" + at(copies, i, ""));
+                continue;
+            }
+            // what the list does not show (condition, sample link) stays with the material of that name
+            ServiceItem.Material old = base.materials().stream().filter(m -> m.name().equals(name)).findFirst()
+                    .orElse(i < base.materials().size() ? base.materials().get(i) : null);
+            String notesText = at(notes, i, "").strip();
+            materials.add(new ServiceItem.Material(name, at(forms, i, "原件"), n, !"否".equals(at(required, i, "是")),
+                    old == null ? null : old.condition(), notesText.isEmpty() ? null : notesText, old == null ? null : old.sampleUrl()));
+        }
+        if (!problems.isEmpty()) {
+            flash.addFlashAttribute("error", String.join("；", problems));
+            return "redirect:/editor/items/" + id;
+        }
+        return save(id, withMaterials(base, materials), note.isBlank() ? "修改材料" : note, user, flash);
+    }
+
+    /** The whole item in the knowledge-base YAML format. */
+    @PostMapping("/items/{id}/yaml")
+    String saveYaml(@PathVariable String id, @RequestParam String yaml, @RequestParam(defaultValue = "") String note, Principal user,
+                    RedirectAttributes flash) {
+        ServiceItem item;
+        try {
+            item = YAML.readValue(yaml, ServiceItem.class);
+        } catch (JsonProcessingException e) {
+            flash.addFlashAttribute("error", "YAML 格式有误（第" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "行）："
+                    + e.getOriginalMessage());
+            flash.addFlashAttribute("yaml", yaml);
+            return "redirect:/editor/items/" + id;
+        }
+        if (!id.equals(item.id())) {
+            flash.addFlashAttribute("error", "事项编号不能改（应为 " + id + "）");
+            flash.addFlashAttribute("yaml", yaml);
+            return "redirect:/editor/items/" + id;
+        }
+        item = item.withFaqs(item.faqs().stream().map(f -> f.withItemId(id)).toList());
+        String result = save(id, item, note.isBlank() ? "修改事项" : note, user, flash);
+        if (flash.getFlashAttributes().containsKey("error")) {
+            flash.addFlashAttribute("yaml", yaml);
+        }
+        return result;
+    }
+
+    @PostMapping("/items/{id}/versions/{version}/publish")
+    String publish(@PathVariable String id, @PathVariable int version, Principal user, RedirectAttributes flash) {
+        try {
+            editor.publish(id, version, user.getName());
+            flash.addFlashAttribute("message", "第" + version + "版已发布，几秒钟内市民就能查到");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/editor/items/" + id;
+    }
+
+    @PostMapping("/items/{id}/versions/{version}/rollback")
+    String rollBack(@PathVariable String id, @PathVariable int version, Principal user, RedirectAttributes flash) {
+        try {
+            ItemVersion v = editor.rollBack(id, version, user.getName());
+            flash.addFlashAttribute("message", "已回滚到第" + version + "版（新版本第" + v.version() + "版，已发布）");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/editor/items/" + id;
+    }
+
+    private String save(String id, ServiceItem item, String note, Principal user, RedirectAttributes flash) {
+        try {
+            ItemVersion v = editor.saveDraft(item, user.getName(), note);
+            flash.addFlashAttribute("message", "已保存为第" + v.version() + "版草稿，发布后生效");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/editor/items/" + id;
+    }
+
+    private static String at(List<String> values, int i, String otherwise) {
+        return i < values.size() ? values.get(i) : otherwise;
+    }
+
+    private static ServiceItem withMaterials(ServiceItem i, List<ServiceItem.Material> materials) {
+        return new ServiceItem(i.id(), i.name(), i.aliases(), i.keywords(), i.department(), i.audience(), i.itemType(), i.conditions(),
+                materials, i.timeLimit(), i.fee(), i.visits(), i.halls(), i.online(), i.express(), i.appointment(), i.process(),
+                i.legalBasis(), i.consultPhone(), i.complaintPhone(), i.lastReviewed(), i.source(), i.faqs());
+    }
+
+    static String yaml(ServiceItem item) {
+        try {
+            return YAML.writeValueAsString(item.withFaqs(item.faqs().stream().map(f -> f.withItemId(null)).toList()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String time(java.time.Instant t) {
+        return t == null ? "" : TIME.format(t);
+    }
+
+    /** No such item. */
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.NOT_FOUND)
+    static class ItemNotFound extends RuntimeException {
+        ItemNotFound(String id) {
+            super("没有这个事项：" + id);
+        }
+    }
+}
