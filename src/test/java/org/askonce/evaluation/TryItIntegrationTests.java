@@ -1,0 +1,80 @@
+package org.askonce.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.askonce.dialogue.Action;
+import org.askonce.knowledge.ItemVersion;
+import org.askonce.knowledge.KnowledgeBase;
+import org.askonce.knowledge.KnowledgeEditor;
+import org.askonce.knowledge.ServiceItem;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The "try it" box: the published answer beside the answer with an item's draft, and why; nothing stored or published. */
+@SpringBootTest(properties = {
+    "askonce.knowledge-base=src/test/resources/mini/kb",
+    "askonce.nlp.training-dir=src/test/resources/mini/training",
+    "spring.datasource.url=jdbc:h2:mem:try-it;DB_CLOSE_DELAY=-1"})
+@AutoConfigureMockMvc
+class TryItIntegrationTests {
+
+    @Autowired
+    TryIt tryIt;
+    @Autowired
+    KnowledgeEditor editor;
+    @Autowired
+    KnowledgeBase knowledgeBase;
+    @Autowired
+    MockMvc mvc;
+
+    private ItemVersion draftWithMaterial(String name) {
+        ServiceItem live = knowledgeBase.snapshot().item("dog-registration").orElseThrow();
+        List<ServiceItem.Material> materials = new ArrayList<>(live.materials());
+        materials.add(new ServiceItem.Material(name, "原件", 1, true, null, null, null));
+        return editor.saveDraft(new ServiceItem(live.id(), live.name(), live.aliases(), live.keywords(), live.department(), live.audience(),
+                live.itemType(), live.conditions(), materials, live.timeLimit(), live.fee(), live.visits(), live.halls(), live.online(),
+                live.express(), live.appointment(), live.process(), live.legalBasis(), live.consultPhone(), live.complaintPhone(),
+                live.lastReviewed(), live.source(), live.faqs()), "editor-try", null);
+    }
+
+    @Test
+    void showsThePublishedAnswerBesideTheAnswerWithTheDraftAndWhy() {
+        ItemVersion draft = draftWithMaterial("养犬承诺书");
+
+        List<TryIt.Result> results = tryIt.tryQuestion("办个狗证要带啥", "dog-registration", draft.version());
+
+        assertThat(results).hasSize(2);
+        assertThat(results.get(0).reply().action()).isEqualTo(Action.ANSWER);
+        assertThat(results.get(0).reply().reply()).doesNotContain("养犬承诺书");
+        assertThat(results.get(1).reply().reply()).contains("养犬承诺书");
+        assertThat(results.get(0).explanation().matches()).isNotEmpty();
+        assertThat(knowledgeBase.snapshot().item("dog-registration").orElseThrow().materials())
+                .extracting(ServiceItem.Material::name).doesNotContain("养犬承诺书");
+    }
+
+    @Test
+    void anEmptyQuestionIsRefused() {
+        assertThatThrownBy(() -> tryIt.tryQuestion(" ", null, null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("问题");
+    }
+
+    @Test
+    void theTryItPageIsForEditorsAndShowsTheReply() throws Exception {
+        mvc.perform(get("/editor/try").param("q", "狗证在哪办").with(user("ed").roles("EDITOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("已发布")))
+                .andExpect(content().string(Matchers.containsString("ANSWER")));
+        mvc.perform(get("/editor/try").param("q", "狗证在哪办").with(user("ag").roles("AGENT")))
+                .andExpect(status().isForbidden());
+    }
+}
