@@ -8,11 +8,42 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * AskOnce (最多问一次). Without arguments it serves the web chat and the API; {@code eval} runs the
- * evaluation over training/eval and prints the report; {@code wechat-menu} publishes the official account's menu.
+ * evaluation over training/eval and prints the report; {@code wechat-menu} publishes the official account's menu;
+ * {@code import} and {@code export} move the knowledge base in and out (see {@link #transfer}).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 public class AskOnceApplication {
+
+    private static final String TRANSFER_USAGE = "Usage: import FILE|FOLDER | export FOLDER  [--askonce.*=… --spring.datasource.*=…]";
+
+    /**
+     * {@code import FILE|FOLDER} (a knowledge-base folder or one item's YAML file) and {@code export
+     * FOLDER}, against the configured database, without the web server.
+     */
+    static int transfer(String[] args) {
+        if (args.length < 2 || args[1].startsWith("--")) {
+            System.err.println(TRANSFER_USAGE);
+            return 2;
+        }
+        String[] rest = java.util.Arrays.copyOfRange(args, 2, args.length);
+        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(AskOnceApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE).logStartupInfo(false).run(rest)) {
+            var transfer = context.getBean(org.askonce.knowledge.KnowledgeTransfer.class);
+            java.nio.file.Path path = java.nio.file.Path.of(args[1]);
+            if (args[0].equals("import")) {
+                int n = transfer.importFrom(path, "command-line");
+                System.out.println("Imported " + n + " item(s) from " + path.toAbsolutePath() + " and published them.");
+            } else {
+                int n = transfer.exportTo(path);
+                System.out.println("Exported " + n + " item(s) to " + path.toAbsolutePath());
+            }
+            return 0;
+        } catch (org.askonce.knowledge.KnowledgeBaseException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return 1;
+        }
+    }
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("eval")) {
@@ -20,6 +51,9 @@ public class AskOnceApplication {
         }
         if (args.length > 0 && args[0].equals("wechat-menu")) {
             System.exit(WechatMenuCommand.run(args));
+        }
+        if (args.length > 0 && (args[0].equals("import") || args[0].equals("export"))) {
+            System.exit(transfer(args));
         }
         SpringApplication.run(AskOnceApplication.class, args);
     }

@@ -91,6 +91,33 @@ public class KnowledgeEditor {
         return version(itemId, version).orElseThrow();
     }
 
+    /**
+     * Imports a whole knowledge base (already read and validated as a whole): every item in it is
+     * added or replaced as a new published version, hall FAQs and lexicon entries are added or
+     * replaced, all in one transaction and one publication; items not in it are kept. Returns how
+     * many items were imported.
+     */
+    @Transactional
+    public int importAll(KnowledgeSnapshot imported, String user, String source) {
+        Instant now = clock.instant();
+        for (ServiceItem item : imported.items()) {
+            ensureHistory(item.id());
+            int version = nextVersion(item.id());
+            jdbc.sql("UPDATE kb_item_version SET state = 'SUPERSEDED' WHERE item_id = ? AND state = 'PUBLISHED'").param(item.id()).update();
+            jdbc.sql("""
+                            INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note, published_by, published_at)
+                            VALUES (?,?,?,'PUBLISHED',?,?,?,?,?)""")
+                    .params(item.id(), version, write(item), user, Timestamp.from(now), "导入：" + source, user, Timestamp.from(now)).update();
+            repository.replaceItem(item);
+        }
+        repository.mergeHallFaqsAndLexicon(imported.hallFaqs(), imported.lexicon());
+        jdbc.sql("UPDATE kb_publication SET counter = counter + 1, published_at = ? WHERE id = 1").param(Timestamp.from(now)).update();
+        audit(user, "IMPORT", null, null, imported.itemCount() + " 个事项，来自 " + source);
+        knowledgeBase.reloadAfterCommit();
+        log.info("{} imported {} items from {}", user, imported.itemCount(), source);
+        return imported.itemCount();
+    }
+
     /** Restores an earlier version: a new version with its content, published at once. */
     @Transactional
     public ItemVersion rollBack(String itemId, int toVersion, String editor) {

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -53,6 +55,30 @@ public final class KnowledgeFolder {
      *
      * @throws KnowledgeBaseException naming every bad file and field (up to 20 problems)
      */
+    /**
+     * Writes a knowledge base as a folder in this format (items/*.yaml, hall-faqs.yaml,
+     * lexicon.yaml); reading it back gives the same knowledge base.
+     */
+    public static void write(KnowledgeSnapshot snapshot, Path folder) {
+        ObjectMapper out = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+                .registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        try {
+            Path items = folder.resolve("items");
+            Files.createDirectories(items);
+            for (ServiceItem item : snapshot.items()) {
+                out.writeValue(items.resolve(item.id() + ".yaml").toFile(),
+                        item.withFaqs(item.faqs().stream().map(f -> f.withItemId(null)).toList()));
+            }
+            out.writeValue(folder.resolve("hall-faqs.yaml").toFile(), new HallFaqsFile(snapshot.hallFaqs()));
+            out.writeValue(folder.resolve("lexicon.yaml").toFile(),
+                    new LexiconFile(snapshot.lexicon().synonyms(), snapshot.lexicon().words()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Could not write the knowledge base to " + folder, e);
+        }
+    }
+
     public static KnowledgeSnapshot read(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new KnowledgeBaseException("Knowledge-base folder not found: " + folder.toAbsolutePath()

@@ -68,6 +68,17 @@ class KnowledgeRepository {
         insertFaqs(item.faqs(), now);
     }
 
+    /** Adds or replaces hall FAQs (by id) and lexicon terms. */
+    void mergeHallFaqsAndLexicon(List<Faq> hallFaqs, Lexicon lexicon) {
+        Timestamp now = Timestamp.from(Instant.now());
+        for (Faq faq : hallFaqs) {
+            jdbc.sql("DELETE FROM kb_faq WHERE id = ?").param(faq.id()).update();
+        }
+        insertFaqs(hallFaqs, now);
+        lexicon.synonyms().forEach((official, terms) -> terms.forEach(term -> upsertLexicon(term, official)));
+        lexicon.words().forEach(word -> upsertLexicon(word, null));
+    }
+
     private void insertFaqs(List<Faq> faqs, Timestamp now) {
         for (int i = 0; i < faqs.size(); i++) {
             Faq faq = faqs.get(i);

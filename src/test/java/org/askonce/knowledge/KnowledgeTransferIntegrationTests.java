@@ -1,0 +1,82 @@
+package org.askonce.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.askonce.AskOnceApplicationTestAccess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Export and import in the knowledge-base folder format: a round trip gives the same knowledge base; a bad file changes nothing. */
+@SpringBootTest(properties = {
+    "askonce.knowledge-base=src/test/resources/mini/kb",
+    "askonce.nlp.training-dir=src/test/resources/mini/training",
+    "spring.datasource.url=jdbc:h2:mem:knowledge-transfer;DB_CLOSE_DELAY=-1"})
+class KnowledgeTransferIntegrationTests {
+
+    @Autowired
+    KnowledgeTransfer transfer;
+    @Autowired
+    KnowledgeBase knowledgeBase;
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void anExportReadsBackAsTheSameKnowledgeBase() {
+        int n = transfer.exportTo(temp.resolve("out"));
+
+        KnowledgeSnapshot back = KnowledgeFolder.read(temp.resolve("out"));
+        KnowledgeSnapshot live = knowledgeBase.snapshot();
+        assertThat(n).isEqualTo(live.itemCount());
+        assertThat(back.items()).containsExactlyInAnyOrderElementsOf(live.items());
+        assertThat(back.hallFaqs()).containsExactlyInAnyOrderElementsOf(live.hallFaqs());
+        assertThat(back.lexicon().synonyms()).isEqualTo(live.lexicon().synonyms());
+    }
+
+    @Test
+    void anImportedItemIsPublishedAsANewVersion() throws Exception {
+        transfer.exportTo(temp.resolve("kb"));
+        Path file = temp.resolve("kb/items/dog-registration.yaml");
+        Files.writeString(file, Files.readString(file).replace("居民身份证", "居民身份证或电子身份证"));
+
+        int n = transfer.importFrom(file, "importer");
+
+        assertThat(n).isEqualTo(1);
+        assertThat(knowledgeBase.snapshot().item("dog-registration").orElseThrow().materials().get(0).name())
+                .isEqualTo("居民身份证或电子身份证");
+    }
+
+    @Test
+    void aFolderWithOneBadFileIsRefusedWholeWithWhereAndNothingChanges() throws Exception {
+        transfer.exportTo(temp.resolve("bad"));
+        Path file = temp.resolve("bad/items/social-security-card.yaml");
+        Files.writeString(file, Files.readString(file).replaceFirst("department: .*", "department: \"\""));
+        long publication = knowledgeBase.publication();
+        KnowledgeSnapshot before = knowledgeBase.snapshot();
+
+        assertThatThrownBy(() -> transfer.importFrom(temp.resolve("bad"), "importer"))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("social-security-card.yaml").hasMessageContaining("department");
+        assertThat(knowledgeBase.publication()).isEqualTo(publication);
+        assertThat(knowledgeBase.snapshot().items()).isEqualTo(before.items());
+    }
+
+    @Test
+    void theJarsExportCommandWritesTheConfiguredDatabasesKnowledgeBase() {
+        Path out = temp.resolve("command");
+        int exit = AskOnceApplicationTestAccess.transfer("export", out.toString(),
+                "--spring.datasource.url=jdbc:h2:mem:transfer-command;DB_CLOSE_DELAY=-1",
+                "--askonce.knowledge-base=src/test/resources/mini/kb",
+                "--askonce.nlp.training-dir=src/test/resources/mini/training",
+                "--askonce.data-dir=" + temp.resolve("data"));
+
+        assertThat(exit).isZero();
+        assertThat(out.resolve("items/dog-registration.yaml")).exists();
+        assertThat(AskOnceApplicationTestAccess.transfer("import")).isEqualTo(2);
+    }
+}
