@@ -119,13 +119,13 @@ final class Charts {
 
     /** One bar split 满意 / 基本满意 / 不满意, with the counts and shares. */
     static String satisfaction(Satisfaction s) {
-        int width = WIDTH;
-        int height = 56;
+        int width = 480; // drawn in a half-width card: a narrower box keeps the captions readable
+        int height = 48;
         StringBuilder svg = new StringBuilder("<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"满意度\" xmlns=\"http://www.w3.org/2000/svg\">"
                 .formatted(width, height));
         if (s.total() == 0) {
             svg.append("<rect x=\"0\" y=\"8\" width=\"%d\" height=\"32\" rx=\"6\" fill=\"#f2f3f5\"/>".formatted(width));
-            svg.append(text(width / 2.0, 29, "暂无评价", "middle", "#86909c"));
+            svg.append(text(width / 2.0, 28, "暂无评价", "middle", "#86909c"));
             return svg.append("</svg>").toString();
         }
         String[] labels = {"满意", "基本满意", "不满意"};
@@ -141,10 +141,10 @@ final class Charts {
             svg.append("<rect x=\"%s\" y=\"8\" width=\"%s\" height=\"32\" fill=\"%s\"><title>%s：%d（%s）</title></rect>"
                     .formatted(f(x), f(w), colours[i], labels[i], values[i], share));
             String caption = labels[i] + " " + values[i] + "（" + share + "）";
-            if (w >= caption.length() * 11) {
-                svg.append(text(x + w / 2, 29, caption, "middle", "#ffffff"));
-            } else if (w >= 40) {
-                svg.append(text(x + w / 2, 29, share, "middle", "#ffffff"));
+            if (w >= caption.length() * 12 + 8) {
+                svg.append(text(x + w / 2, 28, caption, "middle", "#ffffff"));
+            } else if (w >= 44) {
+                svg.append(text(x + w / 2, 28, share, "middle", "#ffffff"));
             }
             x += w;
         }
