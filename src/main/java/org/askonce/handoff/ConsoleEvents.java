@@ -51,6 +51,19 @@ class ConsoleEvents {
         }
     }
 
+    /** Open streams would keep the server waiting at shutdown: end them. */
+    @jakarta.annotation.PreDestroy
+    void closeAll() {
+        for (SseEmitter emitter : emitters) {
+            try {
+                emitter.complete();
+            } catch (RuntimeException e) {
+                log.debug("could not end a console stream: {}", e.getMessage());
+            }
+        }
+        emitters.clear();
+    }
+
     int connected() {
         return emitters.size();
     }

@@ -42,8 +42,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>Staff side, everything else: form login at {@code /login} (pages, session, CSRF on every form)
  * or HTTP Basic (API callers such as a 12345 hotline system). {@code /console/**} and
  * {@code /api/agent/**} for agents and admins, {@code /admin/**} and {@code /api/admin/**} for
- * admins, {@code /editor/**} and {@code /api/editor/**} for editors and admins, anything else for
- * any logged-in user. {@code /api/**} answers 401/403 as JSON {@code {"error": …}}; pages redirect
+ * admins, {@code /editor/**} and {@code /api/editor/**} for editors and admins, the Prometheus metrics
+ * ({@code /actuator/prometheus}) for admins, anything else for any logged-in user. {@code /api/**} answers 401/403 as JSON {@code {"error": …}}; pages redirect
  * to the login page or show the 403 page.</li>
  * </ol>
  */
@@ -86,6 +86,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/console/**"), path("/api/agent/**")).hasAnyRole(Role.AGENT.name(), admin)
                         .requestMatchers(path("/admin/**"), path("/api/admin/**")).hasRole(admin)
                         .requestMatchers(path("/editor/**"), path("/api/editor/**")).hasAnyRole(Role.EDITOR.name(), admin)
+                        .requestMatchers(path("/actuator/prometheus")).hasRole(admin)
                         .requestMatchers(path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html")).authenticated()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(new LandingByRole()).failureUrl("/login?error").permitAll())
