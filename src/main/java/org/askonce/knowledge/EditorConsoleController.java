@@ -63,6 +63,44 @@ class EditorConsoleController {
         return "editor/items";
     }
 
+    /** A new item, written in the knowledge-base YAML format (an existing item's YAML is the starting point). */
+    @GetMapping("/new")
+    String newItem(Model model) {
+        if (!model.containsAttribute("yaml")) {
+            String template = knowledgeBase.snapshot().items().stream().findFirst().map(EditorConsoleController::yaml).orElse("id: \n");
+            model.addAttribute("yaml", template.replaceFirst("(?m)^id: .*$", "id: new-item-id").replaceFirst("(?m)^name: .*$", "name: 新事项名称"));
+        }
+        return "editor/new";
+    }
+
+    @PostMapping("/new")
+    String createItem(@RequestParam String yaml, Principal user, RedirectAttributes flash) {
+        ServiceItem item;
+        try {
+            item = YAML.readValue(yaml, ServiceItem.class);
+        } catch (JsonProcessingException e) {
+            flash.addFlashAttribute("error", "YAML 格式有误（第" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "行）："
+                    + e.getOriginalMessage());
+            flash.addFlashAttribute("yaml", yaml);
+            return "redirect:/editor/new";
+        }
+        if (item.id() != null && !editor.history(item.id()).isEmpty()) {
+            flash.addFlashAttribute("error", "事项编号 " + item.id() + " 已存在，请换一个，或到该事项页面修改");
+            flash.addFlashAttribute("yaml", yaml);
+            return "redirect:/editor/new";
+        }
+        try {
+            String id = item.id();
+            ItemVersion v = editor.saveDraft(item.withFaqs(item.faqs().stream().map(f -> f.withItemId(id)).toList()), user.getName(), "新建事项");
+            flash.addFlashAttribute("message", "新事项已保存为草稿（第" + v.version() + "版），发布后市民才能查到");
+            return "redirect:/editor/items/" + id;
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            flash.addFlashAttribute("yaml", yaml);
+            return "redirect:/editor/new";
+        }
+    }
+
     @GetMapping("/items/{id}")
     String item(@PathVariable String id, @RequestParam(required = false) Integer from, @RequestParam(required = false) Integer to,
                 Model model) {

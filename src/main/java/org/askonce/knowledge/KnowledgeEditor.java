@@ -206,8 +206,8 @@ public class KnowledgeEditor {
     }
 
     private int nextVersion(String itemId) {
-        Integer max = jdbc.sql("SELECT MAX(version) FROM kb_item_version WHERE item_id = ?").param(itemId).query(Integer.class).single();
-        return max == null ? 1 : max + 1;
+        Integer max = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM kb_item_version WHERE item_id = ?").param(itemId).query(Integer.class).single();
+        return max + 1;
     }
 
     private void audit(String username, String action, String itemId, Integer version, String detail) {
