@@ -3,7 +3,9 @@ package org.askonce.knowledge;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +16,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The knowledge audit for editors: {@code /editor/audit} (counts per check and the findings to work
@@ -88,7 +91,25 @@ class AuditController {
         model.addAttribute("check", chosen == null ? "" : chosen.code());
         model.addAttribute("checkLabel", chosen == null ? "" : chosen.label());
         model.addAttribute("department", dept);
+        Map<String, String> checkLinks = new LinkedHashMap<>();
+        for (AuditCheck c : AuditCheck.values()) {
+            checkLinks.put(c.code(), link("/editor/audit", c.code(), dept));
+        }
+        model.addAttribute("checkLinks", checkLinks);
+        model.addAttribute("exportLink", link("/editor/audit.csv", chosen == null ? "" : chosen.code(), dept));
         return "editor/audit";
+    }
+
+    /** A link with only the filters that are set (an empty parameter would show in the address and the CSV link). */
+    private static String link(String path, String check, String department) {
+        UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
+        if (!check.isEmpty()) {
+            b.queryParam("check", check);
+        }
+        if (!department.isEmpty()) {
+            b.queryParam("department", department);
+        }
+        return b.encode().build().toUriString();
     }
 
     @GetMapping("/editor/audit.csv")

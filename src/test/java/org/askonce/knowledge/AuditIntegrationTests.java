@@ -59,7 +59,7 @@ class AuditIntegrationTests {
                         containsString("咨询电话缺失"), containsString("超期未复核"),
                         containsString("养犬登记（犬证办理）"), containsString("咨询电话为占位值“暂无”"),
                         containsString("上次复核于2020-01-01"),
-                        containsString("共 <strong>2</strong> 个事项"))));
+                        containsString("共 <strong>2</strong> 个事项，其中 <strong id=\"items-with-findings\">2</strong> 个有问题"))));
     }
 
     @Test
