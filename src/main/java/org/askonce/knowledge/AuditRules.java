@@ -51,8 +51,8 @@ final class AuditRules {
     private static final Pattern LOCAL = Pattern.compile("[2-9]\\d{6,7}");
     /** Government hotlines (12345, 12315, 12333, 12366…) and 110/119/120/122, with or without an area code (0571-12345). */
     private static final Pattern HOTLINE = Pattern.compile("(?:0(?:10|2\\d|[3-9]\\d{2}))?(?:12\\d{3})|11[09]|12[02]");
-    /** Service numbers: 400/800 + 7 digits, 95xxx(x), and 96xxx(x) with or without an area code (0571-96225). */
-    private static final Pattern SERVICE = Pattern.compile("[48]00\\d{7}|95\\d{3,4}|(?:0(?:10|2\\d|[3-9]\\d{2}))?96\\d{3,4}");
+    /** Service numbers: 400/800 + 7 digits, 95xxx(x) and 96xxx(x), with or without an area code (020-95598, 0571-96225). */
+    private static final Pattern SERVICE = Pattern.compile("[48]00\\d{7}|(?:0(?:10|2\\d|[3-9]\\d{2}))?9[56]\\d{3,4}");
     private static final Pattern EXTENSION = Pattern.compile("(.*\\d)\\s*[-－—转]\\s*(\\d{1,6})");
 
     /** What a phone-like run is. */
@@ -66,40 +66,70 @@ final class AuditRules {
         }
     }
 
-    /** The phone-like runs in a text, each classified. A run with two numbers separated by a space is split. */
+    /**
+     * The phone-like runs in a text, each classified. A run with two numbers separated by a space is
+     * split; runs of fewer than 5 digits (times such as 08:30, the 1 of 转1) are left out unless there
+     * is nothing longer; a number without area code after one with it shares its area code
+     * (020-86351219、86351130).
+     */
     static List<Phone> phones(String text) {
-        List<Phone> out = new ArrayList<>();
+        List<String> runs = new ArrayList<>();
         if (text == null) {
-            return out;
+            return List.of();
         }
         Matcher m = DIGIT_RUN.matcher(text);
         while (m.find()) {
+            if (partOfAWord(text, m.start(), m.end()) || text.substring(Math.max(0, m.start() - 6), m.start()).contains("邮")) {
+                continue; // an e-mail address, a QQ or WeChat id, a link, a postcode (邮编 510030)
+            }
             String run = m.group().strip();
             String[] pieces = run.split("\\s+");
             boolean severalNumbers = pieces.length > 1;
             for (String p : pieces) {
                 severalNumbers &= digits(p).length() >= 7;
             }
-            if (severalNumbers) {
-                for (String p : pieces) {
-                    out.add(classify(p));
-                }
-            } else {
-                out.add(classify(run));
+            runs.addAll(severalNumbers ? List.of(pieces) : List.of(run));
+        }
+        boolean anyLong = runs.stream().anyMatch(r -> digits(r).length() >= 5);
+        List<Phone> out = new ArrayList<>();
+        String areaCode = null;
+        for (String run : runs) {
+            if (anyLong && digits(run).length() < 5) {
+                continue;
             }
+            Phone phone = classify(run);
+            if (phone.kind() == PhoneKind.LANDLINE) {
+                Matcher area = AREA_CODE_AND_NUMBER.matcher(phone.digits());
+                areaCode = area.matches() ? phone.digits().substring(0, phone.digits().length() - area.group(1).length()) : areaCode;
+            } else if (phone.kind() == PhoneKind.NO_AREA_CODE && areaCode != null) {
+                phone = new Phone(run, areaCode + phone.digits(), PhoneKind.LANDLINE);
+            }
+            out.add(phone);
         }
         return out;
     }
 
+    private static boolean partOfAWord(String text, int start, int end) {
+        String glue = "@_.=?&#%";
+        boolean before = start > 0 && (isAsciiLetter(text.charAt(start - 1)) || glue.indexOf(text.charAt(start - 1)) >= 0);
+        boolean after = end < text.length() && (isAsciiLetter(text.charAt(end)) || "@_=?&#%".indexOf(text.charAt(end)) >= 0);
+        return before || after;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c < 128 && Character.isLetter(c);
+    }
+
+    /** Classifies a run; a trailing extension or menu path (-801, 转2, 12333-9-0) is dropped if what is left is a number. */
     static Phone classify(String written) {
         PhoneKind kind = kind(digits(written));
-        if (kind == PhoneKind.INVALID) {
-            Matcher ext = EXTENSION.matcher(written);
-            if (ext.matches()) {
-                PhoneKind withoutExtension = kind(digits(ext.group(1)));
-                if (withoutExtension == PhoneKind.LANDLINE || withoutExtension == PhoneKind.SERVICE) {
-                    return new Phone(written, digits(ext.group(1)), withoutExtension);
-                }
+        String rest = written;
+        Matcher ext;
+        while (kind == PhoneKind.INVALID && (ext = EXTENSION.matcher(rest)).matches()) {
+            rest = ext.group(1);
+            PhoneKind withoutExtension = kind(digits(rest));
+            if (withoutExtension == PhoneKind.LANDLINE || withoutExtension == PhoneKind.SERVICE || withoutExtension == PhoneKind.HOTLINE) {
+                return new Phone(written, digits(rest), withoutExtension);
             }
         }
         return new Phone(written, digits(written), kind);

@@ -255,6 +255,23 @@ class KnowledgeAuditTests {
     }
 
     @Test
+    void readsPhoneFieldsAsARealCatalogueWritesThem() {
+        // forms seen in the Guangdong catalogue (shared/data)
+        for (String phone : List.of("020-86351219、86351130", "020-38356454转1", "020-12333-9-0", "020-95598",
+                "020-37288041/020-37288891", "020-86350153，受理时间：周一至周五上午08：30-12:00，下午14:00-17:30",
+                "咨询电话号码：020-83815010。电子邮箱：441472514@qq.com。邮编：510030")) {
+            assertThat(AuditRules.phoneProblem(phone)).as(phone).isNull();
+        }
+    }
+
+    @Test
+    void flagsNumbersWithTooManyDigitsOrAMistypedAreaCode() {
+        assertThat(AuditRules.phoneProblem("020-837288891")).isEqualTo("“020-837288891”不是有效的电话号码");
+        assertThat(AuditRules.phoneProblem("0020-12366")).isEqualTo("“0020-12366”不是有效的电话号码");
+        assertThat(AuditRules.phoneProblem("020-123456")).isEqualTo("“020-123456”不是有效的电话号码");
+    }
+
+    @Test
     void flagsAPhoneWithoutAreaCode() {
         Item item = new Item();
         item.consultPhone = "87280110";
