@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -51,8 +53,11 @@ class ConsoleEvents {
         }
     }
 
-    /** Open streams would keep the server waiting at shutdown: end them. */
-    @jakarta.annotation.PreDestroy
+    /**
+     * Open streams would keep the server's graceful shutdown waiting (30 s): end them as soon as the
+     * application starts closing, before the web server stops.
+     */
+    @EventListener(ContextClosedEvent.class)
     void closeAll() {
         for (SseEmitter emitter : emitters) {
             try {
