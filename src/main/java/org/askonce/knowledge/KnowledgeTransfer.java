@@ -8,7 +8,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Import and export of the knowledge base in the knowledge-base folder format, for the console,
+ * Import and export of the knowledge base — the knowledge-base folder format, or a spreadsheet
+ * (.csv, .xlsx; {@link SpreadsheetFormat}) of items — for the console,
  * the API and the jar's {@code import} / {@code export} commands. An import is read and validated
  * as a whole first; one bad file and nothing is changed.
  */
@@ -29,6 +30,15 @@ public class KnowledgeTransfer {
      * @throws KnowledgeBaseException listing every problem (file, field, line) when anything is invalid; nothing is stored then
      */
     public int importFrom(Path source, String user) {
+        if (Files.isRegularFile(source) && spreadsheet(source)) {
+            SpreadsheetFormat.Result read = SpreadsheetFormat.read(source, knowledgeBase.snapshot());
+            if (!read.problems().isEmpty()) {
+                throw new KnowledgeBaseException(source.getFileName() + " 有 " + read.problems().size() + " 处问题，什么都没有导入：\n  "
+                        + String.join("\n  ", read.problems()));
+            }
+            return editor.importAll(new KnowledgeSnapshot(read.items(), java.util.List.of(), Lexicon.EMPTY), user,
+                    source.getFileName().toString());
+        }
         if (Files.isRegularFile(source)) {
             Path folder = null;
             try {
@@ -50,10 +60,27 @@ public class KnowledgeTransfer {
         return editor.importAll(KnowledgeFolder.read(source), user, source.getFileName().toString());
     }
 
-    /** Writes the published knowledge base to a folder (created if needed); returns how many items. */
-    public int exportTo(Path folder) {
+    /**
+     * Writes the published knowledge base: to a {@code .csv} or {@code .xlsx} file (items, one a row),
+     * otherwise to a folder in the knowledge-base format (created if needed). Returns how many items.
+     */
+    public int exportTo(Path target) {
         KnowledgeSnapshot snapshot = knowledgeBase.snapshot();
-        KnowledgeFolder.write(snapshot, folder);
+        if (spreadsheet(target)) {
+            SpreadsheetFormat.write(snapshot.items(), target);
+        } else {
+            KnowledgeFolder.write(snapshot, target);
+        }
         return snapshot.itemCount();
+    }
+
+    /** A template to fill in: the header row and one example item, as .csv or .xlsx. */
+    public void template(Path file) {
+        SpreadsheetFormat.write(knowledgeBase.snapshot().items().stream().limit(1).toList(), file);
+    }
+
+    private static boolean spreadsheet(Path path) {
+        String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".csv") || name.endsWith(".xlsx");
     }
 }

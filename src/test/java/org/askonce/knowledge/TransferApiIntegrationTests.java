@@ -1,0 +1,75 @@
+package org.askonce.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import org.askonce.accounts.Role;
+import org.askonce.accounts.UserAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** Import and export over HTTP: the template and export downloads, an upload by API (HTTP Basic) and in the console, bad files refused. */
+@SpringBootTest(properties = {
+    "askonce.knowledge-base=src/test/resources/mini/kb",
+    "askonce.nlp.training-dir=src/test/resources/mini/training",
+    "spring.datasource.url=jdbc:h2:mem:transfer-api;DB_CLOSE_DELAY=-1"})
+@AutoConfigureMockMvc
+class TransferApiIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserAccounts accounts;
+    @Autowired
+    KnowledgeBase knowledgeBase;
+
+    @Test
+    void anEditorDownloadsTheExportChangesItAndUploadsItByApi() throws Exception {
+        if (accounts.find("api-editor").isEmpty()) {
+            accounts.create("api-editor", "接口编辑", Role.EDITOR, "api-editor-password");
+        }
+        byte[] csv = mvc.perform(get("/api/editor/export.csv").with(httpBasic("api-editor", "api-editor-password")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String changed = new String(csv, StandardCharsets.UTF_8).replace("养犬登记（犬证办理）", "养犬登记（犬证办理、年审）");
+
+        mvc.perform(multipart("/api/editor/import").file(new MockMultipartFile("file", "items.csv", "text/csv",
+                        changed.getBytes(StandardCharsets.UTF_8))).with(httpBasic("api-editor", "api-editor-password")))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(2));
+
+        assertThat(knowledgeBase.snapshot().item("dog-registration").orElseThrow().name()).isEqualTo("养犬登记（犬证办理、年审）");
+    }
+
+    @Test
+    void aBadUploadIsRefusedWithTheRowsAndAWrongKindOfFileWithWhatIsAccepted() throws Exception {
+        String header = String.join(",", SpreadsheetFormat.COLUMNS.stream().map(SpreadsheetFormat.Column::header).toList());
+        mvc.perform(multipart("/api/editor/import").file(new MockMultipartFile("file", "bad.csv", "text/csv",
+                        (header + "\nBad Id,,,,,,,,,x,y\n").getBytes(StandardCharsets.UTF_8))).with(csrf()).with(user("ed").roles("EDITOR")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(containsString("第2行")));
+        mvc.perform(multipart("/api/editor/import").file(new MockMultipartFile("file", "notes.docx", "application/octet-stream",
+                        new byte[] {1, 2, 3})).with(csrf()).with(user("ed").roles("EDITOR")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value(containsString(".xlsx")));
+    }
+
+    @Test
+    void theTemplateAndTheConsoleUploadWorkForEditorsOnly() throws Exception {
+        mvc.perform(get("/editor/template.xlsx").with(user("ed").roles("EDITOR"))).andExpect(status().isOk());
+        mvc.perform(get("/editor/template.csv").with(user("ag").roles("AGENT"))).andExpect(status().isForbidden());
+        mvc.perform(multipart("/editor/import").file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
+                        .with(csrf()).with(user("ed").roles("EDITOR")))
+                .andExpect(status().isFound());
+    }
+}
