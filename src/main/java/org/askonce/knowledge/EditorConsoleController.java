@@ -75,13 +75,8 @@ class EditorConsoleController {
 
     @PostMapping("/new")
     String createItem(@RequestParam String yaml, Principal user, RedirectAttributes flash) {
-        ServiceItem item;
-        try {
-            item = YAML.readValue(yaml, ServiceItem.class);
-        } catch (JsonProcessingException e) {
-            flash.addFlashAttribute("error", "YAML 格式有误（第" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "行）："
-                    + e.getOriginalMessage());
-            flash.addFlashAttribute("yaml", yaml);
+        ServiceItem item = parse(yaml, flash);
+        if (item == null) {
             return "redirect:/editor/new";
         }
         if (item.id() != null && !editor.history(item.id()).isEmpty()) {
@@ -158,20 +153,15 @@ class EditorConsoleController {
             flash.addFlashAttribute("error", String.join("；", problems));
             return "redirect:/editor/items/" + id;
         }
-        return save(id, withMaterials(base, materials), note.isBlank() ? "修改材料" : note, user, flash);
+        return save(id, base.withMaterials(materials), note.isBlank() ? "修改材料" : note, user, flash);
     }
 
     /** The whole item in the knowledge-base YAML format. */
     @PostMapping("/items/{id}/yaml")
     String saveYaml(@PathVariable String id, @RequestParam String yaml, @RequestParam(defaultValue = "") String note, Principal user,
                     RedirectAttributes flash) {
-        ServiceItem item;
-        try {
-            item = YAML.readValue(yaml, ServiceItem.class);
-        } catch (JsonProcessingException e) {
-            flash.addFlashAttribute("error", "YAML 格式有误（第" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "行）："
-                    + e.getOriginalMessage());
-            flash.addFlashAttribute("yaml", yaml);
+        ServiceItem item = parse(yaml, flash);
+        if (item == null) {
             return "redirect:/editor/items/" + id;
         }
         if (!id.equals(item.id())) {
@@ -219,14 +209,20 @@ class EditorConsoleController {
         return "redirect:/editor/items/" + id;
     }
 
-    private static String at(List<String> values, int i, String otherwise) {
-        return i < values.size() ? values.get(i) : otherwise;
+    /** The item written in YAML, or null with the error (and the text, to correct it) flashed. */
+    private static ServiceItem parse(String yaml, RedirectAttributes flash) {
+        try {
+            return YAML.readValue(yaml, ServiceItem.class);
+        } catch (JsonProcessingException e) {
+            flash.addFlashAttribute("error", "YAML 格式有误（第" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "行）："
+                    + e.getOriginalMessage());
+            flash.addFlashAttribute("yaml", yaml);
+            return null;
+        }
     }
 
-    private static ServiceItem withMaterials(ServiceItem i, List<ServiceItem.Material> materials) {
-        return new ServiceItem(i.id(), i.name(), i.aliases(), i.keywords(), i.department(), i.audience(), i.itemType(), i.conditions(),
-                materials, i.timeLimit(), i.fee(), i.visits(), i.halls(), i.online(), i.express(), i.appointment(), i.process(),
-                i.legalBasis(), i.consultPhone(), i.complaintPhone(), i.lastReviewed(), i.source(), i.faqs());
+    private static String at(List<String> values, int i, String otherwise) {
+        return i < values.size() ? values.get(i) : otherwise;
     }
 
     static String yaml(ServiceItem item) {

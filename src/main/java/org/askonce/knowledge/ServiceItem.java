@@ -56,6 +56,13 @@ public record ServiceItem(
                 consultPhone, complaintPhone, lastReviewed, source, newFaqs);
     }
 
+    /** The same item with other materials (an editor's change to the list). */
+    public ServiceItem withMaterials(List<Material> newMaterials) {
+        return new ServiceItem(id, name, aliases, keywords, department, audience, itemType, conditions,
+                newMaterials, timeLimit, fee, visits, halls, online, express, appointment, process, legalBasis,
+                consultPhone, complaintPhone, lastReviewed, source, faqs);
+    }
+
     /** One material to hand in. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Material(

@@ -42,10 +42,7 @@ class TryItIntegrationTests {
         ServiceItem live = knowledgeBase.snapshot().item("dog-registration").orElseThrow();
         List<ServiceItem.Material> materials = new ArrayList<>(live.materials());
         materials.add(new ServiceItem.Material(name, "原件", 1, true, null, null, null));
-        return editor.saveDraft(new ServiceItem(live.id(), live.name(), live.aliases(), live.keywords(), live.department(), live.audience(),
-                live.itemType(), live.conditions(), materials, live.timeLimit(), live.fee(), live.visits(), live.halls(), live.online(),
-                live.express(), live.appointment(), live.process(), live.legalBasis(), live.consultPhone(), live.complaintPhone(),
-                live.lastReviewed(), live.source(), live.faqs()), "editor-try", null);
+        return editor.saveDraft(live.withMaterials(materials), "editor-try", null);
     }
 
     @Test

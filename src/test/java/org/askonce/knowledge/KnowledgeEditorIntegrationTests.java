@@ -62,10 +62,7 @@ class KnowledgeEditorIntegrationTests {
         ServiceItem.Material first = materials.get(0);
         materials.set(0, new ServiceItem.Material(name, first.form(), first.copies(), first.required(), first.condition(),
                 first.notes(), first.sampleUrl()));
-        return new ServiceItem(item.id(), item.name(), item.aliases(), item.keywords(), item.department(), item.audience(),
-                item.itemType(), item.conditions(), materials, item.timeLimit(), item.fee(), item.visits(), item.halls(), item.online(),
-                item.express(), item.appointment(), item.process(), item.legalBasis(), item.consultPhone(), item.complaintPhone(),
-                item.lastReviewed(), item.source(), item.faqs());
+        return item.withMaterials(materials);
     }
 
     @Test

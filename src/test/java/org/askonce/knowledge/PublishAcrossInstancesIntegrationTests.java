@@ -61,10 +61,7 @@ class PublishAcrossInstancesIntegrationTests {
         ServiceItem live = first.getBean(KnowledgeBase.class).snapshot().item("dog-registration").orElseThrow();
         List<ServiceItem.Material> materials = new ArrayList<>(live.materials());
         materials.add(new ServiceItem.Material("犬只芯片植入证明", "原件", 1, true, null, null, null));
-        ServiceItem changed = new ServiceItem(live.id(), live.name(), live.aliases(), live.keywords(), live.department(), live.audience(),
-                live.itemType(), live.conditions(), materials, live.timeLimit(), live.fee(), live.visits(), live.halls(), live.online(),
-                live.express(), live.appointment(), live.process(), live.legalBasis(), live.consultPhone(), live.complaintPhone(),
-                live.lastReviewed(), live.source(), live.faqs());
+        ServiceItem changed = live.withMaterials(materials);
         DialogueEngine otherDialogue = second.getBean(DialogueEngine.class);
         assertThat(otherDialogue.handle(Channel.WEB, "other-1", "狗证要带什么材料").reply()).doesNotContain("犬只芯片植入证明");
 
