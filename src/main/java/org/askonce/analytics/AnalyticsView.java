@@ -35,12 +35,6 @@ final class AnalyticsView {
     }
 
     public String reason(HandoffRequested.Reason reason) {
-        return switch (reason) {
-            case CITIZEN_ASKED -> "市民要求人工";
-            case NOT_SURE_TWICE -> "机器人两次没把握";
-            case DISSATISFIED -> "不满意后再次提问";
-            case COMPLAINT -> "投诉";
-            case INTERNAL_ERROR -> "系统出错";
-        };
+        return reason.label();
     }
 }

@@ -28,6 +28,17 @@ public record HandoffRequested(String conversationId, Channel channel, String us
         /** The citizen complained. */
         COMPLAINT,
         /** The bot failed on this message (logged with the conversation id). */
-        INTERNAL_ERROR
+        INTERNAL_ERROR;
+
+        /** What staff read. */
+        public String label() {
+            return switch (this) {
+                case CITIZEN_ASKED -> "市民要求人工";
+                case NOT_SURE_TWICE -> "机器人两次没把握";
+                case DISSATISFIED -> "不满意后再次提问";
+                case COMPLAINT -> "投诉";
+                case INTERNAL_ERROR -> "系统出错";
+            };
+        }
     }
 }

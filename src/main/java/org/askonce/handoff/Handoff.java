@@ -36,13 +36,7 @@ public record Handoff(long id, String conversationId, Channel channel, String us
     }
 
     public String reasonLabel() {
-        return switch (reason) {
-            case CITIZEN_ASKED -> "市民要求人工";
-            case NOT_SURE_TWICE -> "机器人两次没把握";
-            case DISSATISFIED -> "不满意后再次提问";
-            case COMPLAINT -> "投诉";
-            case INTERNAL_ERROR -> "系统出错";
-        };
+        return reason.label();
     }
 
     public String channelLabel() {
