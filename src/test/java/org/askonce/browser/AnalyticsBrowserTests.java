@@ -98,11 +98,7 @@ class AnalyticsBrowserTests {
         seedTwoWeeks();
         accounts.create("editor-zhou", "周编辑", Role.EDITOR, "editor-zhou-password");
         editor = BrowserSupport.chromium();
-        editor.get("http://127.0.0.1:" + port + "/login");
-        editor.findElement(By.id("username")).sendKeys("editor-zhou");
-        editor.findElement(By.id("password")).sendKeys("editor-zhou-password");
-        editor.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(editor, WAIT).until(d -> !d.getCurrentUrl().contains("/login"));
+        BrowserSupport.logIn(editor, "http://127.0.0.1:" + port, "editor-zhou", "editor-zhou-password");
 
         editor.get("http://127.0.0.1:" + port + "/editor/analytics");
         new WebDriverWait(editor, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("figures")));

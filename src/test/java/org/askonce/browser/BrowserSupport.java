@@ -4,12 +4,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven by Selenium (no driver is downloaded: the installed chromedriver
@@ -41,6 +45,25 @@ public final class BrowserSupport {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
         return driver;
+    }
+
+    /** Logs in on the staff login page of the server at {@code baseUrl} and waits until it has moved on. */
+    public static void logIn(WebDriver browser, String baseUrl, String username, String password) {
+        browser.get(baseUrl + "/login");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(password);
+        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> !d.getCurrentUrl().contains("/login"));
+    }
+
+    /**
+     * Types into a field. Chinese is entered through an input method, which WebDriver cannot drive:
+     * the text is set as the input method would leave it, and an input event fired.
+     */
+    public static void type(WebDriver browser, WebElement field, String text) {
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].value = arguments[0].value + arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                field, text);
     }
 
     /** Saves a screenshot under target/screenshots and returns its path. */

@@ -52,17 +52,14 @@ class EditorBrowserTests {
     void anEditorChangesTheMaterialsAndPublishesAndTheWebChatAnswersWithThem() throws Exception {
         accounts.create("editor-zhao", "赵编辑", Role.EDITOR, "editor-zhao-password");
         editor = BrowserSupport.chromium();
-        editor.get(url("/login"));
-        editor.findElement(By.id("username")).sendKeys("editor-zhao");
-        editor.findElement(By.id("password")).sendKeys("editor-zhao-password");
-        editor.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(editor, WAIT).until(ExpectedConditions.urlContains("/editor"));
+        BrowserSupport.logIn(editor, url(""), "editor-zhao", "editor-zhao-password");
+        assertThat(editor.getCurrentUrl()).endsWith("/editor");
         BrowserSupport.screenshot(editor, "editor-items");
 
         editor.findElement(By.linkText("养犬登记（犬证办理）")).click();
         WebElement newRow = new WebDriverWait(editor, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.materials tr.new input[name=name]")));
-        HandoffBrowserTests.type(editor, newRow, "犬只芯片植入证明");
+        BrowserSupport.type(editor, newRow, "犬只芯片植入证明");
         editor.findElement(By.id("save-materials")).click();
         new WebDriverWait(editor, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("草稿"));
         editor.findElement(By.cssSelector("button.publish")).click();
@@ -78,7 +75,7 @@ class EditorBrowserTests {
         while (!answer.contains("犬只芯片植入证明") && System.nanoTime() < deadline) {
             int before = citizen.findElements(By.cssSelector(".msg.bot")).size();
             WebElement input = citizen.findElement(By.id("text"));
-            HandoffBrowserTests.type(citizen, input, "狗证要带什么材料");
+            BrowserSupport.type(citizen, input, "狗证要带什么材料");
             citizen.findElement(By.id("send")).click();
             new WebDriverWait(citizen, WAIT).until(d -> d.findElements(By.cssSelector(".msg.bot")).size() > before);
             List<WebElement> bots = citizen.findElements(By.cssSelector(".msg.bot"));

@@ -9,7 +9,6 @@ import org.askonce.accounts.UserAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -57,20 +56,10 @@ class HandoffBrowserTests {
         return "http://127.0.0.1:" + port + path;
     }
 
-    /**
-     * Types into a field. Chinese is entered through an input method, which WebDriver cannot drive:
-     * the text is set as the input method would leave it, and an input event fired.
-     */
-    static void type(WebDriver browser, WebElement field, String text) {
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].value = arguments[0].value + arguments[1]; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
-                field, text);
-    }
-
     private static void say(WebDriver browser, String text) {
         WebElement input = browser.findElement(By.id("text"));
         input.clear();
-        type(browser, input, text);
+        BrowserSupport.type(browser, input, text);
         browser.findElement(By.id("send")).click();
     }
 
@@ -85,11 +74,8 @@ class HandoffBrowserTests {
         agent = BrowserSupport.chromium();
 
         // the agent logs in first and watches the queue
-        agent.get(url("/login"));
-        agent.findElement(By.id("username")).sendKeys("agent-li");
-        agent.findElement(By.id("password")).sendKeys("agent-li-password");
-        agent.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(agent, WAIT).until(ExpectedConditions.urlContains("/console"));
+        BrowserSupport.logIn(agent, url(""), "agent-li", "agent-li-password");
+        assertThat(agent.getCurrentUrl()).endsWith("/console");
         assertThat(agent.findElement(By.tagName("h1")).getText()).contains("坐席工作台");
 
         // the citizen asks for a person
@@ -107,7 +93,7 @@ class HandoffBrowserTests {
         // the conversation page: the transcript, the knowledge lookup, the reply
         new WebDriverWait(agent, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
         assertThat(agent.findElement(By.id("transcript")).getText()).contains("我要找人工客服");
-        type(agent, agent.findElement(By.id("kb-query")), "狗证");
+        BrowserSupport.type(agent, agent.findElement(By.id("kb-query")), "狗证");
         agent.findElement(By.id("kb-search")).click();
         WebElement found = new WebDriverWait(agent, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#kb-results details summary")));
@@ -116,7 +102,7 @@ class HandoffBrowserTests {
         agent.findElement(By.xpath("//button[text()='插入材料']")).click();
         String inserted = agent.findElement(By.id("reply-text")).getAttribute("value");
         assertThat(inserted).contains("犬只狂犬病免疫证明");
-        type(agent, agent.findElement(By.id("reply-text")), "\n以上是李坐席为您整理的材料。");
+        BrowserSupport.type(agent, agent.findElement(By.id("reply-text")), "\n以上是李坐席为您整理的材料。");
         BrowserSupport.screenshot(agent, "console-conversation");
         agent.findElement(By.id("send-reply")).click();
         new WebDriverWait(agent, WAIT).until(d -> d.findElement(By.id("transcript")).getText().contains("以上是李坐席为您整理的材料"));
