@@ -3,7 +3,6 @@ package org.askonce.evaluation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -117,8 +116,7 @@ public class LearningLoop {
             Optional<String> answeredBy = answered(now, wordings.subList(0, Math.min(wordings.size(), 5)), "learning-" + (n++));
             groups.add(new Group(wordings.get(0), wordings, count, answeredBy.isPresent(), answeredBy.orElse(null)));
         }
-        groups.sort(Comparator.comparingInt(Group::count).reversed());
-        // (clusters were formed most asked wording first; a group's count sums all its wordings)
+        groups.sort(Comparator.comparingInt(Group::count).reversed()); // a group's count sums all its wordings
         return groups;
     }
 
@@ -187,9 +185,5 @@ public class LearningLoop {
     /** "人工", "1", "不用了": not questions for the knowledge base. */
     private static boolean isDialogueAct(String text) {
         return text.length() <= 2 || text.contains("人工") || text.matches("[0-9１２３]+");
-    }
-
-    Instant now() {
-        return clock.instant();
     }
 }

@@ -36,7 +36,11 @@ public class TryIt {
     private final Map<String, Engine> draftEngines = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Engine> eldest) {
-            return size() > 4;
+            if (size() > 4) {
+                eldest.getValue().retriever().close();
+                return true;
+            }
+            return false;
         }
     };
 
@@ -73,7 +77,7 @@ public class TryIt {
                 new InMemoryConversationStore(false), dialogueSettings), retriever);
         out.add(run("已发布", live, question));
         if (itemId != null && !itemId.isBlank() && version != null) {
-            out.add(run("第" + version + "版草稿", draftEngine(itemId, version), question));
+            out.add(runWithDraft(itemId, version, question));
         }
         return out;
     }
@@ -83,7 +87,12 @@ public class TryIt {
         return new Result(label, reply, engine.retriever().explain(question, 5));
     }
 
-    private synchronized Engine draftEngine(String itemId, int version) {
+    /** Under the lock, so that a cached engine is not closed (evicted) while it answers. */
+    private synchronized Result runWithDraft(String itemId, int version, String question) {
+        return run("第" + version + "版草稿", draftEngine(itemId, version), question);
+    }
+
+    private Engine draftEngine(String itemId, int version) {
         String key = itemId + "#" + version + "@" + knowledgeBase.publication();
         Engine cached = draftEngines.get(key);
         if (cached != null) {

@@ -3,10 +3,8 @@ package org.askonce.handoff;
 import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
-import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -159,13 +157,5 @@ class AgentConsoleController {
             case "FAILED" -> "未送达";
             default -> delivery;
         };
-    }
-
-    public List<String> senders() {
-        return List.of("CITIZEN", "BOT", "AGENT");
-    }
-
-    public ZoneId zone() {
-        return settings.zone();
     }
 }

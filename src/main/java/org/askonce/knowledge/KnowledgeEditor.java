@@ -84,9 +84,8 @@ public class KnowledgeEditor {
         jdbc.sql("UPDATE kb_item_version SET state = 'PUBLISHED', published_by = ?, published_at = ? WHERE item_id = ? AND version = ?")
                 .params(publisher, Timestamp.from(now), itemId, version).update();
         repository.replaceItem(v.item());
-        jdbc.sql("UPDATE kb_publication SET counter = counter + 1, published_at = ? WHERE id = 1").param(Timestamp.from(now)).update();
         audit(publisher, "PUBLISH", itemId, version, null);
-        knowledgeBase.reloadAfterCommit();
+        countPublication(now);
         log.info("{} published {} version {}", publisher, itemId, version);
         return version(itemId, version).orElseThrow();
     }
@@ -111,9 +110,8 @@ public class KnowledgeEditor {
             repository.replaceItem(item);
         }
         repository.mergeHallFaqsAndLexicon(imported.hallFaqs(), imported.lexicon());
-        jdbc.sql("UPDATE kb_publication SET counter = counter + 1, published_at = ? WHERE id = 1").param(Timestamp.from(now)).update();
         audit(user, "IMPORT", null, null, imported.itemCount() + " 个事项，来自 " + source);
-        knowledgeBase.reloadAfterCommit();
+        countPublication(now);
         log.info("{} imported {} items from {}", user, imported.itemCount(), source);
         return imported.itemCount();
     }
@@ -203,6 +201,12 @@ public class KnowledgeEditor {
                             "INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note) VALUES (?,1,?,'PUBLISHED','导入',?,?)")
                     .params(itemId, write(live), Timestamp.from(clock.instant()), "编辑前的内容").update());
         }
+    }
+
+    /** Counts a publication (the other instances poll the counter) and reloads this one once the transaction commits. */
+    private void countPublication(Instant now) {
+        jdbc.sql("UPDATE kb_publication SET counter = counter + 1, published_at = ? WHERE id = 1").param(Timestamp.from(now)).update();
+        knowledgeBase.reloadAfterCommit();
     }
 
     private int nextVersion(String itemId) {

@@ -8,8 +8,9 @@ import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.nlp.Analysis;
 import org.askonce.nlp.TextPipeline;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.askonce.knowledge.KnowledgePublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +35,9 @@ public class Retriever {
     private volatile SearchIndex index;
 
     private final KnowledgeBase knowledgeBase;
-    private final ExecutorService rebuilds = Executors.newSingleThreadExecutor(r -> {
+    /** Questions still searching a replaced index finish well within this; then it is closed. */
+    private static final long RETIRE_SECONDS = 30;
+    private final ScheduledExecutorService rebuilds = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "index-rebuild");
         t.setDaemon(true);
         return t;
@@ -86,14 +89,23 @@ public class Retriever {
         try {
             TextPipeline next = pipeline.rebuiltFor(snapshot);
             SearchIndex nextIndex = SearchIndex.build(snapshot, next, settings.indexDir());
+            SearchIndex replaced = this.index;
+            // two volatile writes: a question analysed in between meets the new words in the old
+            // index, which is complete, so at worst it ranks as before the publication
             pipeline.adopt(next);
             this.index = nextIndex;
+            rebuilds.schedule(replaced::close, RETIRE_SECONDS, TimeUnit.SECONDS);
             this.builtFor = publication;
             log.info("Search index rebuilt for publication {}: {} wordings of {} items in {} ms, swapped in", publication,
                     nextIndex.size(), snapshot.itemCount(), (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
             log.error("Could not rebuild the search index for publication {}; citizens keep getting the previous one", publication, e);
         }
+    }
+
+    /** Releases the index of a retriever made with {@link #create} once it is no longer used. */
+    public void close() {
+        index.close();
     }
 
     /** The publication the current index was built for. */

@@ -37,7 +37,6 @@ import org.askonce.knowledge.ServiceItem;
 import org.askonce.nlp.Analysis;
 import org.askonce.nlp.TextPipeline;
 import org.springframework.util.FileSystemUtils;
-import org.askonce.nlp.Token;
 
 /**
  * The Lucene index over every wording of the knowledge base (item names, aliases, keywords, FAQ
@@ -237,6 +236,15 @@ final class SearchIndex {
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setQueryCache(null); // every question is new: caching only costs bookkeeping
             return new SearchIndex(wordings.toArray(Wording[]::new), tables, searcher);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Releases the index (its reader and memory-mapped files); it must not be searched afterwards. */
+    void close() {
+        try {
+            searcher.getIndexReader().close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

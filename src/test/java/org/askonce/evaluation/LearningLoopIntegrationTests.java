@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.List;
+import org.askonce.Eventually;
 import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.DialogueEngine;
@@ -50,10 +51,7 @@ class LearningLoopIntegrationTests {
         ItemVersion draft = loop.draftFaq("dog-registration", group.representative(), group.wordings(),
                 "犬只走失请及时向所在地派出所报告，并凭犬证信息协助查找。", "editor-learn");
         editor.publish(draft.itemId(), draft.version(), "editor-learn");
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (retriever.builtFor() != knowledgeBase.publication() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        Eventually.until("the index with the new FAQ", Duration.ofSeconds(20), () -> retriever.builtFor() == knowledgeBase.publication());
 
         assertThat(dialogue.handle(Channel.WEB, "lost-dog-next", "狗丢了怎么找回").reply()).contains("派出所");
         assertThat(loop.groups(30)).filteredOn(g -> g.wordings().contains("狗丢了怎么找回")).singleElement()

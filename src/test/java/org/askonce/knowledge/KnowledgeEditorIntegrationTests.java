@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.askonce.Eventually;
 import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.DialogueEngine;
@@ -48,13 +49,8 @@ class KnowledgeEditorIntegrationTests {
     }
 
     private void awaitIndex() throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (retriever.builtFor() != knowledgeBase.publication()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the index was not rebuilt for publication " + knowledgeBase.publication());
-            }
-            Thread.sleep(20);
-        }
+        Eventually.until("the index of publication " + knowledgeBase.publication(), Duration.ofSeconds(20),
+                () -> retriever.builtFor() == knowledgeBase.publication());
     }
 
     private static ServiceItem withFirstMaterial(ServiceItem item, String name) {

@@ -8,14 +8,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.askonce.AskOnceApplication;
+import org.askonce.TestInstances;
 import org.askonce.PostgresSupport;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.DialogueEngine;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Two instances on one PostgreSQL (production profile): what one publishes, the other answers with within seconds. */
@@ -42,8 +41,7 @@ class PublishAcrossInstancesIntegrationTests {
         p.put("askonce.knowledge-base", "src/test/resources/mini/kb");
         p.put("askonce.nlp.training-dir", "src/test/resources/mini/training");
         p.put("askonce.knowledge-poll", "200ms");
-        return new SpringApplicationBuilder(AskOnceApplication.class)
-                .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        return TestInstances.start(p);
     }
 
     @AfterAll

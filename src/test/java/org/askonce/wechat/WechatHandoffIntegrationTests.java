@@ -3,6 +3,7 @@ package org.askonce.wechat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import org.askonce.Eventually;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.askonce.dialogue.Channel;
@@ -75,13 +76,7 @@ class WechatHandoffIntegrationTests {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Eventually.until(what, Duration.ofSeconds(10), condition);
     }
 
     private String handOff(String openId) throws Exception {

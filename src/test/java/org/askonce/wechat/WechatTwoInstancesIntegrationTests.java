@@ -10,12 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import org.askonce.AskOnceApplication;
+import org.askonce.TestInstances;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -63,9 +62,7 @@ class WechatTwoInstancesIntegrationTests {
         p.put("askonce.wechat.accounts[0].token", "two-token");
         p.put("askonce.wechat.accounts[0].secret", "two-secret");
         p.put("askonce.wechat.outbox.enabled", "false");
-        // as command-line arguments, which override application.properties (default properties would not)
-        return new SpringApplicationBuilder(AskOnceApplication.class)
-                .run(p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+        return TestInstances.start(p);
     }
 
     @AfterAll
