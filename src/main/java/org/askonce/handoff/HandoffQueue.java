@@ -273,7 +273,9 @@ public class HandoffQueue {
         }
     }
 
+    /** The message's delivery state and the hand-off's "unreachable" mark change together. */
     @EventListener
+    @Transactional
     void on(PushSettled s) {
         dialogue.setDelivery(s.turnId(), s.state(), s.detail());
         if (s.unreachable()) {
