@@ -27,84 +27,158 @@ final class ReplyComposer {
             case PHONE -> phone(item);
             case PROCESS -> process(item);
             case ONLINE -> online(item);
-            case CONDITIONS -> "【" + item.name() + "】受理条件：\n" + item.conditions().strip();
+            case CONDITIONS -> given(item.conditions()) ? head(item) + "受理条件：\n" + item.conditions().strip() : notGiven(item, "受理条件");
             case OVERVIEW -> overview(item);
         };
         return body + notice();
     }
 
+    private static String head(ServiceItem item) {
+        return "【" + item.name() + "】";
+    }
+
+    /** Not a gap: neither empty nor a placeholder such as 无 (an imported catalogue's way of saying "not given"). */
+    private static boolean given(String value) {
+        return !ServiceItem.isGap(value);
+    }
+
+    /**
+     * An element the knowledge base does not give (an imported catalogue's gap): said plainly, with
+     * where to ask instead of a guess.
+     */
+    private String notGiven(ServiceItem item, String what) {
+        return head(item) + "暂未提供" + what + "信息。" + whereToAsk(item);
+    }
+
+    private String whereToAsk(ServiceItem item) {
+        return (given(item.consultPhone()) ? "可拨打咨询电话 " + item.consultPhone().strip() + " 询问"
+                : "可拨打" + settings.hotline() + "政务服务热线询问") + "，或回复“人工”找工作人员。";
+    }
+
     private String materials(ServiceItem item) {
-        StringBuilder sb = new StringBuilder("【").append(item.name()).append("】需要准备的材料（共")
-                .append(item.materials().size()).append("项）：");
+        if (item.materials().isEmpty()) {
+            return notGiven(item, "申请材料");
+        }
+        StringBuilder sb = new StringBuilder(head(item)).append("需要准备的材料（共").append(item.materials().size()).append("项）：");
         int n = 1;
         for (Material m : item.materials()) {
-            sb.append('\n').append(n++).append(". ").append(m.name()).append("（").append(m.form()).append(m.form().contains("和") ? "各" : "").append(m.copies()).append("份");
-            if (!m.required()) {
-                sb.append("；").append(m.condition() == null ? "视情况提供" : m.condition() + "需提供");
+            sb.append('\n').append(n++).append(". ").append(m.name());
+            List<String> details = new java.util.ArrayList<>();
+            if (m.form() != null || m.copies() != null) {
+                String form = m.form() == null ? "" : m.form();
+                details.add(form + (m.copies() == null ? "" : (form.contains("和") ? "各" : "") + m.copies() + "份"));
             }
-            if (m.notes() != null && !m.notes().isBlank()) {
-                sb.append("；").append(m.notes().strip());
+            if (Boolean.FALSE.equals(m.required())) {
+                details.add(m.condition() == null ? "视情况提供" : m.condition() + "需提供");
             }
-            sb.append("）");
+            if (given(m.notes())) {
+                details.add(m.notes().strip());
+            }
+            if (!details.isEmpty()) {
+                sb.append("（").append(String.join("；", details)).append("）");
+            }
             if (m.sampleUrl() != null) {
                 sb.append(" 样表：").append(m.sampleUrl());
             }
+        }
+        if (item.materials().stream().anyMatch(m -> m.form() == null && m.copies() == null)) {
+            sb.append("\n材料要原件还是复印件、要几份，暂未注明。").append(whereToAsk(item));
         }
         return sb.toString();
     }
 
     private String timeLimit(ServiceItem item) {
         var t = item.timeLimit();
-        String promised = t.promisedDays() == 0 ? "即办（材料齐全当场办结）" : t.promisedDays() + "个工作日";
-        String s = "【" + item.name() + "】承诺办结时限：" + promised + "；法定办结时限：" + t.legalDays() + "个工作日。";
-        if (t.note() != null && !t.note().isBlank()) {
-            s += "\n" + t.note().strip();
+        boolean note = t != null && given(t.note());
+        if (t == null || t.promisedDays() == null && t.legalDays() == null && !note) {
+            return notGiven(item, "办理时限");
+        }
+        List<String> parts = new java.util.ArrayList<>();
+        if (t.promisedDays() != null) {
+            parts.add("承诺办结时限：" + (t.promisedDays() == 0 ? "即办（材料齐全当场办结）" : t.promisedDays() + "个工作日"));
+        }
+        if (t.legalDays() != null) {
+            parts.add("法定办结时限：" + t.legalDays() + "个工作日");
+        }
+        String s = head(item) + String.join("；", parts) + (parts.isEmpty() ? "" : "。");
+        if (note) {
+            s += (parts.isEmpty() ? "" : "\n") + t.note().strip();
         }
         return s;
     }
 
     private String fee(ServiceItem item) {
         var f = item.fee();
-        String s = "【" + item.name() + "】" + (f.charged() ? "收费：" + f.amount().strip() : "不收费。" + (f.amount().contains("不收费") ? "" : f.amount().strip()));
-        return s + "\n收费依据：" + f.basis().strip();
+        if (f == null || f.charged() == null) {
+            return notGiven(item, "收费");
+        }
+        String amount = given(f.amount()) ? f.amount().strip() : "";
+        String s = head(item) + (f.charged() ? "收费：" + (amount.isEmpty() ? "标准未注明" : amount)
+                : "不收费。" + (amount.contains("不收费") ? "" : amount));
+        return given(f.basis()) ? s + "\n收费依据：" + f.basis().strip() : s;
     }
 
     private String location(ServiceItem item) {
-        StringBuilder sb = new StringBuilder("【").append(item.name()).append("】办理地点：");
-        for (Hall h : item.halls()) {
-            sb.append("\n· ").append(h.name()).append("：").append(h.address()).append("（电话 ").append(h.phone()).append("）");
+        List<Hall> halls = item.halls().stream().filter(h -> given(h.address())).toList();
+        if (halls.isEmpty()) {
+            return item.online() != null && given(item.online().url())
+                    ? head(item) + "暂未提供线下办理地点，可以网上办理：" + online(item)
+                    : notGiven(item, "办理地点");
         }
-        sb.append("\n").append(visits(item));
-        if (item.express()) {
+        StringBuilder sb = new StringBuilder(head(item)).append("办理地点：");
+        for (Hall h : halls) {
+            sb.append("\n· ").append(h.name()).append("：").append(h.address().strip());
+            if (given(h.phone())) {
+                sb.append("（电话 ").append(h.phone().strip()).append("）");
+            }
+        }
+        String visits = visits(item);
+        if (!visits.isEmpty()) {
+            sb.append("\n").append(visits);
+        }
+        if (Boolean.TRUE.equals(item.express())) {
             sb.append("证照可选择快递送达。");
         }
-        if (item.appointment()) {
-            sb.append("可在").append(item.online().platform()).append("预约。");
+        if (Boolean.TRUE.equals(item.appointment()) && item.online() != null && given(item.online().platform())) {
+            sb.append("可在").append(item.online().platform().strip()).append("预约。");
         }
         return sb.toString();
     }
 
     private String hours(ServiceItem item) {
-        StringBuilder sb = new StringBuilder("【").append(item.name()).append("】办公时间：");
-        for (Hall h : item.halls()) {
-            sb.append("\n· ").append(h.name()).append("：").append(h.hours());
+        List<Hall> halls = item.halls().stream().filter(h -> given(h.hours())).toList();
+        if (halls.isEmpty()) {
+            return notGiven(item, "办公时间");
+        }
+        StringBuilder sb = new StringBuilder(head(item)).append("办公时间：");
+        for (Hall h : halls) {
+            sb.append("\n· ").append(h.name()).append("：").append(h.hours().strip());
         }
         return sb.toString();
     }
 
     private String phone(ServiceItem item) {
-        StringBuilder sb = new StringBuilder("【").append(item.name()).append("】咨询电话：").append(item.consultPhone());
-        for (Hall h : item.halls()) {
-            if (!h.phone().equals(item.consultPhone())) {
-                sb.append("\n· ").append(h.name()).append("：").append(h.phone());
-            }
+        String consult = given(item.consultPhone()) ? item.consultPhone().strip() : null;
+        List<Hall> halls = item.halls().stream().filter(h -> given(h.phone()) && !h.phone().strip().equals(consult)).toList();
+        if (consult == null && halls.isEmpty() && !given(item.complaintPhone())) {
+            return head(item) + "暂未提供咨询电话。可拨打" + settings.hotline() + "政务服务热线询问，或回复“人工”找工作人员。";
         }
-        sb.append("\n投诉电话：").append(item.complaintPhone());
+        StringBuilder sb = new StringBuilder(head(item)).append("咨询电话：")
+                .append(consult != null ? consult : "未提供，可拨打" + settings.hotline() + "政务服务热线");
+        for (Hall h : halls) {
+            sb.append("\n· ").append(h.name()).append("：").append(h.phone().strip());
+        }
+        if (given(item.complaintPhone())) {
+            sb.append("\n投诉电话：").append(item.complaintPhone().strip());
+        }
         return sb.toString();
     }
 
     private String process(ServiceItem item) {
-        StringBuilder sb = new StringBuilder("【").append(item.name()).append("】办理流程：");
+        if (item.process().isEmpty()) {
+            return notGiven(item, "办理流程");
+        }
+        StringBuilder sb = new StringBuilder(head(item)).append("办理流程：");
         int n = 1;
         for (String step : item.process()) {
             sb.append('\n').append(n++).append(". ").append(step.strip());
@@ -113,25 +187,53 @@ final class ReplyComposer {
     }
 
     private String online(ServiceItem item) {
-        return "【" + item.name() + "】可以网上办理：" + item.online().platform() + "\n办理入口：" + item.online().url()
-                + "\n" + visits(item);
+        var o = item.online();
+        if (o == null || !given(o.url()) && !given(o.platform())) {
+            return notGiven(item, "网上办理");
+        }
+        StringBuilder sb = new StringBuilder(head(item)).append("可以网上办理");
+        if (given(o.platform())) {
+            sb.append("：").append(o.platform().strip());
+        }
+        if (given(o.url())) {
+            sb.append("\n办理入口：").append(o.url().strip());
+        }
+        String visits = visits(item);
+        return visits.isEmpty() ? sb.toString() : sb.append('\n').append(visits).toString();
     }
 
     private static String visits(ServiceItem item) {
-        return item.visits() == 0 ? "全程网办，无需到现场（零次跑）。" : "最多跑一次。";
+        if (item.visits() == null) {
+            return "";
+        }
+        return switch (item.visits()) {
+            case 0 -> "全程网办，无需到现场（零次跑）。";
+            case 1 -> "最多跑一次。";
+            default -> "需到现场" + item.visits() + "次。";
+        };
     }
 
     private String overview(ServiceItem item) {
-        StringBuilder sb = new StringBuilder("【").append(item.name()).append("】").append(item.department()).append("\n");
+        StringBuilder sb = new StringBuilder(head(item)).append(item.department()).append("\n");
         var t = item.timeLimit();
-        sb.append("· 办理时限：").append(t.promisedDays() == 0 ? "即办" : "承诺" + t.promisedDays() + "个工作日").append('\n');
-        sb.append("· 收费：").append(item.fee().charged() ? item.fee().amount().strip() : "不收费").append('\n');
-        List<Material> required = item.materials().stream().filter(Material::required).toList();
-        sb.append("· 材料：").append(required.stream().limit(3).map(Material::name).collect(Collectors.joining("、")))
+        sb.append("· 办理时限：").append(t == null || t.promisedDays() == null ? (t != null && t.legalDays() != null ? "法定" + t.legalDays() + "个工作日" : "未提供")
+                : t.promisedDays() == 0 ? "即办" : "承诺" + t.promisedDays() + "个工作日").append('\n');
+        var f = item.fee();
+        sb.append("· 收费：").append(f == null || f.charged() == null ? "未提供" : f.charged() ? (given(f.amount()) ? f.amount().strip() : "收费") : "不收费")
+                .append('\n');
+        List<Material> required = item.materials().stream().filter(m -> !Boolean.FALSE.equals(m.required())).toList();
+        sb.append("· 材料：").append(item.materials().isEmpty() ? "未提供"
+                        : required.stream().limit(3).map(Material::name).collect(Collectors.joining("、")))
                 .append(item.materials().size() > 3 ? "等" + item.materials().size() + "项" : "").append('\n');
-        Hall first = item.halls().get(0);
-        sb.append("· 地点：").append(first.name()).append(item.halls().size() > 1 ? "等" + item.halls().size() + "处" : "").append('\n');
-        sb.append("· 网上办理：").append(item.online().platform()).append("（").append(visits(item).replace("。", "")).append("）\n");
+        List<Hall> halls = item.halls().stream().filter(h -> given(h.address())).toList();
+        sb.append("· 地点：").append(halls.isEmpty() ? "未提供" : halls.get(0).name() + (halls.size() > 1 ? "等" + halls.size() + "处" : ""))
+                .append('\n');
+        var o = item.online();
+        if (o != null && (given(o.platform()) || given(o.url()))) {
+            String visits = visits(item).replace("。", "");
+            sb.append("· 网上办理：").append(given(o.platform()) ? o.platform().strip() : "可以").append(visits.isEmpty() ? "" : "（" + visits + "）")
+                    .append('\n');
+        }
         sb.append("您可以接着问：要带什么材料、多久办好、收费吗、在哪办、几点上班、办理流程、办理条件、咨询电话。");
         return sb.toString();
     }

@@ -135,18 +135,24 @@ class EditorConsoleController {
             if (name.isEmpty()) {
                 continue;
             }
-            int n;
-            try {
-                n = Integer.parseInt(at(copies, i, "1").strip());
-            } catch (NumberFormatException e) {
-                problems.add("第" + (i + 1) + "行份数不是数字：" + at(copies, i, ""));
-                continue;
+            // an empty form, count or "required" is a gap ("未注明"), kept as one
+            String copiesText = at(copies, i, "").strip();
+            Integer n = null;
+            if (!copiesText.isEmpty()) {
+                try {
+                    n = Integer.parseInt(copiesText);
+                } catch (NumberFormatException e) {
+                    problems.add("第" + (i + 1) + "行份数不是数字：" + copiesText);
+                    continue;
+                }
             }
+            String form = at(forms, i, "").strip();
+            String requiredText = at(required, i, "").strip();
             // what the list does not show (condition, sample link) stays with the material of that name
             ServiceItem.Material old = base.materials().stream().filter(m -> m.name().equals(name)).findFirst()
                     .orElse(i < base.materials().size() ? base.materials().get(i) : null);
             String notesText = at(notes, i, "").strip();
-            materials.add(new ServiceItem.Material(name, at(forms, i, "原件"), n, !"否".equals(at(required, i, "是")),
+            materials.add(new ServiceItem.Material(name, form.isEmpty() ? null : form, n, requiredText.isEmpty() ? null : !"否".equals(requiredText),
                     old == null ? null : old.condition(), notesText.isEmpty() ? null : notesText, old == null ? null : old.sampleUrl()));
         }
         if (!problems.isEmpty()) {

@@ -98,8 +98,17 @@ public class KnowledgeEditor {
      */
     @Transactional
     public int importAll(KnowledgeSnapshot imported, String user, String source) {
+        return importAll(imported, user, source, ImportProgress.NONE);
+    }
+
+    /** {@link #importAll(KnowledgeSnapshot, String, String)}, telling {@code progress} as items are stored. */
+    @Transactional
+    public int importAll(KnowledgeSnapshot imported, String user, String source, ImportProgress progress) {
         Instant now = clock.instant();
+        int total = imported.itemCount();
+        int done = 0;
         for (ServiceItem item : imported.items()) {
+            progress.stored(done++, total);
             ensureHistory(item.id());
             int version = nextVersion(item.id());
             jdbc.sql("UPDATE kb_item_version SET state = 'SUPERSEDED' WHERE item_id = ? AND state = 'PUBLISHED'").param(item.id()).update();
@@ -109,6 +118,7 @@ public class KnowledgeEditor {
                     .params(item.id(), version, write(item), user, Timestamp.from(now), "导入：" + source, user, Timestamp.from(now)).update();
             repository.replaceItem(item);
         }
+        progress.stored(done, total);
         repository.mergeHallFaqsAndLexicon(imported.hallFaqs(), imported.lexicon());
         audit(user, "IMPORT", null, null, imported.itemCount() + " 个事项，来自 " + source);
         countPublication(now);

@@ -9,7 +9,8 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Import and export of the knowledge base — the knowledge-base folder format, or a spreadsheet
- * (.csv, .xlsx; {@link SpreadsheetFormat}) of items — for the console,
+ * (.csv, .xlsx; {@link SpreadsheetFormat}) of items; in only, the Guangdong provincial catalogue
+ * (.jsonl; {@link GuangdongCatalogue}) — for the console,
  * the API and the jar's {@code import} / {@code export} commands. An import is read and validated
  * as a whole first; one bad file and nothing is changed.
  */
@@ -25,19 +26,27 @@ public class KnowledgeTransfer {
     }
 
     /**
-     * Imports a knowledge-base folder, or one item's YAML file, as published versions.
+     * Imports a knowledge-base folder, one item's YAML file, a spreadsheet of items or the Guangdong
+     * provincial catalogue ({@code .jsonl}) as published versions.
      *
      * @throws KnowledgeBaseException listing every problem (file, field, line) when anything is invalid; nothing is stored then
      */
     public int importFrom(Path source, String user) {
-        if (Files.isRegularFile(source) && spreadsheet(source)) {
-            SpreadsheetFormat.Result read = SpreadsheetFormat.read(source, knowledgeBase.snapshot());
+        return importFrom(source, user, ImportProgress.NONE);
+    }
+
+    /** {@link #importFrom(Path, String)}, telling {@code progress} how far it is (for large files). */
+    public int importFrom(Path source, String user, ImportProgress progress) {
+        if (Files.isRegularFile(source) && (spreadsheet(source) || GuangdongCatalogue.accepts(source))) {
+            SpreadsheetFormat.Result read = spreadsheet(source) ? SpreadsheetFormat.read(source, knowledgeBase.snapshot())
+                    : GuangdongCatalogue.read(source, progress::read);
             if (!read.problems().isEmpty()) {
                 throw new KnowledgeBaseException(source.getFileName() + " 有 " + read.problems().size() + " 处问题，什么都没有导入：\n  "
                         + String.join("\n  ", read.problems()));
             }
+            progress.read(read.items().size());
             return editor.importAll(new KnowledgeSnapshot(read.items(), java.util.List.of(), Lexicon.EMPTY), user,
-                    source.getFileName().toString());
+                    source.getFileName().toString(), progress);
         }
         if (Files.isRegularFile(source)) {
             Path folder = null;
@@ -45,7 +54,7 @@ public class KnowledgeTransfer {
                 folder = Files.createTempDirectory("askonce-import");
                 Files.createDirectories(folder.resolve("items"));
                 Files.copy(source, folder.resolve("items").resolve(source.getFileName()));
-                return editor.importAll(KnowledgeFolder.read(folder), user, source.getFileName().toString());
+                return editor.importAll(KnowledgeFolder.read(folder), user, source.getFileName().toString(), progress);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
@@ -57,7 +66,7 @@ public class KnowledgeTransfer {
         if (!Files.isDirectory(source)) {
             throw new KnowledgeBaseException("没有这个文件或文件夹：" + source.toAbsolutePath());
         }
-        return editor.importAll(KnowledgeFolder.read(source), user, source.getFileName().toString());
+        return editor.importAll(KnowledgeFolder.read(source), user, source.getFileName().toString(), progress);
     }
 
     /**

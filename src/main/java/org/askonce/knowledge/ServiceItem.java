@@ -5,7 +5,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -16,6 +15,12 @@ import java.util.List;
 /**
  * A service item (事项) with the elements of a standard service guide. This is the one structured
  * record every channel answers from.
+ *
+ * <p>Only what identifies an item is required: id, name, department and source. Every element of
+ * the guide may be missing — a real catalogue has gaps (an imported provincial catalogue often has
+ * no materials, fee or hours) — and a gap stays a gap: null (or an empty list), never a made-up
+ * value. Citizens are told an element is not given and where to ask; the knowledge audit
+ * ({@link KnowledgeAudit}) lists every gap for editors to fill. What is given must be well-formed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServiceItem(
@@ -24,29 +29,45 @@ public record ServiceItem(
         @NotNull List<@NotBlank String> aliases,
         @NotNull List<@NotBlank String> keywords,
         @NotBlank String department,
-        @NotBlank @Pattern(regexp = "个人|法人|个人和法人", message = "must be 个人, 法人 or 个人和法人") String audience,
-        @NotBlank String itemType,
-        @NotBlank String conditions,
-        @NotEmpty List<@Valid @NotNull Material> materials,
-        @NotNull @Valid TimeLimit timeLimit,
-        @NotNull @Valid Fee fee,
-        @NotNull @Min(0) @Max(1) Integer visits,
-        @NotEmpty List<@Valid @NotNull Hall> halls,
-        @NotNull @Valid Online online,
-        @NotNull Boolean express,
-        @NotNull Boolean appointment,
-        @NotEmpty List<@NotBlank String> process,
-        @NotEmpty List<@NotBlank String> legalBasis,
-        @NotBlank String consultPhone,
-        @NotBlank String complaintPhone,
-        @NotNull LocalDate lastReviewed,
+        @Pattern(regexp = "个人|法人|个人和法人", message = "must be 个人, 法人 or 个人和法人") String audience,
+        String itemType,
+        String conditions,
+        @NotNull List<@Valid @NotNull Material> materials,
+        @Valid TimeLimit timeLimit,
+        @Valid Fee fee,
+        @Min(0) @Max(9) Integer visits,
+        @NotNull List<@Valid @NotNull Hall> halls,
+        @Valid Online online,
+        Boolean express,
+        Boolean appointment,
+        @NotNull List<@NotBlank String> process,
+        @NotNull List<@NotBlank String> legalBasis,
+        String consultPhone,
+        String complaintPhone,
+        LocalDate lastReviewed,
         @NotBlank String source,
         @NotNull List<@Valid @NotNull Faq> faqs) {
 
     public ServiceItem {
-        aliases = List.copyOf(aliases == null ? List.of() : aliases);
-        keywords = List.copyOf(keywords == null ? List.of() : keywords);
-        faqs = faqs == null ? List.of() : List.copyOf(faqs);
+        aliases = listOf(aliases);
+        keywords = listOf(keywords);
+        materials = listOf(materials);
+        halls = listOf(halls);
+        process = listOf(process);
+        legalBasis = listOf(legalBasis);
+        faqs = listOf(faqs);
+    }
+
+    /**
+     * True when a value is a gap: null, blank, or a placeholder such as 无, 暂无, -, 待定 (the
+     * audit's rule, {@link AuditRules#isPlaceholder}). What citizens read treats these alike.
+     */
+    public static boolean isGap(String value) {
+        return AuditRules.isPlaceholder(value);
+    }
+
+    private static <T> List<T> listOf(List<T> values) {
+        return values == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(values));
     }
 
     /** The same item with other FAQs (FAQs are stored beside the item, not in its body). */
@@ -63,33 +84,38 @@ public record ServiceItem(
                 consultPhone, complaintPhone, lastReviewed, source, faqs);
     }
 
-    /** One material to hand in. */
+    /** One material to hand in; a catalogue may give only its name (form, copies, required then null). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Material(
             @NotBlank String name,
-            @NotBlank @Pattern(regexp = "原件|复印件|原件和复印件|电子证照", message = "must be 原件, 复印件, 原件和复印件 or 电子证照") String form,
-            @NotNull @Min(1) Integer copies,
-            @NotNull Boolean required,
+            @Pattern(regexp = "原件|复印件|原件和复印件|电子证照", message = "must be 原件, 复印件, 原件和复印件 or 电子证照") String form,
+            @Min(1) Integer copies,
+            Boolean required,
             String condition,
             String notes,
             String sampleUrl) {
     }
 
-    /** Legal and promised time limits in working days; a promised limit of 0 means on the spot (即办). */
+    /**
+     * Legal and promised time limits in working days; a promised limit of 0 means on the spot (即办).
+     * Either may be missing; a limit the catalogue gives in other units is kept in words in the note.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record TimeLimit(@NotNull @PositiveOrZero Integer legalDays, @NotNull @PositiveOrZero Integer promisedDays, String note) {
+    public record TimeLimit(@PositiveOrZero Integer legalDays, @PositiveOrZero Integer promisedDays, String note) {
     }
 
+    /** Whether the item is charged ({@code charged} null: not given), how much and on what basis. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Fee(@NotNull Boolean charged, @NotBlank String amount, @NotBlank String basis) {
+    public record Fee(Boolean charged, String amount, String basis) {
     }
 
     /** A service hall where the item is handled (an item may be handled in several, e.g. per district). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Hall(@NotBlank String name, String district, @NotBlank String address, @NotBlank String hours, @NotBlank String phone) {
+    public record Hall(@NotBlank String name, String district, String address, String hours, String phone) {
     }
 
+    /** Where the item is handled online: the link and the platform's name, either possibly missing. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Online(@NotBlank @Pattern(regexp = "https?://\\S+", message = "must be an http(s) link") String url, @NotBlank String platform) {
+    public record Online(@Pattern(regexp = "https?://\\S+", message = "must be an http(s) link") String url, String platform) {
     }
 }

@@ -55,29 +55,30 @@ final class SpreadsheetFormat {
             new Column("别名", "每行一个", i -> lines(i.aliases())),
             new Column("关键词", "每行一个", i -> lines(i.keywords())),
             new Column("实施部门", "", ServiceItem::department),
-            new Column("服务对象", "个人、法人或个人和法人", ServiceItem::audience),
-            new Column("事项类型", "如 行政许可、公共服务", ServiceItem::itemType),
-            new Column("受理条件", "", ServiceItem::conditions),
-            new Column("申请材料", "每行一项：名称|形式|份数|是否必需|说明|适用情形|样表链接（后三项可空）", i -> lines(i.materials().stream()
-                    .map(m -> String.join("|", m.name(), m.form(), String.valueOf(m.copies()), m.required() ? "是" : "否",
-                            nullToEmpty(m.notes()), nullToEmpty(m.condition()), nullToEmpty(m.sampleUrl()))).toList())),
-            new Column("法定办结时限（工作日）", "", i -> String.valueOf(i.timeLimit().legalDays())),
-            new Column("承诺办结时限（工作日）", "0 表示即办", i -> String.valueOf(i.timeLimit().promisedDays())),
-            new Column("时限说明", "", i -> nullToEmpty(i.timeLimit().note())),
-            new Column("是否收费", "是或否", i -> i.fee().charged() ? "是" : "否"),
-            new Column("收费标准", "", i -> i.fee().amount()),
-            new Column("收费依据", "", i -> i.fee().basis()),
-            new Column("到现场次数", "0 或 1", i -> String.valueOf(i.visits())),
-            new Column("办理地点", "每行一处：名称|区县|地址|办公时间|电话", i -> lines(i.halls().stream()
-                    .map(h -> String.join("|", h.name(), nullToEmpty(h.district()), h.address(), h.hours(), h.phone())).toList())),
-            new Column("网上办理地址", "http(s) 链接", i -> i.online().url()),
-            new Column("网办平台", "如 浙里办", i -> i.online().platform()),
-            new Column("支持快递", "是或否", i -> i.express() ? "是" : "否"),
-            new Column("需要预约", "是或否", i -> i.appointment() ? "是" : "否"),
+            new Column("服务对象", "个人、法人或个人和法人", i -> nullToEmpty(i.audience())),
+            new Column("事项类型", "如 行政许可、公共服务", i -> nullToEmpty(i.itemType())),
+            new Column("受理条件", "", i -> nullToEmpty(i.conditions())),
+            new Column("申请材料", "每行一项：名称|形式|份数|是否必需|说明|适用情形|样表链接（只有名称必填）", i -> lines(i.materials().stream()
+                    .map(m -> String.join("|", m.name(), nullToEmpty(m.form()), m.copies() == null ? "" : String.valueOf(m.copies()),
+                            yesNo(m.required()), nullToEmpty(m.notes()), nullToEmpty(m.condition()), nullToEmpty(m.sampleUrl()))).toList())),
+            new Column("法定办结时限（工作日）", "", i -> i.timeLimit() == null ? "" : number(i.timeLimit().legalDays())),
+            new Column("承诺办结时限（工作日）", "0 表示即办", i -> i.timeLimit() == null ? "" : number(i.timeLimit().promisedDays())),
+            new Column("时限说明", "", i -> i.timeLimit() == null ? "" : nullToEmpty(i.timeLimit().note())),
+            new Column("是否收费", "是或否", i -> i.fee() == null ? "" : yesNo(i.fee().charged())),
+            new Column("收费标准", "", i -> i.fee() == null ? "" : nullToEmpty(i.fee().amount())),
+            new Column("收费依据", "", i -> i.fee() == null ? "" : nullToEmpty(i.fee().basis())),
+            new Column("到现场次数", "0 表示零次跑，1 表示最多跑一次", i -> number(i.visits())),
+            new Column("办理地点", "每行一处：名称|区县|地址|办公时间|电话（只有名称必填）", i -> lines(i.halls().stream()
+                    .map(h -> String.join("|", h.name(), nullToEmpty(h.district()), nullToEmpty(h.address()), nullToEmpty(h.hours()),
+                            nullToEmpty(h.phone()))).toList())),
+            new Column("网上办理地址", "http(s) 链接", i -> i.online() == null ? "" : nullToEmpty(i.online().url())),
+            new Column("网办平台", "如 浙里办", i -> i.online() == null ? "" : nullToEmpty(i.online().platform())),
+            new Column("支持快递", "是或否", i -> yesNo(i.express())),
+            new Column("需要预约", "是或否", i -> yesNo(i.appointment())),
             new Column("办理流程", "每行一步", i -> lines(i.process())),
             new Column("设定依据", "每行一条", i -> lines(i.legalBasis())),
-            new Column("咨询电话", "", ServiceItem::consultPhone),
-            new Column("投诉电话", "", ServiceItem::complaintPhone),
+            new Column("咨询电话", "", i -> nullToEmpty(i.consultPhone())),
+            new Column("投诉电话", "", i -> nullToEmpty(i.complaintPhone())),
             new Column("最近审核日期", "yyyy-mm-dd", i -> i.lastReviewed() == null ? "" : i.lastReviewed().toString()),
             new Column("信息来源", "", ServiceItem::source));
 
@@ -121,14 +122,19 @@ final class SpreadsheetFormat {
             try {
                 String id = cells.text("编号");
                 ServiceItem existing = current.item(id).orElse(null);
+                // an empty cell is a gap, kept as a gap (null); the audit lists it
+                ServiceItem.TimeLimit timeLimit = new ServiceItem.TimeLimit(cells.number("法定办结时限（工作日）"),
+                        cells.number("承诺办结时限（工作日）"), cells.optional("时限说明"));
+                ServiceItem.Fee fee = new ServiceItem.Fee(cells.yesNo("是否收费"), cells.optional("收费标准"), cells.optional("收费依据"));
+                ServiceItem.Online online = new ServiceItem.Online(cells.optional("网上办理地址"), cells.optional("网办平台"));
                 ServiceItem item = new ServiceItem(id, cells.text("事项名称"), cells.lines("别名"), cells.lines("关键词"),
-                        cells.text("实施部门"), cells.text("服务对象"), cells.text("事项类型"), cells.text("受理条件"),
-                        cells.materials(), new ServiceItem.TimeLimit(cells.number("法定办结时限（工作日）"), cells.number("承诺办结时限（工作日）"),
-                        cells.optional("时限说明")),
-                        new ServiceItem.Fee(cells.yesNo("是否收费"), cells.text("收费标准"), cells.text("收费依据")), cells.number("到现场次数"),
-                        cells.halls(), new ServiceItem.Online(cells.text("网上办理地址"), cells.text("网办平台")), cells.yesNo("支持快递"),
-                        cells.yesNo("需要预约"), cells.lines("办理流程"), cells.lines("设定依据"), cells.text("咨询电话"), cells.text("投诉电话"),
-                        cells.date("最近审核日期"), cells.text("信息来源"), existing == null ? List.of() : existing.faqs());
+                        cells.text("实施部门"), cells.optional("服务对象"), cells.optional("事项类型"), cells.optional("受理条件"),
+                        cells.materials(), timeLimit.equals(new ServiceItem.TimeLimit(null, null, null)) ? null : timeLimit,
+                        fee.equals(new ServiceItem.Fee(null, null, null)) ? null : fee, cells.number("到现场次数"),
+                        cells.halls(), online.equals(new ServiceItem.Online(null, null)) ? null : online, cells.yesNo("支持快递"),
+                        cells.yesNo("需要预约"), cells.lines("办理流程"), cells.lines("设定依据"), cells.optional("咨询电话"),
+                        cells.optional("投诉电话"), cells.date("最近审核日期"), cells.text("信息来源"),
+                        existing == null ? List.of() : existing.faqs());
                 if (problems.size() == before) {
                     VALIDATOR.validate(item).stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
                             .forEach(v -> problems.add("第" + rowNumber + "行 " + v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "")
@@ -239,6 +245,19 @@ final class SpreadsheetFormat {
         return s == null ? "" : s;
     }
 
+    private static String number(Integer n) {
+        return n == null ? "" : String.valueOf(n);
+    }
+
+    private static String yesNo(Boolean b) {
+        return b == null ? "" : b ? "是" : "否";
+    }
+
+    /** Part {@code i} of a "|"-separated line, or null when it is missing or empty (a gap). */
+    private static String part(String[] parts, int i) {
+        return i < parts.length && !parts[i].isBlank() ? parts[i].strip() : null;
+    }
+
     /** One row's cells by header, with problems recorded against the row and column. */
     private record Cells(List<String> row, Map<String, Integer> index, int rowNumber, List<String> problems) {
 
@@ -262,22 +281,26 @@ final class SpreadsheetFormat {
 
         Integer number(String header) {
             String v = raw(header);
+            if (v.isEmpty()) {
+                return null;
+            }
             try {
                 return Integer.parseInt(v);
             } catch (NumberFormatException e) {
                 problems.add("第" + rowNumber + "行 " + header + "：应为整数，现在是“" + v + "”");
-                return 0;
+                return null;
             }
         }
 
         Boolean yesNo(String header) {
             String v = raw(header);
             return switch (v) {
+                case "" -> null;
                 case "是", "Y", "y", "true", "TRUE" -> true;
                 case "否", "N", "n", "false", "FALSE" -> false;
                 default -> {
                     problems.add("第" + rowNumber + "行 " + header + "：应为“是”或“否”，现在是“" + v + "”");
-                    yield false;
+                    yield null;
                 }
             };
         }
@@ -298,26 +321,27 @@ final class SpreadsheetFormat {
             for (String line : lines("申请材料")) {
                 n++;
                 String[] p = line.split("\\|", -1);
-                if (p.length < 4) {
-                    problems.add("第" + rowNumber + "行 申请材料第" + n + "项：应为 名称|形式|份数|是否必需|说明，现在是“" + line + "”");
+                if (p.length > 7) {
+                    problems.add("第" + rowNumber + "行 申请材料第" + n + "项：应为 名称|形式|份数|是否必需|说明|适用情形|样表链接，现在是“" + line + "”");
                     continue;
                 }
-                int copies;
-                try {
-                    copies = Integer.parseInt(p[2].strip());
-                } catch (NumberFormatException e) {
-                    problems.add("第" + rowNumber + "行 申请材料第" + n + "项：份数应为整数，现在是“" + p[2] + "”");
-                    continue;
+                String copiesText = part(p, 2);
+                Integer copies = null;
+                if (copiesText != null) {
+                    try {
+                        copies = Integer.parseInt(copiesText);
+                    } catch (NumberFormatException e) {
+                        problems.add("第" + rowNumber + "行 申请材料第" + n + "项：份数应为整数，现在是“" + copiesText + "”");
+                        continue;
+                    }
                 }
-                String required = p[3].strip();
-                if (!required.equals("是") && !required.equals("否")) {
+                String required = part(p, 3);
+                if (required != null && !required.equals("是") && !required.equals("否")) {
                     problems.add("第" + rowNumber + "行 申请材料第" + n + "项：是否必需应为“是”或“否”，现在是“" + required + "”");
                     continue;
                 }
-                String notes = p.length > 4 && !p[4].isBlank() ? p[4].strip() : null;
-                String condition = p.length > 5 && !p[5].isBlank() ? p[5].strip() : null;
-                String sample = p.length > 6 && !p[6].isBlank() ? p[6].strip() : null;
-                out.add(new ServiceItem.Material(p[0].strip(), p[1].strip(), copies, required.equals("是"), condition, notes, sample));
+                out.add(new ServiceItem.Material(p[0].strip(), part(p, 1), copies, required == null ? null : required.equals("是"),
+                        part(p, 5), part(p, 4), part(p, 6)));
             }
             return out;
         }
@@ -328,11 +352,11 @@ final class SpreadsheetFormat {
             for (String line : lines("办理地点")) {
                 n++;
                 String[] p = line.split("\\|", -1);
-                if (p.length != 5) {
+                if (p.length > 5) {
                     problems.add("第" + rowNumber + "行 办理地点第" + n + "处：应为 名称|区县|地址|办公时间|电话，现在是“" + line + "”");
                     continue;
                 }
-                out.add(new ServiceItem.Hall(p[0].strip(), p[1].isBlank() ? null : p[1].strip(), p[2].strip(), p[3].strip(), p[4].strip()));
+                out.add(new ServiceItem.Hall(p[0].strip(), part(p, 1), part(p, 2), part(p, 3), part(p, 4)));
             }
             return out;
         }

@@ -119,9 +119,23 @@ public class Retriever {
 
     public SearchResult search(Analysis question) {
         List<SearchIndex.Scored> scored = index.search(question, settings.hits());
+        // Keys are a bag of words: near-identical names ("A(对X业绩突出的个人…)", "A(对Y业绩突出的机构…)")
+        // can score alike. A question that is exactly one wording scores as the best hit and comes
+        // first among equals (the sort below is stable).
+        String exact = canonical(question.text());
+        double best = scored.stream().mapToDouble(SearchIndex.Scored::score).max().orElse(0);
+        List<SearchIndex.Scored> ordered = new ArrayList<>(scored.size());
+        for (SearchIndex.Scored found : scored) {
+            if (!exact.isEmpty() && canonical(found.wording().text()).equals(exact)) {
+                ordered.add(0, new SearchIndex.Scored(found.wording(), best, found.level(), found.shared(), found.questionCoverage(),
+                        found.wordingCoverage()));
+            } else {
+                ordered.add(found);
+            }
+        }
         Map<String, Candidate> items = new LinkedHashMap<>();
         Map<String, Candidate> faqs = new LinkedHashMap<>();
-        for (SearchIndex.Scored s : scored) {
+        for (SearchIndex.Scored s : ordered) {
             SearchIndex.Wording w = s.wording();
             if (w.faqId() != null) {
                 faqs.putIfAbsent(w.faqId(), new Candidate(Candidate.Kind.FAQ, w.itemId(), w.faqId(), w.text(), s.score()));
@@ -135,6 +149,13 @@ public class Retriever {
             }
         }
         return new SearchResult(sorted(items), sorted(faqs));
+    }
+
+    /** Letters and digits only, lower case: what "exactly the same wording" compares. */
+    private static String canonical(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        text.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(sb::appendCodePoint);
+        return sb.toString();
     }
 
     private static List<Candidate> sorted(Map<String, Candidate> candidates) {

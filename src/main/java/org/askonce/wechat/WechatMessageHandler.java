@@ -124,20 +124,29 @@ class WechatMessageHandler {
      */
     String halls(String openId, String label) {
         Optional<ServiceItem> item = dialogue.currentItem(Channel.WECHAT, openId);
-        List<Hall> halls = item.map(ServiceItem::halls).orElseGet(this::allHalls);
-        List<Hall> ordered = new ArrayList<>(halls);
+        List<Hall> itemHalls = item.map(i -> withAddress(i.halls())).orElse(List.of());
+        List<Hall> ordered = new ArrayList<>(itemHalls.isEmpty() ? allHalls() : itemHalls);
         if (!label.isBlank()) {
             ordered.sort(Comparator.comparing(h -> !label.contains(district(h))));
         }
         StringBuilder sb = new StringBuilder(label.isBlank() ? texts.hallsIntro() : texts.nearbyIntro());
-        item.ifPresent(i -> sb.insert(0, "【" + i.name() + "】"));
+        if (item.isPresent()) {
+            // an imported item may give no hall: say so rather than pass other halls off as its own
+            sb.insert(0, "【" + item.get().name() + "】" + (itemHalls.isEmpty() ? "暂未提供办理地点。" : ""));
+        }
         int n = 0;
         for (Hall h : ordered.subList(0, Math.min(MAX_HALLS, ordered.size()))) {
             sb.append("\n\n").append(++n).append(". ").append(h.name());
             if (!district(h).isEmpty()) {
                 sb.append("（").append(district(h)).append("）");
             }
-            sb.append("\n地址：").append(h.address()).append("\n时间：").append(h.hours()).append("\n电话：").append(h.phone());
+            sb.append("\n地址：").append(h.address());
+            if (h.hours() != null && !h.hours().isBlank()) {
+                sb.append("\n时间：").append(h.hours());
+            }
+            if (h.phone() != null && !h.phone().isBlank()) {
+                sb.append("\n电话：").append(h.phone());
+            }
         }
         if (ordered.size() > MAX_HALLS) {
             sb.append("\n\n共").append(ordered.size()).append("处。告诉我您要办的事项，我会给出它的办理地点。");
@@ -148,11 +157,15 @@ class WechatMessageHandler {
     private List<Hall> allHalls() {
         Map<String, Hall> byAddress = new LinkedHashMap<>();
         for (ServiceItem item : knowledgeBase.snapshot().items()) {
-            for (Hall h : item.halls()) {
+            for (Hall h : withAddress(item.halls())) {
                 byAddress.putIfAbsent(h.address(), h);
             }
         }
         return List.copyOf(byAddress.values());
+    }
+
+    private static List<Hall> withAddress(List<Hall> halls) {
+        return halls.stream().filter(h -> h.address() != null && !h.address().isBlank()).toList();
     }
 
     /** The hall's district: as given, or the "…区/县/市" in its address after the city. */

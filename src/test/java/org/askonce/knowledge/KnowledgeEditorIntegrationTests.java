@@ -99,7 +99,7 @@ class KnowledgeEditorIntegrationTests {
     void anInvalidDraftIsRefusedWithEveryBadFieldAndNothingIsStored() {
         ServiceItem live = knowledgeBase.snapshot().item("social-security-card").orElseThrow();
         ServiceItem broken = new ServiceItem(live.id(), "", live.aliases(), live.keywords(), live.department(), "外国人",
-                live.itemType(), live.conditions(), List.of(), live.timeLimit(), live.fee(), live.visits(), live.halls(), live.online(),
+                live.itemType(), live.conditions(), List.of(new ServiceItem.Material("身份证", "扫描件", 0, true, null, null, null)), live.timeLimit(), live.fee(), live.visits(), live.halls(), live.online(),
                 live.express(), live.appointment(), live.process(), live.legalBasis(), live.consultPhone(), live.complaintPhone(),
                 live.lastReviewed(), live.source(), live.faqs());
 

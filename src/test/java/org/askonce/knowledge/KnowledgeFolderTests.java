@@ -46,11 +46,20 @@ class KnowledgeFolderTests {
     @Test
     void missingRequiredFieldNamesFileAndField() throws IOException {
         Path kb = copyOfMini();
-        replaceIn(kb.resolve("items/social-security-card.yaml"), "consultPhone: 0571-96225", "consultPhone: \"\"");
+        replaceIn(kb.resolve("items/social-security-card.yaml"), "department: 杭州市人力资源和社会保障局", "department: \"\"");
         assertThatThrownBy(() -> KnowledgeFolder.read(kb))
                 .isInstanceOf(KnowledgeBaseException.class)
-                .hasMessageContaining("social-security-card.yaml: field 'consultPhone': must not be blank")
+                .hasMessageContaining("social-security-card.yaml: field 'department': must not be blank")
                 .hasMessageContaining("nothing was loaded");
+    }
+
+    @Test
+    void aMissingGuideElementIsKeptAsAGapNotRefused() throws IOException {
+        Path kb = copyOfMini();
+        replaceIn(kb.resolve("items/social-security-card.yaml"), "consultPhone: 0571-96225", "consultPhone: \"\"");
+        KnowledgeSnapshot read = KnowledgeFolder.read(kb);
+        assertThat(read.item("social-security-card")).get().extracting(ServiceItem::consultPhone).isEqualTo("");
+        assertThat(ServiceItem.isGap(read.item("social-security-card").orElseThrow().consultPhone())).isTrue();
     }
 
     @Test

@@ -85,7 +85,7 @@ class SpreadsheetImportIntegrationTests {
         int materials = rows.get(0).indexOf("申请材料");
         int express = rows.get(0).indexOf("支持快递");
         rows.get(1).set(legal, "三十");
-        rows.get(2).set(materials, "身份证");
+        rows.get(2).set(materials, "身份证|原件|两|是");
         rows.get(2).set(express, "也许");
         Path bad = temp.resolve("bad.xlsx");
         try (OutputStream out = Files.newOutputStream(bad)) {
