@@ -46,8 +46,6 @@ public class DialogueEngine {
     private static final double SWITCH_MARGIN = 0.25;
     /** Words that make another city's name part of a Hangzhou question (社保从上海转过来). */
     private static final List<String> CROSS_REGION = List.of("转", "迁", "异地", "跨省", "外地", "老家", "回去", "过来");
-    private static final List<String> LOCAL_PLACES = List.of("杭州", "上城", "拱墅", "西湖", "滨江", "萧山", "余杭", "临平", "钱塘",
-            "富阳", "临安", "桐庐", "淳安", "建德");
     private static final List<String> OTHER_REGIONS = WordLists.read("dialogue/other-regions.txt");
 
     private final KnowledgeBase knowledgeBase;
@@ -395,7 +393,7 @@ public class DialogueEngine {
 
         // 4. Another Chinese city's affairs are not ours (unless moving something to or from it).
         Optional<String> otherPlace = otherRegion(analysis.text());
-        if (otherPlace.isPresent() && LOCAL_PLACES.stream().noneMatch(analysis.text()::contains)
+        if (otherPlace.isPresent() && settings.localPlaces().stream().noneMatch(analysis.text()::contains)
                 && CROSS_REGION.stream().noneMatch(analysis.text()::contains)) {
             return new Decision(Action.UNKNOWN, null, null, null, List.of(), itemScore, composer.otherCity(otherPlace.get()), false, false, null);
         }

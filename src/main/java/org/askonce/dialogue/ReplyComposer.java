@@ -261,13 +261,13 @@ final class ReplyComposer {
     }
 
     String outOfScope() {
-        return "抱歉，这个问题不在我的服务范围内。我是杭州市政务服务助手，可以解答办事要带的材料、办理时限、地点、收费等问题。"
+        return "抱歉，这个问题不在我的服务范围内。我是" + settings.region() + "政务服务助手，可以解答办事要带的材料、办理时限、地点、收费等问题。"
                 + "其他问题可拨打" + settings.hotline() + "热线咨询。";
     }
 
     String otherCity(String place) {
-        return "我只能解答杭州市的政务服务事项。" + place + "的办事问题，请咨询当地政务服务网或拨打当地" + settings.hotline()
-                + "热线。如果您问的是在杭州办理，请告诉我具体事项。";
+        return "我只能解答" + settings.region() + "的政务服务事项。" + place + "的办事问题，请咨询当地政务服务网或拨打当地" + settings.hotline()
+                + "热线。如果您问的是在" + settings.region() + "办理，请告诉我具体事项。";
     }
 
     String handoff(HandoffRequested.Reason reason) {
@@ -311,7 +311,7 @@ final class ReplyComposer {
     }
 
     String greeting() {
-        return "您好！我是杭州政务服务助手“最多问一次”。您可以直接问办事要带什么材料、多久办好、在哪办、收费吗，"
+        return "您好！我是" + settings.region() + "政务服务助手“最多问一次”。您可以直接问办事要带什么材料、多久办好、在哪办、收费吗，"
                 + "比如“办护照要带什么材料”“狗证在哪办”。";
     }
 

@@ -28,21 +28,29 @@ public final class Evaluation {
     private final DialogueEngine engine;
     private final Baseline baseline;
 
+    private final DialogueSettings dialogue;
+
     public Evaluation(KnowledgeSnapshot kb, NlpSettings nlp, RetrievalSettings retrieval) {
-        this(kb, TextPipeline.create(kb, nlp), retrieval, new Baseline(kb));
+        this(kb, nlp, retrieval, DialogueSettings.defaults());
     }
 
-    private Evaluation(KnowledgeSnapshot kb, TextPipeline pipeline, RetrievalSettings retrieval, Baseline baseline) {
+    /** An evaluation for another area than the default's (its name and places, {@link DialogueSettings#forRegion}). */
+    public Evaluation(KnowledgeSnapshot kb, NlpSettings nlp, RetrievalSettings retrieval, DialogueSettings dialogue) {
+        this(kb, TextPipeline.create(kb, nlp), retrieval, new Baseline(kb), dialogue);
+    }
+
+    private Evaluation(KnowledgeSnapshot kb, TextPipeline pipeline, RetrievalSettings retrieval, Baseline baseline, DialogueSettings dialogue) {
         this.kb = kb;
         this.pipeline = pipeline;
+        this.dialogue = dialogue;
         Retriever retriever = Retriever.create(kb, pipeline, retrieval);
-        this.engine = DialogueEngine.create(KnowledgeBase.of(kb), pipeline, retriever, store, DialogueSettings.defaults());
+        this.engine = DialogueEngine.create(KnowledgeBase.of(kb), pipeline, retriever, store, dialogue);
         this.baseline = baseline;
     }
 
     /** The same knowledge and pipeline with other retrieval thresholds (for calibration). */
     public Evaluation withRetrieval(RetrievalSettings retrieval) {
-        return new Evaluation(kb, pipeline, retrieval, baseline);
+        return new Evaluation(kb, pipeline, retrieval, baseline, dialogue);
     }
 
     public KnowledgeSnapshot knowledge() {

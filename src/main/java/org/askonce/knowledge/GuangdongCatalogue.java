@@ -47,7 +47,7 @@ import java.util.regex.Pattern;
  * The catalogue has no fee, process, legal basis, hours or review date: those are gaps.
  * Reading checks every line and reports every problem with its line number.
  */
-final class GuangdongCatalogue {
+public final class GuangdongCatalogue {
 
     static final String ID_PREFIX = "gd-";
 
@@ -58,6 +58,20 @@ final class GuangdongCatalogue {
     private static final Pattern LOCATION_LABEL = Pattern.compile("^(办理地点|地点|地址)[:：]\\s*");
 
     private GuangdongCatalogue() {
+    }
+
+    /**
+     * The catalogue as a knowledge base of its own (for the evaluation, which runs in memory).
+     *
+     * @throws KnowledgeBaseException with every bad line when the file has any
+     */
+    public static KnowledgeSnapshot snapshot(Path file) {
+        SpreadsheetFormat.Result read = read(file, line -> { });
+        if (!read.problems().isEmpty()) {
+            throw new KnowledgeBaseException(file.getFileName() + " 有 " + read.problems().size() + " 处问题：\n  "
+                    + String.join("\n  ", read.problems()));
+        }
+        return new KnowledgeSnapshot(read.items(), List.of(), Lexicon.EMPTY);
     }
 
     /** True for a file this reader takes: a {@code .jsonl} file. */
