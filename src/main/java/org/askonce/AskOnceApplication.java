@@ -32,7 +32,18 @@ public class AskOnceApplication {
             var transfer = context.getBean(org.askonce.knowledge.KnowledgeTransfer.class);
             java.nio.file.Path path = java.nio.file.Path.of(args[1]);
             if (args[0].equals("import")) {
-                int n = transfer.importFrom(path, "command-line");
+                int n = transfer.importFrom(path, "command-line", new org.askonce.knowledge.ImportProgress() {
+                    private int shown = -1;
+
+                    @Override
+                    public void stored(int done, int total) {
+                        int tenth = total == 0 ? 10 : done * 10 / total;
+                        if (tenth != shown && total >= 200) { // a progress line per tenth, for large files only
+                            shown = tenth;
+                            System.err.println("已写入 " + done + " / " + total + " 个事项");
+                        }
+                    }
+                });
                 System.out.println("Imported " + n + " item(s) from " + path.toAbsolutePath() + " and published them.");
             } else {
                 int n = transfer.exportTo(path);

@@ -11,10 +11,12 @@ import org.askonce.nlp.TextPipeline;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.askonce.knowledge.KnowledgeIndexed;
 import org.askonce.knowledge.KnowledgePublished;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -44,14 +46,19 @@ public class Retriever {
     });
     private volatile long builtFor;
 
+    /** Told when a rebuilt index is swapped in ({@link KnowledgeIndexed}); null outside Spring, where nothing is rebuilt. */
+    private final ApplicationEventPublisher events;
+
     @Autowired
-    Retriever(KnowledgeBase knowledgeBase, TextPipeline pipeline, RetrievalSettings settings) {
-        this(knowledgeBase, knowledgeBase.snapshot(), pipeline, settings);
+    Retriever(KnowledgeBase knowledgeBase, TextPipeline pipeline, RetrievalSettings settings, ApplicationEventPublisher events) {
+        this(knowledgeBase, knowledgeBase.snapshot(), pipeline, settings, events);
         this.builtFor = knowledgeBase.publication();
     }
 
-    private Retriever(KnowledgeBase knowledgeBase, KnowledgeSnapshot snapshot, TextPipeline pipeline, RetrievalSettings settings) {
+    private Retriever(KnowledgeBase knowledgeBase, KnowledgeSnapshot snapshot, TextPipeline pipeline, RetrievalSettings settings,
+                      ApplicationEventPublisher events) {
         this.knowledgeBase = knowledgeBase;
+        this.events = events;
         this.settings = settings;
         this.pipeline = pipeline;
         long start = System.nanoTime();
@@ -62,7 +69,7 @@ public class Retriever {
 
     /** A retriever outside Spring (evaluation, benchmarks, tests). */
     public static Retriever create(KnowledgeSnapshot snapshot, TextPipeline pipeline, RetrievalSettings settings) {
-        return new Retriever(null, snapshot, pipeline, settings);
+        return new Retriever(null, snapshot, pipeline, settings, null);
     }
 
     /**
@@ -96,8 +103,10 @@ public class Retriever {
             this.index = nextIndex;
             rebuilds.schedule(replaced::close, RETIRE_SECONDS, TimeUnit.SECONDS);
             this.builtFor = publication;
+            long millis = (System.nanoTime() - start) / 1_000_000;
             log.info("Search index rebuilt for publication {}: {} wordings of {} items in {} ms, swapped in", publication,
-                    nextIndex.size(), snapshot.itemCount(), (System.nanoTime() - start) / 1_000_000);
+                    nextIndex.size(), snapshot.itemCount(), millis);
+            events.publishEvent(new KnowledgeIndexed(publication, snapshot.itemCount(), millis));
         } catch (RuntimeException e) {
             log.error("Could not rebuild the search index for publication {}; citizens keep getting the previous one", publication, e);
         }

@@ -72,4 +72,50 @@ class TransferApiIntegrationTests {
                         .with(csrf()).with(user("ed").roles("EDITOR")))
                 .andExpect(status().isFound());
     }
+
+    @Test
+    void aLargeFileImportedInTheConsoleShowsItsProgressUntilCitizensCanAskAboutIt() throws Exception {
+        byte[] catalogue = String.join("\n", java.nio.file.Files.readAllLines(GuangdongImportIntegrationTests.CATALOGUE).subList(0, 40))
+                .getBytes(StandardCharsets.UTF_8);
+        String page = mvc.perform(multipart("/editor/import").file(new MockMultipartFile("file", "guangdong-part.jsonl", "application/jsonl",
+                        catalogue)).with(csrf()).with(user("boss").roles("ADMIN")))
+                .andExpect(status().isFound()).andReturn().getResponse().getRedirectedUrl();
+        assertThat(page).startsWith("/editor/import/");
+
+        String status = awaitFinished(page + "/status");
+
+        assertThat(status).contains("\"stage\":\"DONE\"").contains("\"imported\":40").contains("\"percent\":100");
+        assertThat(knowledgeBase.snapshot().items()).filteredOn(i -> i.id().startsWith("gd-")).hasSize(40);
+        mvc.perform(get(page).with(user("boss").roles("ADMIN"))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(containsString("已导入并发布")));
+    }
+
+    @Test
+    void aBadFileImportedInTheBackgroundEndsRefusedWithEveryProblemAndChangesNothing() throws Exception {
+        long publication = knowledgeBase.publication();
+        String answer = mvc.perform(multipart("/api/editor/import")
+                        .file(new MockMultipartFile("file", "broken.jsonl", "application/jsonl", "{\"TASK_CODE\":\"1\"}\nnot json\n".getBytes(StandardCharsets.UTF_8)))
+                        .param("async", "true").with(csrf()).with(user("boss").roles("ADMIN")))
+                .andExpect(status().isAccepted()).andReturn().getResponse().getContentAsString();
+        String job = new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer).get("job").asText();
+
+        String status = awaitFinished("/api/editor/import/" + job);
+
+        assertThat(status).contains("\"stage\":\"FAILED\"").contains("第1行：缺少 TASK_NAME（事项名称）、DEPT_NAME（实施部门）")
+                .contains("第2行：不是有效的 JSON");
+        assertThat(knowledgeBase.publication()).isEqualTo(publication);
+        mvc.perform(get("/api/editor/import/no-such-job").with(user("boss").roles("ADMIN"))).andExpect(status().isNotFound());
+    }
+
+    private String awaitFinished(String statusUrl) throws Exception {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (true) {
+            String json = mvc.perform(get(statusUrl).with(user("boss").roles("ADMIN"))).andExpect(status().isOk())
+                    .andReturn().getResponse().getContentAsString();
+            if (json.contains("\"finished\":true") || System.nanoTime() > deadline) {
+                return json;
+            }
+            Thread.sleep(50);
+        }
+    }
 }

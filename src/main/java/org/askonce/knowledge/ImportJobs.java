@@ -1,0 +1,247 @@
+package org.askonce.knowledge;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Imports that run in the background, so a large file (the provincial catalogue: thousands of
+ * items) shows its progress instead of holding a request open: queued → reading and checking →
+ * storing n of N → rebuilding the search → done (or refused, with every problem). One import runs
+ * at a time on this instance, the others wait their turn; the last {@value #KEPT} jobs are kept in
+ * memory for their pages.
+ */
+@Service
+public class ImportJobs implements DisposableBean {
+
+    static final int KEPT = 50;
+    private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+
+    private final KnowledgeTransfer transfer;
+    private final KnowledgeBase knowledgeBase;
+    private final Clock clock = Clock.systemUTC();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "knowledge-import");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private volatile long indexed;
+
+    ImportJobs(KnowledgeTransfer transfer, KnowledgeBase knowledgeBase) {
+        this.transfer = transfer;
+        this.knowledgeBase = knowledgeBase;
+        this.indexed = knowledgeBase.publication();
+    }
+
+    /** Where a job is. */
+    public enum Stage {
+        QUEUED("排队中"), READING("读取和校验"), STORING("写入知识库"), INDEXING("重建检索"), DONE("完成"), FAILED("未导入");
+
+        private final String label;
+
+        Stage(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** A job as its page shows it: a consistent copy, safe to read on any thread. */
+    public record Status(String id, String file, String user, Instant startedAt, Stage stage, int linesRead, int stored, int total,
+                         int imported, List<String> problems, Instant finishedAt) {
+
+        public boolean finished() {
+            return stage == Stage.DONE || stage == Stage.FAILED;
+        }
+
+        /** 0–100: reading counts for the first tenth, storing for the rest up to 95, rebuilding the search to 100. */
+        public int percent() {
+            return switch (stage) {
+                case QUEUED -> 0;
+                case READING -> 5;
+                case STORING -> total == 0 ? 10 : 10 + (int) (85L * stored / total);
+                case INDEXING -> 96;
+                case DONE, FAILED -> 100;
+            };
+        }
+    }
+
+    /**
+     * Starts importing {@code file} (owned by the job from now on: deleted, with its folder when that
+     * is a temporary upload folder, once the job ends) and returns the job's id.
+     */
+    public String start(Path file, Path deleteAfter, String displayName, String user) {
+        Job job = new Job(UUID.randomUUID().toString(), displayName, user, clock.instant());
+        synchronized (jobs) {
+            jobs.put(job.id, job);
+            while (jobs.size() > KEPT) {
+                String oldest = jobs.keySet().iterator().next();
+                if (!jobs.get(oldest).status().finished()) {
+                    break;
+                }
+                jobs.remove(oldest);
+            }
+        }
+        worker.execute(() -> run(job, file, deleteAfter));
+        return job.id;
+    }
+
+    public Optional<Status> status(String id) {
+        synchronized (jobs) {
+            Job job = jobs.get(id);
+            return job == null ? Optional.empty() : Optional.of(job.status());
+        }
+    }
+
+    /**
+     * Waits until the job's items are stored or it is refused (not for the search rebuild), at most
+     * {@code timeout}; returns its status then.
+     */
+    public Status await(String id, java.time.Duration timeout) throws InterruptedException {
+        Job job;
+        synchronized (jobs) {
+            job = jobs.get(id);
+        }
+        if (job == null) {
+            throw new IllegalArgumentException("没有这个导入任务：" + id);
+        }
+        try {
+            job.storedOrRefused.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+            // still running: the status says how far it is
+        }
+        return job.status();
+    }
+
+    private void run(Job job, Path file, Path deleteAfter) {
+        try {
+            job.stage(Stage.READING);
+            int imported = transfer.importFrom(file, job.user, new ImportProgress() {
+                @Override
+                public void read(int lines) {
+                    job.read(lines);
+                }
+
+                @Override
+                public void stored(int done, int total) {
+                    job.stored(done, total);
+                }
+            });
+            long publication = knowledgeBase.publication();
+            job.imported(imported, publication);
+            if (indexed >= publication) {
+                job.finish(Stage.DONE, List.of());
+            }
+        } catch (KnowledgeBaseException | IllegalArgumentException e) {
+            job.finish(Stage.FAILED, e.getMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
+        } catch (RuntimeException e) {
+            log.error("Import of {} by {} failed", job.file, job.user, e);
+            job.finish(Stage.FAILED, List.of("导入出错，什么都没有改变：" + e.getMessage()));
+        } finally {
+            if (deleteAfter != null) {
+                FileSystemUtils.deleteRecursively(deleteAfter.toFile());
+            }
+        }
+    }
+
+    /** The search now answers from this publication: imports that published up to it are done. */
+    @EventListener
+    void on(KnowledgeIndexed event) {
+        indexed = Math.max(indexed, event.publication());
+        List<Job> waiting;
+        synchronized (jobs) {
+            waiting = new ArrayList<>(jobs.values());
+        }
+        waiting.forEach(job -> job.indexed(event.publication()));
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    /** One import's progress, written by the import thread, read by pages. */
+    private static final class Job {
+        final String id;
+        final String file;
+        final String user;
+        final Instant startedAt;
+        private Stage stage = Stage.QUEUED;
+        private int linesRead;
+        private int stored;
+        private int total;
+        private int imported;
+        private long publication = Long.MAX_VALUE;
+        private List<String> problems = List.of();
+        private Instant finishedAt;
+        /** Completed once the items are stored (the search rebuild may still run) or the import is refused. */
+        final java.util.concurrent.CompletableFuture<Void> storedOrRefused = new java.util.concurrent.CompletableFuture<>();
+
+        Job(String id, String file, String user, Instant startedAt) {
+            this.id = id;
+            this.file = file;
+            this.user = user;
+            this.startedAt = startedAt;
+        }
+
+        synchronized void stage(Stage next) {
+            stage = next;
+        }
+
+        synchronized void read(int lines) {
+            linesRead = lines;
+        }
+
+        synchronized void stored(int done, int of) {
+            stage = Stage.STORING;
+            stored = done;
+            total = of;
+        }
+
+        synchronized void imported(int count, long published) {
+            imported = count;
+            publication = published;
+            stage = Stage.INDEXING;
+            storedOrRefused.complete(null);
+        }
+
+        synchronized void indexed(long upTo) {
+            if (stage == Stage.INDEXING && publication <= upTo) {
+                finish(Stage.DONE, List.of());
+            }
+        }
+
+        synchronized void finish(Stage end, List<String> found) {
+            if (finishedAt != null) {
+                return;
+            }
+            stage = end;
+            problems = List.copyOf(found);
+            finishedAt = Instant.now();
+            storedOrRefused.complete(null);
+        }
+
+        synchronized Status status() {
+            return new Status(id, file, user, startedAt, stage, linesRead, stored, total, imported, problems, finishedAt);
+        }
+    }
+}
