@@ -42,6 +42,8 @@ class EditorConsoleController {
     private final KnowledgeEditor editor;
     private final KnowledgeDrafts drafts;
 
+    static final int PAGE_SIZE = 50;
+
     EditorConsoleController(KnowledgeBase knowledgeBase, KnowledgeEditor editor, KnowledgeDrafts drafts) {
         this.knowledgeBase = knowledgeBase;
         this.editor = editor;
@@ -49,14 +51,20 @@ class EditorConsoleController {
     }
 
     @GetMapping
-    String items(@RequestParam(defaultValue = "") String q, Model model) {
+    String items(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model) {
         String query = q.strip().toLowerCase(Locale.ROOT);
         List<ServiceItem> items = knowledgeBase.snapshot().items().stream()
                 .filter(i -> query.isEmpty() || i.name().toLowerCase(Locale.ROOT).contains(query) || i.id().contains(query)
                         || i.department().contains(query) || i.aliases().stream().anyMatch(a -> a.contains(query)))
                 .toList();
+        // an imported catalogue has thousands of items: a page at a time
+        int pages = Math.max(1, (items.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 1), pages);
         model.addAttribute("q", q);
-        model.addAttribute("items", items);
+        model.addAttribute("total", items.size());
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        model.addAttribute("items", items.subList((current - 1) * PAGE_SIZE, Math.min(items.size(), current * PAGE_SIZE)));
         model.addAttribute("proposals", drafts.proposed());
         model.addAttribute("log", editor.auditLog(null, 15));
         model.addAttribute("view", this);

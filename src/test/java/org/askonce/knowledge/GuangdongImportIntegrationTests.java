@@ -44,6 +44,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     "askonce.nlp.training-dir=src/test/resources/mini/training",
     "spring.datasource.url=jdbc:h2:mem:guangdong-import;DB_CLOSE_DELAY=-1"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GuangdongImportIntegrationTests {
 
@@ -62,6 +63,9 @@ class GuangdongImportIntegrationTests {
     TextPipeline pipeline;
     @Autowired
     DialogueEngine dialogue;
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     @TempDir
     Path temp;
@@ -184,6 +188,20 @@ class GuangdongImportIntegrationTests {
 
         Reply withMaterials = dialogue.handle(Channel.WEB, "gd-citizen-2", "中小学地方课程教材初审需要什么材料");
         assertThat(withMaterials.reply()).contains("广东省中小学地方课程教材审查登记表").doesNotContain("null");
+    }
+
+    @Test
+    @Order(5)
+    void theEditorListShowsThousandsOfItemsAPageAtATime() throws Exception {
+        int total = knowledgeBase.snapshot().itemCount();
+        int pages = (total + EditorConsoleController.PAGE_SIZE - 1) / EditorConsoleController.PAGE_SIZE;
+
+        String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/editor").param("page", "2")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("ed").roles("EDITOR")))
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("共 <span>" + total + "</span> 个事项，第 <span>2</span> / <span>" + pages + "</span> 页");
+        assertThat(html.split("/editor/items/", -1).length - 1).isEqualTo(EditorConsoleController.PAGE_SIZE);
     }
 
     private long count(Predicate<JsonNode> predicate) {
