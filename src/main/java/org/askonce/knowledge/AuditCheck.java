@@ -17,6 +17,7 @@ public enum AuditCheck {
     PROCESS_MISSING("process-missing", "办理流程缺失", Severity.MEDIUM),
     LEGAL_BASIS_MISSING("legal-basis-missing", "设定依据缺失", Severity.LOW),
     LEGAL_SHORTER_THAN_PROMISED("legal-shorter-than-promised", "法定时限短于承诺时限", Severity.HIGH),
+    VISITS_OVER_ONE("visits-over-one", "到现场超过一次", Severity.MEDIUM),
     LINK_MALFORMED("link-malformed", "链接格式错误", Severity.MEDIUM),
     PHONE_INVALID("phone-invalid", "电话号码格式可疑", Severity.MEDIUM),
     REVIEW_OVERDUE("review-overdue", "超期未复核", Severity.LOW),

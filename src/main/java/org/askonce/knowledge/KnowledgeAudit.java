@@ -52,6 +52,9 @@ public class KnowledgeAudit {
         checkOnline(item, add);
         checkMaterials(item, add);
         checkTimeLimit(item, add);
+        if (item.visits() != null && item.visits() > 1) {
+            add.accept(AuditFinding.of(item, AuditCheck.VISITS_OVER_ONE, "需到现场" + item.visits() + "次，未做到“最多跑一次”"));
+        }
         checkFee(item, add);
         checkList(item, item.process(), AuditCheck.PROCESS_MISSING, "办理流程", "步", add);
         checkList(item, item.legalBasis(), AuditCheck.LEGAL_BASIS_MISSING, "设定依据", "条", add);
@@ -138,7 +141,8 @@ public class KnowledgeAudit {
     private static void checkTimeLimit(ServiceItem item, Consumer<AuditFinding> add) {
         ServiceItem.TimeLimit t = item.timeLimit();
         if (t == null || t.legalDays() == null && t.promisedDays() == null) {
-            add.accept(AuditFinding.of(item, AuditCheck.TIME_LIMIT_MISSING, "没有法定时限和承诺时限"));
+            String note = t == null || AuditRules.isPlaceholder(t.note()) ? "" : "（时限说明：" + t.note().strip() + "）";
+            add.accept(AuditFinding.of(item, AuditCheck.TIME_LIMIT_MISSING, "没有以工作日计的法定时限和承诺时限" + note));
             return;
         }
         if (t.legalDays() == null) {

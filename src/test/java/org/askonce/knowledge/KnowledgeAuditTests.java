@@ -33,6 +33,7 @@ class KnowledgeAuditTests {
         List<String> process = List.of("申请", "受理", "领证");
         List<String> legalBasis = List.of("《中华人民共和国居民身份证法》");
         LocalDate lastReviewed = LocalDate.of(2026, 6, 1);
+        Integer visits = 1;
         List<Faq> faqs = new ArrayList<>();
 
         Item faq(String answer) {
@@ -42,7 +43,7 @@ class KnowledgeAuditTests {
 
         ServiceItem build() {
             return new ServiceItem("id-card", "居民身份证申领", List.of(), List.of(), "杭州市公安局", "个人", "行政许可", "户籍居民",
-                    materials, timeLimit, fee, 1, halls, online, true, true, process, legalBasis, consultPhone, complaintPhone,
+                    materials, timeLimit, fee, visits, halls, online, true, true, process, legalBasis, consultPhone, complaintPhone,
                     lastReviewed, "示例数据", faqs);
         }
     }
@@ -151,7 +152,7 @@ class KnowledgeAuditTests {
     void flagsAMissingTimeLimit() {
         Item item = new Item();
         item.timeLimit = null;
-        assertThat(details(item, AuditCheck.TIME_LIMIT_MISSING)).containsExactly("没有法定时限和承诺时限");
+        assertThat(details(item, AuditCheck.TIME_LIMIT_MISSING)).containsExactly("没有以工作日计的法定时限和承诺时限");
     }
 
     @Test
@@ -166,6 +167,23 @@ class KnowledgeAuditTests {
         Item item = new Item();
         item.timeLimit = new TimeLimit(10, 15, null);
         assertThat(details(item, AuditCheck.LEGAL_SHORTER_THAN_PROMISED)).containsExactly("法定时限10个工作日短于承诺时限15个工作日");
+    }
+
+    @Test
+    void aLimitInCalendarDaysIsMissingInWorkingDaysAndTheFindingQuotesIt() {
+        Item item = new Item();
+        item.timeLimit = GuangdongCatalogue.timeLimit("15(自然日)", null);
+        assertThat(details(item, AuditCheck.TIME_LIMIT_MISSING))
+                .containsExactly("没有以工作日计的法定时限和承诺时限（时限说明：法定办结时限：15个自然日。）");
+    }
+
+    @Test
+    void flagsMoreThanOneVisit() {
+        Item item = new Item();
+        item.visits = 2;
+        assertThat(details(item, AuditCheck.VISITS_OVER_ONE)).containsExactly("需到现场2次，未做到“最多跑一次”");
+        item.visits = 1;
+        assertThat(audit(item)).isEmpty();
     }
 
     @Test
