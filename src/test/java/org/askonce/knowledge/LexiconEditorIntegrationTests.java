@@ -17,6 +17,7 @@ import org.askonce.retrieval.Retriever;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,6 +31,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "askonce.knowledge-base=src/test/resources/mini/kb",
     "askonce.nlp.training-dir=src/test/resources/mini/training",
     "spring.datasource.url=jdbc:h2:mem:lexicon-editor;DB_CLOSE_DELAY=-1"})
+@AutoConfigureMockMvc // as LexiconConsoleIntegrationTests: one context for both
 class LexiconEditorIntegrationTests {
 
     private static final String DOG_ITEM = "养犬登记（犬证办理）";
