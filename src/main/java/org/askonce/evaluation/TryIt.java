@@ -13,8 +13,11 @@ import org.askonce.knowledge.ItemVersion;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeEditor;
 import org.askonce.knowledge.KnowledgeSnapshot;
+import org.askonce.knowledge.Lexicon;
+import org.askonce.knowledge.LexiconEditor;
 import org.askonce.knowledge.ServiceItem;
 import org.askonce.nlp.TextPipeline;
+import org.askonce.nlp.Token;
 import org.askonce.retrieval.Explanation;
 import org.askonce.retrieval.RetrievalSettings;
 import org.askonce.retrieval.Retriever;
@@ -22,14 +25,16 @@ import org.springframework.stereotype.Service;
 
 /**
  * The editors' "try it" box: what a citizen would get for a question from the published knowledge
- * base, and from the published knowledge base with one item's draft in it — the reply, what the
- * bot did, the candidates with their scores and why they matched. Nothing is stored.
+ * base, and from the published knowledge base with one item's draft in it, or with the lexicon's
+ * draft — the reply, what the bot did, how the question was segmented and normalised, the
+ * candidates with their scores and why they matched. Nothing is stored.
  */
 @Service
 public class TryIt {
 
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeEditor editor;
+    private final LexiconEditor lexicon;
     private final TextPipeline pipeline;
     private final Retriever retriever;
     private final DialogueSettings dialogueSettings;
@@ -44,19 +49,21 @@ public class TryIt {
         }
     };
 
-    TryIt(KnowledgeBase knowledgeBase, KnowledgeEditor editor, TextPipeline pipeline, Retriever retriever, DialogueSettings dialogueSettings) {
+    TryIt(KnowledgeBase knowledgeBase, KnowledgeEditor editor, LexiconEditor lexicon, TextPipeline pipeline, Retriever retriever,
+          DialogueSettings dialogueSettings) {
         this.knowledgeBase = knowledgeBase;
         this.editor = editor;
+        this.lexicon = lexicon;
         this.pipeline = pipeline;
         this.retriever = retriever;
         this.dialogueSettings = dialogueSettings;
     }
 
-    /** The reply and the reasons for it. */
-    public record Result(String label, Reply reply, Explanation explanation) {
+    /** The reply and the reasons for it; {@code words}: the question segmented, "狗证→养犬登记" where the lexicon normalised a word. */
+    public record Result(String label, Reply reply, Explanation explanation, List<String> words) {
     }
 
-    private record Engine(DialogueEngine dialogue, Retriever retriever) {
+    private record Engine(DialogueEngine dialogue, TextPipeline pipeline, Retriever retriever) {
     }
 
     /**
@@ -66,25 +73,59 @@ public class TryIt {
      * @throws IllegalArgumentException for an empty or overlong question or an unknown version
      */
     public List<Result> tryQuestion(String question, String itemId, Integer version) {
-        if (question == null || question.isBlank()) {
-            throw new IllegalArgumentException("请输入一个问题");
-        }
-        if (question.length() > 500) {
-            throw new IllegalArgumentException("问题不能超过500字");
-        }
+        check(question);
         List<Result> out = new ArrayList<>();
-        Engine live = new Engine(DialogueEngine.create(KnowledgeBase.of(knowledgeBase.snapshot()), pipeline, retriever,
-                new InMemoryConversationStore(false), dialogueSettings), retriever);
-        out.add(run("已发布", live, question));
+        out.add(run("已发布", live(), question));
         if (itemId != null && !itemId.isBlank() && version != null) {
             out.add(runWithDraft(itemId, version, question));
         }
         return out;
     }
 
+    /**
+     * The question against the published knowledge base, and against it with the lexicon's draft
+     * instead of the published lexicon (a dictionary, synonyms and index built for it, kept while
+     * neither the draft nor the publication changes).
+     *
+     * @throws IllegalArgumentException for an empty or overlong question
+     */
+    public List<Result> tryDraftLexicon(String question) {
+        check(question);
+        return List.of(run("已发布", live(), question), runWithDraftLexicon(question));
+    }
+
+    private static void check(String question) {
+        if (question == null || question.isBlank()) {
+            throw new IllegalArgumentException("请输入一个问题");
+        }
+        if (question.length() > 500) {
+            throw new IllegalArgumentException("问题不能超过500字");
+        }
+    }
+
+    private Engine live() {
+        return new Engine(DialogueEngine.create(KnowledgeBase.of(knowledgeBase.snapshot()), pipeline, retriever,
+                new InMemoryConversationStore(false), dialogueSettings), pipeline, retriever);
+    }
+
     private static Result run(String label, Engine engine, String question) {
         Reply reply = engine.dialogue().handle(Channel.WEB, "try-it", question);
-        return new Result(label, reply, engine.retriever().explain(question, 5));
+        List<String> words = engine.pipeline().analyze(question).tokens().stream()
+                .map((Token t) -> t.term().equals(t.text()) ? t.text() : t.text() + "→" + t.term()).toList();
+        return new Result(label, reply, engine.retriever().explain(question, 5), words);
+    }
+
+    /** Under the lock, so that a cached engine is not closed (evicted) while it answers. */
+    private synchronized Result runWithDraftLexicon(String question) {
+        Lexicon draft = lexicon.draft();
+        String key = "lexicon#" + draft.entries().hashCode() + "@" + knowledgeBase.publication();
+        Engine engine = draftEngines.get(key);
+        if (engine == null) {
+            KnowledgeSnapshot live = knowledgeBase.snapshot();
+            engine = engine(new KnowledgeSnapshot(live.items(), live.hallFaqs(), draft));
+            draftEngines.put(key, engine);
+        }
+        return run("词库草稿", engine, question);
     }
 
     /** Under the lock, so that a cached engine is not closed (evicted) while it answers. */
@@ -102,14 +143,18 @@ public class TryIt {
         KnowledgeSnapshot live = knowledgeBase.snapshot();
         List<ServiceItem> items = new ArrayList<>(live.items().stream().filter(i -> !i.id().equals(itemId)).toList());
         items.add(v.item());
-        KnowledgeSnapshot withDraft = new KnowledgeSnapshot(items, live.hallFaqs(), live.lexicon());
-        TextPipeline draftPipeline = pipeline.rebuiltFor(withDraft);
-        RetrievalSettings s = retriever.settings();
-        Retriever draftRetriever = Retriever.create(withDraft, draftPipeline,
-                new RetrievalSettings(s.answerThreshold(), s.suggestThreshold(), s.ambiguityMargin(), s.hits(), s.menuSize(), null));
-        Engine engine = new Engine(DialogueEngine.create(KnowledgeBase.of(withDraft), draftPipeline, draftRetriever,
-                new InMemoryConversationStore(false), dialogueSettings), draftRetriever);
+        Engine engine = engine(new KnowledgeSnapshot(items, live.hallFaqs(), live.lexicon()));
         draftEngines.put(key, engine);
         return engine;
+    }
+
+    /** An engine in memory for another knowledge base: its own pipeline (dictionary, lexicon) and index. */
+    private Engine engine(KnowledgeSnapshot snapshot) {
+        TextPipeline draftPipeline = pipeline.rebuiltFor(snapshot);
+        RetrievalSettings s = retriever.settings();
+        Retriever draftRetriever = Retriever.create(snapshot, draftPipeline,
+                new RetrievalSettings(s.answerThreshold(), s.suggestThreshold(), s.ambiguityMargin(), s.hits(), s.menuSize(), null));
+        return new Engine(DialogueEngine.create(KnowledgeBase.of(snapshot), draftPipeline, draftRetriever,
+                new InMemoryConversationStore(false), dialogueSettings), draftPipeline, draftRetriever);
     }
 }

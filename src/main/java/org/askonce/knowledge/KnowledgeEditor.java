@@ -38,19 +38,21 @@ public class KnowledgeEditor {
     private final JdbcClient jdbc;
     private final KnowledgeRepository repository;
     private final KnowledgeBase knowledgeBase;
+    private final LexiconStore lexicons;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Autowired
-    KnowledgeEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase) {
-        this(jdbc, repository, knowledgeBase, Clock.systemUTC());
+    KnowledgeEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, LexiconStore lexicons) {
+        this(jdbc, repository, knowledgeBase, lexicons, Clock.systemUTC());
     }
 
-    KnowledgeEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, Clock clock) {
+    KnowledgeEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, LexiconStore lexicons, Clock clock) {
         this.jdbc = jdbc;
         this.repository = repository;
         this.knowledgeBase = knowledgeBase;
+        this.lexicons = lexicons;
         this.clock = clock;
     }
 
@@ -93,8 +95,8 @@ public class KnowledgeEditor {
     /**
      * Imports a whole knowledge base (already read and validated as a whole): every item in it is
      * added or replaced as a new published version, hall FAQs and lexicon entries are added or
-     * replaced, all in one transaction and one publication; items not in it are kept. Returns how
-     * many items were imported.
+     * replaced, all in one transaction and one publication; items not in it are kept. A changed
+     * lexicon is recorded as a new lexicon version. Returns how many items were imported.
      */
     @Transactional
     public int importAll(KnowledgeSnapshot imported, String user, String source) {
@@ -119,7 +121,13 @@ public class KnowledgeEditor {
             repository.replaceItem(item);
         }
         progress.stored(done, total);
+        Lexicon lexiconBefore = repository.loadLexicon();
         repository.mergeHallFaqsAndLexicon(imported.hallFaqs(), imported.lexicon());
+        Lexicon lexiconAfter = repository.loadLexicon();
+        if (!lexiconAfter.sameTermsAs(lexiconBefore)) {
+            int version = lexicons.recordPublication(lexiconBefore, lexiconAfter, user, now, "导入：" + source);
+            audit(user, "IMPORT", LexiconEditor.AUDIT_ITEM, version, "词库第" + version + "版，来自 " + source);
+        }
         audit(user, "IMPORT", null, null, imported.itemCount() + " 个事项，来自 " + source);
         countPublication(now);
         log.info("{} imported {} items from {}", user, imported.itemCount(), source);
@@ -213,8 +221,12 @@ public class KnowledgeEditor {
         }
     }
 
-    /** Counts a publication (the other instances poll the counter) and reloads this one once the transaction commits. */
-    private void countPublication(Instant now) {
+    /**
+     * The publication step: counts a publication (the other instances poll the counter) and reloads
+     * this one once the transaction commits, which rebuilds the pipeline and the index in the
+     * background ({@link KnowledgePublished}). Also the lexicon editor's.
+     */
+    void countPublication(Instant now) {
         jdbc.sql("UPDATE kb_publication SET counter = counter + 1, published_at = ? WHERE id = 1").param(Timestamp.from(now)).update();
         knowledgeBase.reloadAfterCommit();
     }
@@ -224,7 +236,8 @@ public class KnowledgeEditor {
         return max + 1;
     }
 
-    private void audit(String username, String action, String itemId, Integer version, String detail) {
+    /** Writes an entry of the audit log ({@code kb_audit_log}). Also the lexicon editor's. */
+    void audit(String username, String action, String itemId, Integer version, String detail) {
         jdbc.sql("INSERT INTO kb_audit_log (at, username, action, item_id, version, detail) VALUES (?,?,?,?,?,?)")
                 .params(Timestamp.from(clock.instant()), username, action, itemId, version,
                         detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000)).update();

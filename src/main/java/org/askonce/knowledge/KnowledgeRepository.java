@@ -47,8 +47,7 @@ class KnowledgeRepository {
             insertFaqs(item.faqs(), now);
         }
         insertFaqs(snapshot.hallFaqs(), now);
-        snapshot.lexicon().synonyms().forEach((official, terms) -> terms.forEach(term -> upsertLexicon(term, official)));
-        snapshot.lexicon().words().forEach(word -> upsertLexicon(word, null));
+        mergeLexicon(snapshot.lexicon());
     }
 
     /** Replaces one item and its FAQs in the live store (a publication), or adds it if new. */
@@ -75,8 +74,29 @@ class KnowledgeRepository {
             jdbc.sql("DELETE FROM kb_faq WHERE id = ?").param(faq.id()).update();
         }
         insertFaqs(hallFaqs, now);
+        mergeLexicon(lexicon);
+    }
+
+    /**
+     * Adds or replaces lexicon terms. A plain word that is also a colloquial term (lexicon.yaml lists 狗证 both
+     * under 养犬登记 and under words) keeps its official term: a colloquial term is a dictionary word anyway,
+     * and a row holds one or the other.
+     */
+    private void mergeLexicon(Lexicon lexicon) {
         lexicon.synonyms().forEach((official, terms) -> terms.forEach(term -> upsertLexicon(term, official)));
-        lexicon.words().forEach(word -> upsertLexicon(word, null));
+        for (String word : lexicon.words()) {
+            if (jdbc.sql("SELECT COUNT(*) FROM kb_lexicon WHERE term = ?").param(word).query(Long.class).single() == 0) {
+                jdbc.sql("INSERT INTO kb_lexicon (term, official) VALUES (?, NULL)").param(word).update();
+            }
+        }
+    }
+
+    /** Replaces the whole lexicon (a publication of the lexicon editor). */
+    void replaceLexicon(Lexicon lexicon) {
+        jdbc.sql("DELETE FROM kb_lexicon").update();
+        lexicon.synonyms().forEach((official, terms) -> terms.forEach(term ->
+                jdbc.sql("INSERT INTO kb_lexicon (term, official) VALUES (?, ?)").params(term, official).update()));
+        lexicon.words().forEach(word -> jdbc.sql("INSERT INTO kb_lexicon (term, official) VALUES (?, NULL)").param(word).update());
     }
 
     private void insertFaqs(List<Faq> faqs, Timestamp now) {
@@ -117,6 +137,11 @@ class KnowledgeRepository {
                 .list().stream()
                 .map(item -> item.withFaqs(faqsByItem.getOrDefault(item.id(), List.of())))
                 .toList();
+        return new KnowledgeSnapshot(items, hallFaqs, loadLexicon());
+    }
+
+    /** The published lexicon as stored now (this instance's snapshot may be a poll behind). */
+    Lexicon loadLexicon() {
         Map<String, List<String>> synonyms = new LinkedHashMap<>();
         List<String> words = new ArrayList<>();
         jdbc.sql("SELECT term, official FROM kb_lexicon ORDER BY official, term")
@@ -129,7 +154,7 @@ class KnowledgeRepository {
                         synonyms.computeIfAbsent(row[1], k -> new ArrayList<>()).add(row[0]);
                     }
                 });
-        return new KnowledgeSnapshot(items, hallFaqs, new Lexicon(synonyms, words));
+        return new Lexicon(synonyms, words);
     }
 
     private String write(Object value) {

@@ -9,6 +9,7 @@ import org.askonce.accounts.UserAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -17,7 +18,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** An editor changes an item's materials in the editor console, publishes, and the web chat answers with the new materials. */
+/**
+ * An editor changes an item's materials in the editor console, publishes, and the web chat answers
+ * with the new materials; an editor adds a colloquial term in the lexicon, publishes, and the web
+ * chat understands it.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "askonce.knowledge-base=src/test/resources/mini/kb",
     "askonce.nlp.training-dir=src/test/resources/mini/training",
@@ -57,31 +62,73 @@ class EditorBrowserTests {
         BrowserSupport.screenshot(editor, "editor-items");
 
         editor.findElement(By.linkText("养犬登记（犬证办理）")).click();
-        WebElement newRow = new WebDriverWait(editor, WAIT).until(
+        WebElement newRow = waitOn(editor).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.materials tr.new input[name=name]")));
         BrowserSupport.type(editor, newRow, "犬只芯片植入证明");
         editor.findElement(By.id("save-materials")).click();
-        new WebDriverWait(editor, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("草稿"));
+        waitOn(editor).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("草稿"));
         editor.findElement(By.cssSelector("button.publish")).click();
-        new WebDriverWait(editor, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已发布"));
+        waitOn(editor).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已发布"));
         editor.findElement(By.linkText("与上一版比较")).click();
-        new WebDriverWait(editor, WAIT).until(d -> d.findElement(By.cssSelector("td.after")).getText().contains("犬只芯片植入证明"));
+        waitOn(editor).until(d -> d.findElement(By.cssSelector("td.after")).getText().contains("犬只芯片植入证明"));
         BrowserSupport.screenshot(editor, "editor-item");
 
+        String answer = askInTheWebChatUntil("狗证要带什么材料", "犬只芯片植入证明");
+        assertThat(answer).contains("犬只芯片植入证明");
+        BrowserSupport.screenshot(citizen, "webchat-new-materials");
+    }
+
+    @Test
+    void anEditorAddsAColloquialTermPublishesTheLexiconAndTheWebChatUnderstandsIt() throws Exception {
+        accounts.create("editor-qian", "钱编辑", Role.EDITOR, "editor-qian-password");
+        editor = BrowserSupport.chromium();
+        BrowserSupport.logIn(editor, url(""), "editor-qian", "editor-qian-password");
+
+        editor.findElement(By.linkText("词库")).click();
+        waitOn(editor).until(d -> d.findElement(By.id("counts")).getText().contains("个口语说法"));
+        editor.findElement(By.xpath("//tr[td[@class='official' and text()='养犬登记']]//a[text()='编辑']")).click();
+        WebElement terms = waitOn(editor).until(d -> {
+            WebElement field = d.findElement(By.id("terms"));
+            return field.getDomProperty("value").contains("狗证") ? field : null;
+        });
+        BrowserSupport.type(editor, terms, "、汪汪证");
+        editor.findElement(By.id("save-entry")).click();
+        waitOn(editor).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("新增 汪汪证 → 养犬登记"));
+        assertThat(editor.findElement(By.cssSelector("table.changes")).getText()).contains("汪汪证").contains("editor-qian");
+        BrowserSupport.screenshot(editor, "lexicon-draft");
+        editor.findElement(By.id("publish-lexicon")).click();
+        waitOn(editor).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已发布"));
+        BrowserSupport.screenshot(editor, "lexicon-published");
+
+        String answer = askInTheWebChatUntil("汪汪证要带什么材料", "犬只狂犬病免疫证明");
+        assertThat(answer).contains("犬只狂犬病免疫证明");
+    }
+
+    /**
+     * A wait that ignores elements of the page being left: after a click that submits a form, the
+     * old page's alert can be found and then go stale while the next page loads.
+     */
+    private static WebDriverWait waitOn(WebDriver browser) {
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(StaleElementReferenceException.class);
+        return wait;
+    }
+
+    /** Asks in the web chat, again while the answer lacks {@code expected} (the index is rebuilt in the background); the last answer. */
+    private String askInTheWebChatUntil(String question, String expected) {
         citizen = BrowserSupport.chromium();
         citizen.get(url("/"));
         String answer = "";
         long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!answer.contains("犬只芯片植入证明") && System.nanoTime() < deadline) {
+        while (!answer.contains(expected) && System.nanoTime() < deadline) {
             int before = citizen.findElements(By.cssSelector(".msg.bot")).size();
             WebElement input = citizen.findElement(By.id("text"));
-            BrowserSupport.type(citizen, input, "狗证要带什么材料");
+            BrowserSupport.type(citizen, input, question);
             citizen.findElement(By.id("send")).click();
-            new WebDriverWait(citizen, WAIT).until(d -> d.findElements(By.cssSelector(".msg.bot")).size() > before);
+            waitOn(citizen).until(d -> d.findElements(By.cssSelector(".msg.bot")).size() > before);
             List<WebElement> bots = citizen.findElements(By.cssSelector(".msg.bot"));
             answer = bots.get(bots.size() - 1).getText();
         }
-        assertThat(answer).contains("犬只芯片植入证明");
-        BrowserSupport.screenshot(citizen, "webchat-new-materials");
+        return answer;
     }
 }

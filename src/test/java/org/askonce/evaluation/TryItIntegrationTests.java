@@ -13,6 +13,7 @@ import org.askonce.dialogue.Action;
 import org.askonce.knowledge.ItemVersion;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeEditor;
+import org.askonce.knowledge.LexiconEditor;
 import org.askonce.knowledge.ServiceItem;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,8 @@ class TryItIntegrationTests {
     @Autowired
     KnowledgeBase knowledgeBase;
     @Autowired
+    LexiconEditor lexicon;
+    @Autowired
     MockMvc mvc;
 
     private ItemVersion draftWithMaterial(String name) {
@@ -58,6 +61,32 @@ class TryItIntegrationTests {
         assertThat(results.get(0).explanation().matches()).isNotEmpty();
         assertThat(knowledgeBase.snapshot().item("dog-registration").orElseThrow().materials())
                 .extracting(ServiceItem.Material::name).doesNotContain("养犬承诺书");
+    }
+
+    @Test
+    void showsHowTheLexiconDraftSegmentsAndAnswersBesideThePublishedLexicon() {
+        lexicon.saveEntry("养犬登记", "养犬登记", List.of("狗证", "养狗证", "汪汪证"), "editor-try");
+
+        List<TryIt.Result> results = tryIt.tryDraftLexicon("汪汪证要带什么材料");
+
+        assertThat(results).extracting(TryIt.Result::label).containsExactly("已发布", "词库草稿");
+        assertThat(results.get(0).words()).noneMatch(w -> w.endsWith("→养犬登记"));
+        assertThat(results.get(0).reply().itemName()).isNotEqualTo("养犬登记（犬证办理）");
+        assertThat(results.get(1).words()).contains("汪汪证→养犬登记");
+        assertThat(results.get(1).reply().action()).isEqualTo(Action.ANSWER);
+        assertThat(results.get(1).reply().itemName()).isEqualTo("养犬登记（犬证办理）");
+        assertThat(lexicon.published().entries()).doesNotContainKey("汪汪证");
+        lexicon.discardDraft("editor-try");
+    }
+
+    @Test
+    void theTryItPageComparesTheLexiconDraft() throws Exception {
+        lexicon.addWords(List.of("汪汪队"), "editor-try");
+        mvc.perform(get("/editor/try").param("q", "汪汪队办狗证").param("lexicon", "draft").with(user("ed").roles("EDITOR")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("词库草稿")))
+                .andExpect(content().string(Matchers.containsString("分词：汪汪队 / 办狗证")));
+        lexicon.discardDraft("editor-try");
     }
 
     @Test

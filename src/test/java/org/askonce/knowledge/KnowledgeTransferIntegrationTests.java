@@ -22,6 +22,8 @@ class KnowledgeTransferIntegrationTests {
     KnowledgeTransfer transfer;
     @Autowired
     KnowledgeBase knowledgeBase;
+    @Autowired
+    LexiconEditor lexicon;
 
     @TempDir
     Path temp;
@@ -49,6 +51,26 @@ class KnowledgeTransferIntegrationTests {
         assertThat(n).isEqualTo(1);
         assertThat(knowledgeBase.snapshot().item("dog-registration").orElseThrow().materials().get(0).name())
                 .isEqualTo("居民身份证或电子身份证");
+    }
+
+    @Test
+    void anImportThatChangesTheLexiconIsALexiconVersion() throws Exception {
+        transfer.exportTo(temp.resolve("lexicon"));
+        Files.writeString(temp.resolve("lexicon/lexicon.yaml"), """
+                synonyms:
+                  养犬登记: [狗证, 养狗证, 汪汪证]
+                  社会保障卡: [社保卡片]
+                words: [市民卡]
+                """);
+
+        transfer.importFrom(temp.resolve("lexicon"), "importer");
+
+        assertThat(knowledgeBase.snapshot().lexicon().synonyms().get("养犬登记")).contains("汪汪证");
+        LexiconVersion current = lexicon.history().get(0);
+        assertThat(current.publishedBy()).isEqualTo("importer");
+        assertThat(current.note()).startsWith("导入：");
+        assertThat(lexicon.diff(current.version() - 1, current.version())).singleElement()
+                .satisfies(c -> assertThat(c.summary()).isEqualTo("新增 汪汪证 → 养犬登记"));
     }
 
     @Test

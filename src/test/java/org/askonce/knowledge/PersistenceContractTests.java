@@ -63,6 +63,16 @@ abstract class PersistenceContractTests {
     }
 
     @Test
+    void aWordListedAlsoAsAColloquialTermKeepsItsOfficialTerm() {
+        // lexicon.yaml lists 狗证 under 养犬登记 and under words; a row holds one or the other
+        repository.mergeHallFaqsAndLexicon(List.of(), new Lexicon(java.util.Map.of("测试官方词", List.of("测试口语词")), List.of("测试口语词", "测试整词")));
+
+        assertThat(repository.loadLexicon().entries())
+                .containsEntry("测试口语词", new Lexicon.Entry("测试口语词", "测试官方词"))
+                .containsEntry("测试整词", new Lexicon.Entry("测试整词", null));
+    }
+
+    @Test
     void twoConversationsStartedAtOnceForOneUserDoNotBreakTheNextMessage() {
         java.time.Instant now = java.time.Instant.now();
         for (int i = 0; i < 2; i++) {

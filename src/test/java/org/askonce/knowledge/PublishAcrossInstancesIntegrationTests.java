@@ -17,7 +17,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Two instances on one PostgreSQL (production profile): what one publishes, the other answers with within seconds. */
+/**
+ * Two instances on one PostgreSQL (production profile): what one publishes — an item, the lexicon —
+ * the other answers with within seconds.
+ */
 class PublishAcrossInstancesIntegrationTests {
 
     private static ConfigurableApplicationContext first;
@@ -75,5 +78,31 @@ class PublishAcrossInstancesIntegrationTests {
 
         assertThat(reply).contains("犬只芯片植入证明");
         assertThat(seconds).as("seen by the other instance within seconds").isLessThan(10);
+    }
+
+    @Test
+    void aLexiconPublicationOnOneInstanceIsUsedByTheOtherWithinSeconds() throws Exception {
+        LexiconEditor lexicon = first.getBean(LexiconEditor.class);
+        DialogueEngine otherDialogue = second.getBean(DialogueEngine.class);
+        String question = "汪汪证要带什么材料";
+        assertThat(otherDialogue.handle(Channel.WEB, "other-lexicon-0", question).itemName()).isNotEqualTo("养犬登记（犬证办理）");
+        List<String> terms = new ArrayList<>(lexicon.draft().synonyms().get("养犬登记"));
+        terms.add("汪汪证");
+        lexicon.saveEntry("养犬登记", "养犬登记", terms, "editor-a");
+
+        long start = System.nanoTime();
+        lexicon.publish("editor-a", null);
+        org.askonce.dialogue.Reply reply = otherDialogue.handle(Channel.WEB, "other-lexicon-1", question);
+        int n = 2;
+        while (!"养犬登记（犬证办理）".equals(reply.itemName()) && System.nanoTime() - start < Duration.ofSeconds(15).toNanos()) {
+            Thread.sleep(100);
+            reply = otherDialogue.handle(Channel.WEB, "other-lexicon-" + (n++), question);
+        }
+        long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+
+        assertThat(reply.itemName()).isEqualTo("养犬登记（犬证办理）");
+        assertThat(reply.reply()).contains("犬只狂犬病免疫证明");
+        assertThat(seconds).as("seen by the other instance within seconds").isLessThan(10);
+        assertThat(second.getBean(KnowledgeBase.class).snapshot().lexicon().synonyms().get("养犬登记")).contains("汪汪证");
     }
 }
