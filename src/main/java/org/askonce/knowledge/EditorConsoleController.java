@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The knowledge editor console (role EDITOR or ADMIN): items to search, an item's materials as an
- * editable list and the whole item in the knowledge-base YAML format, saved as drafts; the item's
- * versions to publish, compare and roll back to; the Q&A agents proposed from hand-offs.
+ * The knowledge editor console (editors, reviewers, admins): items to search, an item's materials as
+ * an editable list and the whole item in the knowledge-base YAML format, saved as drafts; the item's
+ * versions to compare, and for those with the publish right to publish and roll back to; the Q&A
+ * agents proposed from hand-offs.
  */
 @Controller
 @RequestMapping("/editor")
@@ -105,6 +106,8 @@ class EditorConsoleController {
         }
         ItemVersion latest = history.get(0);
         model.addAttribute("item", latest.item());
+        model.addAttribute("published", history.stream().filter(v -> v.state() == ItemVersion.State.PUBLISHED)
+                .map(ItemVersion::version).findFirst().orElse(null));
         model.addAttribute("latest", latest);
         model.addAttribute("history", history);
         if (!model.containsAttribute("yaml")) {
@@ -177,15 +180,17 @@ class EditorConsoleController {
         return result;
     }
 
+    /** Reviewers and admins only (see the security configuration); {@code back=review} returns to the review queue. */
     @PostMapping("/items/{id}/versions/{version}/publish")
-    String publish(@PathVariable String id, @PathVariable int version, Principal user, RedirectAttributes flash) {
+    String publish(@PathVariable String id, @PathVariable int version, @RequestParam(defaultValue = "") String back, Principal user,
+                   RedirectAttributes flash) {
         try {
             editor.publish(id, version, user.getName());
-            flash.addFlashAttribute("message", "第" + version + "版已发布，几秒钟内市民就能查到");
+            flash.addFlashAttribute("message", "事项 " + id + " 第" + version + "版已发布，几秒钟内市民就能查到");
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
-        return "redirect:/editor/items/" + id;
+        return "review".equals(back) ? "redirect:/editor/review" : "redirect:/editor/items/" + id;
     }
 
     @PostMapping("/items/{id}/versions/{version}/rollback")
@@ -202,7 +207,7 @@ class EditorConsoleController {
     private String save(String id, ServiceItem item, String note, Principal user, RedirectAttributes flash) {
         try {
             ItemVersion v = editor.saveDraft(item, user.getName(), note);
-            flash.addFlashAttribute("message", "已保存为第" + v.version() + "版草稿，发布后生效");
+            flash.addFlashAttribute("message", "已保存为第" + v.version() + "版草稿，发布后生效（在“待发布”中等待审核发布）");
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.askonce.accounts.PublishRight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,9 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Editing the knowledge base: every change is a new version of an item with who and when; a
- * change is a draft until it is published; publishing writes it to the live store, counts a
- * publication and reloads the knowledge base (the other instances follow within seconds, see
- * {@link KnowledgeBase}); any version can be restored as a new version. Everything is in the audit log.
+ * change is a draft until someone with the publish right ({@link PublishRight}: reviewers and
+ * admins) publishes it; publishing writes it to the live store, counts a publication and reloads
+ * the knowledge base (the other instances follow within seconds, see {@link KnowledgeBase}); any
+ * version can be restored as a new version. Drafts newer than the published version wait in the
+ * review queue ({@link #pendingReview()}). Everything is in the audit log.
  */
 @Service
 public class KnowledgeEditor {
@@ -71,9 +74,14 @@ public class KnowledgeEditor {
         return version(item.id(), version).orElseThrow();
     }
 
-    /** Publishes a version: citizens get it as soon as the index is rebuilt, on every instance. */
+    /**
+     * Publishes a version: citizens get it as soon as the index is rebuilt, on every instance.
+     *
+     * @throws PublishRight.Refused when the logged-in user may not publish
+     */
     @Transactional
     public ItemVersion publish(String itemId, int version, String publisher) {
+        PublishRight.requireForCurrentUser();
         ItemVersion v = version(itemId, version).orElseThrow(() -> new IllegalArgumentException("没有这个版本：" + itemId + " 第" + version + "版"));
         if (v.state() == ItemVersion.State.PUBLISHED) {
             throw new IllegalArgumentException("第" + version + "版已经是发布版本");
@@ -95,9 +103,12 @@ public class KnowledgeEditor {
      * added or replaced as a new published version, hall FAQs and lexicon entries are added or
      * replaced, all in one transaction and one publication; items not in it are kept. Returns how
      * many items were imported.
+     *
+     * @throws PublishRight.Refused when the logged-in user may not publish
      */
     @Transactional
     public int importAll(KnowledgeSnapshot imported, String user, String source) {
+        PublishRight.requireForCurrentUser();
         Instant now = clock.instant();
         for (ServiceItem item : imported.items()) {
             ensureHistory(item.id());
@@ -116,13 +127,37 @@ public class KnowledgeEditor {
         return imported.itemCount();
     }
 
-    /** Restores an earlier version: a new version with its content, published at once. */
+    /**
+     * Restores an earlier version: a new version with its content, published at once.
+     *
+     * @throws PublishRight.Refused when the logged-in user may not publish
+     */
     @Transactional
     public ItemVersion rollBack(String itemId, int toVersion, String editor) {
+        PublishRight.requireForCurrentUser();
         ItemVersion old = version(itemId, toVersion).orElseThrow(() -> new IllegalArgumentException("没有这个版本：" + itemId + " 第" + toVersion + "版"));
         ItemVersion restored = saveDraft(old.item(), editor, "回滚到第" + toVersion + "版");
         audit(editor, "ROLLBACK", itemId, restored.version(), "回滚到第" + toVersion + "版");
         return publish(itemId, restored.version(), editor);
+    }
+
+    /**
+     * The review queue: every item whose latest draft is newer than its published version (or that
+     * was never published), with that draft, oldest waiting first.
+     */
+    public List<PendingDraft> pendingReview() {
+        return jdbc.sql("""
+                        SELECT v.*,
+                          (SELECT MAX(p.version) FROM kb_item_version p WHERE p.item_id = v.item_id AND p.state = 'PUBLISHED') AS published_version,
+                          (SELECT COUNT(*) FROM kb_item_version c WHERE c.item_id = v.item_id AND c.state = 'DRAFT'
+                             AND c.version > COALESCE((SELECT MAX(p.version) FROM kb_item_version p WHERE p.item_id = v.item_id AND p.state = 'PUBLISHED'), 0)) AS waiting
+                        FROM kb_item_version v
+                        WHERE v.state = 'DRAFT'
+                          AND v.version = (SELECT MAX(d.version) FROM kb_item_version d WHERE d.item_id = v.item_id AND d.state = 'DRAFT')
+                          AND v.version > COALESCE((SELECT MAX(p.version) FROM kb_item_version p WHERE p.item_id = v.item_id AND p.state = 'PUBLISHED'), 0)
+                        ORDER BY v.created_at, v.item_id""")
+                .query((rs, n) -> new PendingDraft(version(rs), (Integer) rs.getObject("published_version"), rs.getInt("waiting")))
+                .list();
     }
 
     /** Every version of the item, newest first (the live content counts as version 1 if it was never edited). */
