@@ -142,6 +142,46 @@ public class KnowledgeEditor {
     }
 
     /**
+     * Adds a FAQ to the item as a new draft version, on top of the item's latest version (so that a
+     * draft waiting to be published is kept); returns the draft.
+     *
+     * @throws IllegalArgumentException no such item, no question or no answer, or a FAQ that is not valid
+     */
+    @Transactional
+    public ItemVersion draftFaq(String itemId, String question, List<String> similar, String answer, String author) {
+        String item = itemId == null ? "" : itemId.strip();
+        String q = question == null ? "" : question.strip();
+        String a = answer == null ? "" : answer.strip();
+        if (item.isEmpty()) {
+            throw new IllegalArgumentException("请选择问答所属的事项");
+        }
+        if (q.isEmpty()) {
+            throw new IllegalArgumentException("问题不能为空");
+        }
+        if (a.isEmpty()) {
+            throw new IllegalArgumentException("答案不能为空");
+        }
+        ServiceItem latest = history(item).stream().findFirst().map(ItemVersion::item)
+                .orElseThrow(() -> new IllegalArgumentException("没有这个事项：" + item));
+        List<String> others = similar == null ? List.of() : similar.stream().filter(java.util.Objects::nonNull).map(String::strip)
+                .filter(s -> !s.isEmpty() && !s.equals(q)).distinct().toList();
+        List<Faq> faqs = new ArrayList<>(latest.faqs());
+        faqs.add(new Faq(newFaqId(latest), item, null, q, others, a));
+        return saveDraft(latest.withFaqs(faqs), author, "新增问答：" + (q.length() <= 100 ? q : q.substring(0, 100) + "…"));
+    }
+
+    /** A FAQ id not used by the item or anywhere in the published knowledge base. */
+    private String newFaqId(ServiceItem item) {
+        KnowledgeSnapshot published = knowledgeBase.snapshot();
+        for (long n = clock.millis(); ; n++) {
+            String id = item.id() + "-q" + (item.faqs().size() + 1) + "-" + Long.toString(n % 100000, 36);
+            if (item.faqs().stream().noneMatch(f -> f.id().equals(id)) && published.faq(id).isEmpty()) {
+                return id;
+            }
+        }
+    }
+
+    /**
      * The review queue: every item whose latest draft is newer than its published version (or that
      * was never published), with that draft, oldest waiting first.
      */
