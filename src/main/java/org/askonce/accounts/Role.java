@@ -1,13 +1,20 @@
 package org.askonce.accounts;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
- * What a staff member may do. An admin may do everything an agent or an editor may, and manages
- * the accounts. As a Spring Security authority each role is {@code ROLE_} + its name.
+ * What a staff member may do. An editor writes knowledge as drafts; a reviewer may do everything an
+ * editor may and also publish, roll back and import (an import publishes at once); an admin may do
+ * everything an agent or a reviewer may, and manages the accounts. As a Spring Security authority
+ * each role is {@code ROLE_} + its name.
  */
 public enum Role {
     ADMIN("管理员"),
     AGENT("坐席"),
-    EDITOR("知识编辑");
+    EDITOR("知识编辑"),
+    REVIEWER("审核发布");
 
     private final String label;
 
@@ -25,6 +32,16 @@ public enum Role {
         return "ROLE_" + name();
     }
 
+    /** May open the knowledge editor console: edit drafts, propose, try, audit, the learning loop, analytics, export. */
+    public boolean mayEditKnowledge() {
+        return this == EDITOR || this == REVIEWER || this == ADMIN;
+    }
+
+    /** May publish drafts, roll back and import: the one place that says so (see {@link PublishRight}). */
+    public boolean mayPublish() {
+        return this == REVIEWER || this == ADMIN;
+    }
+
     /**
      * @throws IllegalArgumentException naming the value and the roles there are
      */
@@ -36,6 +53,21 @@ public enum Role {
                 }
             }
         }
-        throw new IllegalArgumentException("未知角色：" + value + "（可选 ADMIN、AGENT、EDITOR）");
+        throw new IllegalArgumentException("未知角色：" + value + "（可选 "
+                + Arrays.stream(values()).map(Role::name).collect(Collectors.joining("、")) + "）");
+    }
+
+    /** The roles that {@link #mayEditKnowledge()}, as names for {@code hasAnyRole}. */
+    public static String[] knowledgeEditors() {
+        return names(Arrays.stream(values()).filter(Role::mayEditKnowledge).toList());
+    }
+
+    /** The roles that {@link #mayPublish()}, as names for {@code hasAnyRole}. */
+    public static String[] publishers() {
+        return names(Arrays.stream(values()).filter(Role::mayPublish).toList());
+    }
+
+    private static String[] names(List<Role> roles) {
+        return roles.stream().map(Role::name).toArray(String[]::new);
     }
 }

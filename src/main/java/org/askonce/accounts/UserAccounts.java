@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff accounts: agents, admins and knowledge editors. Passwords are kept only as bcrypt hashes;
+ * Staff accounts: agents, admins, knowledge editors and reviewers. Passwords are kept only as bcrypt hashes;
  * bad input is refused with an {@link IllegalArgumentException} whose Chinese message names it.
  */
 @Service
@@ -69,6 +69,11 @@ public class UserAccounts {
     /** Every account, oldest first. */
     public List<UserAccount> list() {
         return store.all();
+    }
+
+    /** The enabled accounts that may publish knowledge ({@link Role#mayPublish()}), oldest first. */
+    public List<UserAccount> publishers() {
+        return store.all().stream().filter(a -> a.enabled() && a.role().mayPublish()).toList();
     }
 
     public Optional<UserAccount> find(String username) {

@@ -35,7 +35,7 @@ class LearningController {
                   @RequestParam String answer, Principal user, RedirectAttributes flash) {
         try {
             var v = loop.draftFaq(itemId.strip(), question, Arrays.asList(similar.split("\n")), answer, user.getName());
-            flash.addFlashAttribute("message", "已存为事项 " + v.itemId() + " 的第" + v.version() + "版草稿，请到事项页面发布");
+            flash.addFlashAttribute("message", "已存为事项 " + v.itemId() + " 的第" + v.version() + "版草稿，在“待发布”中等待审核发布");
             return "redirect:/editor/items/" + v.itemId();
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
@@ -48,7 +48,7 @@ class LearningController {
                    RedirectAttributes flash) {
         try {
             var v = loop.draftSimilar(faqId.strip(), Arrays.asList(similar.split("\n")), user.getName());
-            flash.addFlashAttribute("message", "已存为事项 " + v.itemId() + " 的第" + v.version() + "版草稿，请到事项页面发布");
+            flash.addFlashAttribute("message", "已存为事项 " + v.itemId() + " 的第" + v.version() + "版草稿，在“待发布”中等待审核发布");
             return "redirect:/editor/items/" + v.itemId();
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());

@@ -139,25 +139,19 @@ public class LearningLoop {
      * answer, as a draft version of the item; returns it (publish it to take effect).
      */
     public ItemVersion draftFaq(String itemId, String question, List<String> similar, String answer, String editorName) {
-        ServiceItem item = knowledgeBase.snapshot().item(itemId).orElseThrow(() -> new IllegalArgumentException("没有这个事项：" + itemId));
-        if (question == null || question.isBlank() || answer == null || answer.isBlank()) {
-            throw new IllegalArgumentException("问题和答案都不能为空");
-        }
-        String id = itemId + "-q" + (item.faqs().size() + 1) + "-" + Long.toString(clock.millis() % 100000, 36);
-        List<String> others = similar == null ? List.of() : similar.stream().map(String::strip)
-                .filter(s -> !s.isEmpty() && !s.equals(question.strip())).distinct().toList();
-        List<Faq> faqs = new ArrayList<>(item.faqs());
-        faqs.add(new Faq(id, itemId, null, question.strip(), others, answer.strip()));
-        return editor.saveDraft(item.withFaqs(faqs), editorName, "新增问答：" + question.strip());
+        return editor.draftFaq(itemId, question, similar, answer, editorName);
     }
 
     /** Adds wordings as similar questions of an existing FAQ, as a draft version of its item. */
     public ItemVersion draftSimilar(String faqId, List<String> wordings, String editorName) {
-        Faq faq = knowledgeBase.snapshot().faq(faqId).orElseThrow(() -> new IllegalArgumentException("没有这个问答：" + faqId));
-        if (faq.itemId() == null) {
+        Faq published = knowledgeBase.snapshot().faq(faqId).orElseThrow(() -> new IllegalArgumentException("没有这个问答：" + faqId));
+        if (published.itemId() == null) {
             throw new IllegalArgumentException("大厅通用问答请在知识库文件中修改：" + faqId);
         }
-        ServiceItem item = knowledgeBase.snapshot().item(faq.itemId()).orElseThrow();
+        // on top of the item's latest version, so that a draft waiting to be published is kept
+        ServiceItem item = editor.history(published.itemId()).get(0).item();
+        Faq faq = item.faqs().stream().filter(f -> f.id().equals(faqId)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("问答 " + faqId + " 在事项的最新草稿中已被删除"));
         Set<String> similar = new java.util.LinkedHashSet<>(faq.similar());
         wordings.stream().map(String::strip).filter(w -> !w.isEmpty() && !w.equals(faq.question())).forEach(similar::add);
         List<Faq> faqs = item.faqs().stream().map(f -> f.id().equals(faqId)

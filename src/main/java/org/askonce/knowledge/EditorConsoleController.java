@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The knowledge editor console (role EDITOR or ADMIN): items to search, an item's materials as an
- * editable list and the whole item in the knowledge-base YAML format, saved as drafts; the item's
- * versions to publish, compare and roll back to; the Q&A agents proposed from hand-offs.
+ * The knowledge editor console (editors, reviewers, admins): items to search, an item's materials as
+ * an editable list and the whole item in the knowledge-base YAML format, saved as drafts; the item's
+ * versions to compare, and for those with the publish right to publish and roll back to; the Q&A
+ * agents proposed from hand-offs, to adopt as a FAQ draft or reject.
  */
 @Controller
 @RequestMapping("/editor")
@@ -66,6 +67,7 @@ class EditorConsoleController {
         model.addAttribute("pages", pages);
         model.addAttribute("items", items.subList((current - 1) * PAGE_SIZE, Math.min(items.size(), current * PAGE_SIZE)));
         model.addAttribute("proposals", drafts.proposed());
+        model.addAttribute("allItems", knowledgeBase.snapshot().items());
         model.addAttribute("log", editor.auditLog(null, 15));
         model.addAttribute("view", this);
         return "editor/items";
@@ -113,6 +115,8 @@ class EditorConsoleController {
         }
         ItemVersion latest = history.get(0);
         model.addAttribute("item", latest.item());
+        model.addAttribute("published", history.stream().filter(v -> v.state() == ItemVersion.State.PUBLISHED)
+                .map(ItemVersion::version).findFirst().orElse(null));
         model.addAttribute("latest", latest);
         model.addAttribute("history", history);
         if (!model.containsAttribute("yaml")) {
@@ -191,15 +195,48 @@ class EditorConsoleController {
         return result;
     }
 
+    /** Reviewers and admins only (see the security configuration); {@code back=review} returns to the review queue. */
     @PostMapping("/items/{id}/versions/{version}/publish")
-    String publish(@PathVariable String id, @PathVariable int version, Principal user, RedirectAttributes flash) {
+    String publish(@PathVariable String id, @PathVariable int version, @RequestParam(defaultValue = "") String back, Principal user,
+                   RedirectAttributes flash) {
         try {
             editor.publish(id, version, user.getName());
-            flash.addFlashAttribute("message", "第" + version + "版已发布，几秒钟内市民就能查到");
+            flash.addFlashAttribute("message", "事项 " + id + " 第" + version + "版已发布，几秒钟内市民就能查到");
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }
-        return "redirect:/editor/items/" + id;
+        return "review".equals(back) ? "redirect:/editor/review" : "redirect:/editor/items/" + id;
+    }
+
+    /** The form of a proposal as the editor sent it, shown again when it was refused. */
+    record ProposalForm(long id, String itemId, String question, String similar, String answer) {
+    }
+
+    /** Adopts an agent's proposal, as the editor may have changed it: a new FAQ of the item, as a draft to be published. */
+    @PostMapping("/proposals/{id}/adopt")
+    String adopt(@PathVariable long id, @RequestParam(defaultValue = "") String itemId, @RequestParam(defaultValue = "") String question,
+                 @RequestParam(defaultValue = "") String similar, @RequestParam(defaultValue = "") String answer, Principal user,
+                 RedirectAttributes flash) {
+        try {
+            ItemVersion draft = drafts.adopt(id, itemId.strip(), question, List.of(similar.split("\\R")), answer, user.getName());
+            flash.addFlashAttribute("message", "已采纳：“" + question.strip() + "”已加入事项“" + draft.item().name() + "”的第"
+                    + draft.version() + "版草稿，在“待发布”中等待审核发布");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", "未能采纳：" + e.getMessage());
+            flash.addFlashAttribute("proposalForm", new ProposalForm(id, itemId, question, similar, answer));
+        }
+        return "redirect:/editor#proposals";
+    }
+
+    @PostMapping("/proposals/{id}/reject")
+    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Principal user, RedirectAttributes flash) {
+        try {
+            FaqProposal p = drafts.reject(id, reason, user.getName());
+            flash.addFlashAttribute("message", "已标为不采纳：“" + p.question() + "”");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", "未能处理：" + e.getMessage());
+        }
+        return "redirect:/editor#proposals";
     }
 
     @PostMapping("/items/{id}/versions/{version}/rollback")
@@ -216,7 +253,7 @@ class EditorConsoleController {
     private String save(String id, ServiceItem item, String note, Principal user, RedirectAttributes flash) {
         try {
             ItemVersion v = editor.saveDraft(item, user.getName(), note);
-            flash.addFlashAttribute("message", "已保存为第" + v.version() + "版草稿，发布后生效");
+            flash.addFlashAttribute("message", "已保存为第" + v.version() + "版草稿，发布后生效（在“待发布”中等待审核发布）");
         } catch (IllegalArgumentException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

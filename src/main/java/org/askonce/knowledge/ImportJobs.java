@@ -100,7 +100,8 @@ public class ImportJobs implements DisposableBean {
                 jobs.remove(oldest);
             }
         }
-        worker.execute(() -> run(job, file, deleteAfter));
+        // the import runs as the user who started it, so the editor's own publish-right check applies too
+        worker.execute(new org.springframework.security.concurrent.DelegatingSecurityContextRunnable(() -> run(job, file, deleteAfter)));
         return job.id;
     }
 
@@ -150,7 +151,7 @@ public class ImportJobs implements DisposableBean {
             if (indexed >= publication) {
                 job.finish(Stage.DONE, List.of());
             }
-        } catch (KnowledgeBaseException | IllegalArgumentException e) {
+        } catch (KnowledgeBaseException | IllegalArgumentException | org.askonce.accounts.PublishRight.Refused e) {
             job.finish(Stage.FAILED, e.getMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
         } catch (RuntimeException e) {
             log.error("Import of {} by {} failed", job.file, job.user, e);

@@ -16,6 +16,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import org.askonce.accounts.PublishRight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,9 +26,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Editing the knowledge base: every change is a new version of an item with who and when; a
- * change is a draft until it is published; publishing writes it to the live store, counts a
- * publication and reloads the knowledge base (the other instances follow within seconds, see
- * {@link KnowledgeBase}); any version can be restored as a new version. Everything is in the audit log.
+ * change is a draft until someone with the publish right ({@link PublishRight}: reviewers and
+ * admins) publishes it; publishing writes it to the live store, counts a publication and reloads
+ * the knowledge base (the other instances follow within seconds, see {@link KnowledgeBase}); any
+ * version can be restored as a new version. Drafts newer than the published version wait in the
+ * review queue ({@link #pendingReview()}). Everything is in the audit log.
  */
 @Service
 public class KnowledgeEditor {
@@ -73,9 +76,14 @@ public class KnowledgeEditor {
         return version(item.id(), version).orElseThrow();
     }
 
-    /** Publishes a version: citizens get it as soon as the index is rebuilt, on every instance. */
+    /**
+     * Publishes a version: citizens get it as soon as the index is rebuilt, on every instance.
+     *
+     * @throws PublishRight.Refused when the logged-in user may not publish
+     */
     @Transactional
     public ItemVersion publish(String itemId, int version, String publisher) {
+        PublishRight.requireForCurrentUser();
         ItemVersion v = version(itemId, version).orElseThrow(() -> new IllegalArgumentException("没有这个版本：" + itemId + " 第" + version + "版"));
         if (v.state() == ItemVersion.State.PUBLISHED) {
             throw new IllegalArgumentException("第" + version + "版已经是发布版本");
@@ -97,6 +105,8 @@ public class KnowledgeEditor {
      * added or replaced as a new published version, hall FAQs and lexicon entries are added or
      * replaced, all in one transaction and one publication; items not in it are kept. A changed
      * lexicon is recorded as a new lexicon version. Returns how many items were imported.
+     *
+     * @throws PublishRight.Refused when the logged-in user may not publish
      */
     @Transactional
     public int importAll(KnowledgeSnapshot imported, String user, String source) {
@@ -106,6 +116,7 @@ public class KnowledgeEditor {
     /** {@link #importAll(KnowledgeSnapshot, String, String)}, telling {@code progress} as items are stored. */
     @Transactional
     public int importAll(KnowledgeSnapshot imported, String user, String source, ImportProgress progress) {
+        PublishRight.requireForCurrentUser();
         Instant now = clock.instant();
         int total = imported.itemCount();
         int done = 0;
@@ -134,13 +145,77 @@ public class KnowledgeEditor {
         return imported.itemCount();
     }
 
-    /** Restores an earlier version: a new version with its content, published at once. */
+    /**
+     * Restores an earlier version: a new version with its content, published at once.
+     *
+     * @throws PublishRight.Refused when the logged-in user may not publish
+     */
     @Transactional
     public ItemVersion rollBack(String itemId, int toVersion, String editor) {
+        PublishRight.requireForCurrentUser();
         ItemVersion old = version(itemId, toVersion).orElseThrow(() -> new IllegalArgumentException("没有这个版本：" + itemId + " 第" + toVersion + "版"));
         ItemVersion restored = saveDraft(old.item(), editor, "回滚到第" + toVersion + "版");
         audit(editor, "ROLLBACK", itemId, restored.version(), "回滚到第" + toVersion + "版");
         return publish(itemId, restored.version(), editor);
+    }
+
+    /**
+     * Adds a FAQ to the item as a new draft version, on top of the item's latest version (so that a
+     * draft waiting to be published is kept); returns the draft.
+     *
+     * @throws IllegalArgumentException no such item, no question or no answer, or a FAQ that is not valid
+     */
+    @Transactional
+    public ItemVersion draftFaq(String itemId, String question, List<String> similar, String answer, String author) {
+        String item = itemId == null ? "" : itemId.strip();
+        String q = question == null ? "" : question.strip();
+        String a = answer == null ? "" : answer.strip();
+        if (item.isEmpty()) {
+            throw new IllegalArgumentException("请选择问答所属的事项");
+        }
+        if (q.isEmpty()) {
+            throw new IllegalArgumentException("问题不能为空");
+        }
+        if (a.isEmpty()) {
+            throw new IllegalArgumentException("答案不能为空");
+        }
+        ServiceItem latest = history(item).stream().findFirst().map(ItemVersion::item)
+                .orElseThrow(() -> new IllegalArgumentException("没有这个事项：" + item));
+        List<String> others = similar == null ? List.of() : similar.stream().filter(java.util.Objects::nonNull).map(String::strip)
+                .filter(s -> !s.isEmpty() && !s.equals(q)).distinct().toList();
+        List<Faq> faqs = new ArrayList<>(latest.faqs());
+        faqs.add(new Faq(newFaqId(latest), item, null, q, others, a));
+        return saveDraft(latest.withFaqs(faqs), author, "新增问答：" + (q.length() <= 100 ? q : q.substring(0, 100) + "…"));
+    }
+
+    /** A FAQ id not used by the item or anywhere in the published knowledge base. */
+    private String newFaqId(ServiceItem item) {
+        KnowledgeSnapshot published = knowledgeBase.snapshot();
+        for (long n = clock.millis(); ; n++) {
+            String id = item.id() + "-q" + (item.faqs().size() + 1) + "-" + Long.toString(n % 100000, 36);
+            if (item.faqs().stream().noneMatch(f -> f.id().equals(id)) && published.faq(id).isEmpty()) {
+                return id;
+            }
+        }
+    }
+
+    /**
+     * The review queue: every item whose latest draft is newer than its published version (or that
+     * was never published), with that draft, oldest waiting first.
+     */
+    public List<PendingDraft> pendingReview() {
+        return jdbc.sql("""
+                        SELECT v.*,
+                          (SELECT MAX(p.version) FROM kb_item_version p WHERE p.item_id = v.item_id AND p.state = 'PUBLISHED') AS published_version,
+                          (SELECT COUNT(*) FROM kb_item_version c WHERE c.item_id = v.item_id AND c.state = 'DRAFT'
+                             AND c.version > COALESCE((SELECT MAX(p.version) FROM kb_item_version p WHERE p.item_id = v.item_id AND p.state = 'PUBLISHED'), 0)) AS waiting
+                        FROM kb_item_version v
+                        WHERE v.state = 'DRAFT'
+                          AND v.version = (SELECT MAX(d.version) FROM kb_item_version d WHERE d.item_id = v.item_id AND d.state = 'DRAFT')
+                          AND v.version > COALESCE((SELECT MAX(p.version) FROM kb_item_version p WHERE p.item_id = v.item_id AND p.state = 'PUBLISHED'), 0)
+                        ORDER BY v.created_at, v.item_id""")
+                .query((rs, n) -> new PendingDraft(version(rs), (Integer) rs.getObject("published_version"), rs.getInt("waiting")))
+                .list();
     }
 
     /** Every version of the item, newest first (the live content counts as version 1 if it was never edited). */

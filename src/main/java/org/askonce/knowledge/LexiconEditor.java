@@ -1,5 +1,7 @@
 package org.askonce.knowledge;
 
+import org.askonce.accounts.PublishRight;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -142,6 +144,7 @@ public class LexiconEditor {
      */
     @Transactional
     public LexiconVersion publish(String publisher, String note) {
+        PublishRight.requireForCurrentUser();
         store.lock();
         Draft d = currentDraft();
         List<LexiconVersion.Change> changes = diff(d.published(), d.draft());
@@ -171,6 +174,7 @@ public class LexiconEditor {
      */
     @Transactional
     public LexiconVersion rollBack(int toVersion, String user) {
+        PublishRight.requireForCurrentUser();
         store.lock();
         LexiconVersion target = store.version(toVersion).orElseThrow(() -> new IllegalArgumentException("没有词库第" + toVersion + "版"));
         Lexicon published = repository.loadLexicon();

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -75,6 +76,12 @@ class ApiExceptionHandler {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, String>> notFound(NoResourceFoundException e) {
         return error(HttpStatus.NOT_FOUND, "not found: /" + e.getResourcePath());
+    }
+
+    /** Left to Spring Security, which answers 403 as JSON or with the 403 page (e.g. a service refusing to publish for an editor). */
+    @ExceptionHandler(AccessDeniedException.class)
+    void denied(AccessDeniedException e) {
+        throw e;
     }
 
     @ExceptionHandler(Exception.class)

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.askonce.accounts.PublishRight;
 import org.askonce.accounts.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
@@ -42,9 +43,12 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>Staff side, everything else: form login at {@code /login} (pages, session, CSRF on every form)
  * or HTTP Basic (API callers such as a 12345 hotline system). {@code /console/**} and
  * {@code /api/agent/**} for agents and admins, {@code /admin/**} and {@code /api/admin/**} for
- * admins, {@code /editor/**} and {@code /api/editor/**} for editors and admins, the Prometheus metrics
- * ({@code /actuator/prometheus}) for admins, anything else for any logged-in user. {@code /api/**} answers 401/403 as JSON {@code {"error": …}}; pages redirect
- * to the login page or show the 403 page.</li>
+ * admins, {@code /editor/**} and {@code /api/editor/**} for editors, reviewers and admins
+ * ({@link Role#mayEditKnowledge()}) except that publishing, rolling back and importing
+ * ({@link PublishingRequests}) are for reviewers and admins ({@link Role#mayPublish()}), the Prometheus
+ * metrics ({@code /actuator/prometheus}) for admins, anything else for any logged-in user.
+ * {@code /api/**} answers 401/403 as JSON {@code {"error": …}}; pages redirect to the login page or
+ * show the 403 page (saying who may publish when that was what was refused).</li>
  * </ol>
  */
 @Configuration(proxyBeanMethods = false)
@@ -56,6 +60,9 @@ class SecurityConfiguration {
         "/api/chat/**", "/api/explain/**", "/wx/**", "/actuator/health/**"};
 
     private static final RequestMatcher API = path("/api/**");
+    private static final RequestMatcher PUBLISHING = new PublishingRequests();
+    /** Set on a request refused for want of the publish right; templates/error/403.html shows it. */
+    static final String DENIED_REASON = "deniedReason";
     private static final AuthenticationEntryPoint LOGIN = new LoginUrlAuthenticationEntryPoint("/login");
     private static final String UNAUTHORIZED = "{\"error\":\"需要登录\"}";
     private static final String FORBIDDEN = "{\"error\":\"没有权限\"}";
@@ -85,7 +92,8 @@ class SecurityConfiguration {
                         .requestMatchers(path("/login"), path("/error")).permitAll()
                         .requestMatchers(path("/console/**"), path("/api/agent/**")).hasAnyRole(Role.AGENT.name(), admin)
                         .requestMatchers(path("/admin/**"), path("/api/admin/**")).hasRole(admin)
-                        .requestMatchers(path("/editor/**"), path("/api/editor/**")).hasAnyRole(Role.EDITOR.name(), admin)
+                        .requestMatchers(PUBLISHING).hasAnyRole(Role.publishers())
+                        .requestMatchers(path("/editor/**"), path("/api/editor/**")).hasAnyRole(Role.knowledgeEditors())
                         .requestMatchers(path("/actuator/prometheus")).hasRole(admin)
                         .requestMatchers(path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html")).authenticated()
                         .anyRequest().authenticated())
@@ -119,12 +127,22 @@ class SecurityConfiguration {
 
     private static AccessDeniedHandler forbidden() {
         return (request, response, e) -> {
+            boolean publishing = e instanceof PublishRight.Refused || !(e instanceof CsrfException) && PUBLISHING.matches(request);
             if (API.matches(request)) {
-                json(response, HttpServletResponse.SC_FORBIDDEN, e instanceof CsrfException ? CSRF_REFUSED : FORBIDDEN);
+                json(response, HttpServletResponse.SC_FORBIDDEN,
+                        e instanceof CsrfException ? CSRF_REFUSED : publishing ? error(PublishRight.REFUSED) : FORBIDDEN);
             } else {
+                if (publishing) {
+                    request.setAttribute(DENIED_REASON, PublishRight.REFUSED);
+                }
                 response.sendError(HttpServletResponse.SC_FORBIDDEN); // templates/error/403.html
             }
         };
+    }
+
+    /** {@code {"error": "…"}} for a message of ours. */
+    private static String error(String message) {
+        return "{\"error\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
     }
 
     /** Always back to the login page (HTTP Basic would otherwise answer 204 to a request that does not ask for HTML). */
@@ -161,8 +179,10 @@ class SecurityConfiguration {
             if (authorities.contains(Role.AGENT.authority())) {
                 return "/console";
             }
-            if (authorities.contains(Role.EDITOR.authority())) {
-                return "/editor";
+            for (Role role : Role.values()) {
+                if (role.mayEditKnowledge() && authorities.contains(role.authority())) {
+                    return "/editor";
+                }
             }
             return "/";
         }

@@ -6,10 +6,12 @@ import java.time.Duration;
 import java.util.List;
 import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccounts;
+import org.askonce.knowledge.KnowledgeDrafts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -19,9 +21,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * An editor changes an item's materials in the editor console, publishes, and the web chat answers
- * with the new materials; an editor adds a colloquial term in the lexicon, publishes, and the web
- * chat understands it.
+ * An editor changes an item's materials in the editor console and saves a draft (there is no publish
+ * button for an editor); a reviewer finds it in the review queue, looks at the changes and
+ * publishes; the web chat answers with the new materials.
+ * A reviewer adds a colloquial term in the lexicon, publishes, and the web chat understands it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "askonce.knowledge-base=src/test/resources/mini/kb",
@@ -35,14 +38,20 @@ class EditorBrowserTests {
     int port;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    KnowledgeDrafts drafts;
 
     private WebDriver editor;
+    private WebDriver reviewer;
     private WebDriver citizen;
 
     @AfterEach
     void quit() {
         if (editor != null) {
             editor.quit();
+        }
+        if (reviewer != null) {
+            reviewer.quit();
         }
         if (citizen != null) {
             citizen.quit();
@@ -54,8 +63,9 @@ class EditorBrowserTests {
     }
 
     @Test
-    void anEditorChangesTheMaterialsAndPublishesAndTheWebChatAnswersWithThem() throws Exception {
+    void anEditorSavesADraftAReviewerPublishesItFromTheQueueAndTheWebChatAnswersWithIt() throws Exception {
         accounts.create("editor-zhao", "赵编辑", Role.EDITOR, "editor-zhao-password");
+        accounts.create("reviewer-qian", "钱审核", Role.REVIEWER, "reviewer-qian-password");
         editor = BrowserSupport.chromium();
         BrowserSupport.logIn(editor, url(""), "editor-zhao", "editor-zhao-password");
         assertThat(editor.getCurrentUrl()).endsWith("/editor");
@@ -67,11 +77,26 @@ class EditorBrowserTests {
         BrowserSupport.type(editor, newRow, "犬只芯片植入证明");
         editor.findElement(By.id("save-materials")).click();
         waitOn(editor).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("草稿"));
-        editor.findElement(By.cssSelector("button.publish")).click();
-        waitOn(editor).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已发布"));
-        editor.findElement(By.linkText("与上一版比较")).click();
-        waitOn(editor).until(d -> d.findElement(By.cssSelector("td.after")).getText().contains("犬只芯片植入证明"));
-        BrowserSupport.screenshot(editor, "editor-item");
+        assertThat(editor.findElements(By.cssSelector("button.publish"))).as("no publish button for an editor").isEmpty();
+        assertThat(editor.findElement(By.cssSelector(".awaiting")).getText()).isEqualTo("等待审核");
+        assertThat(editor.findElement(By.cssSelector(".publish-note")).getText()).contains("钱审核（reviewer-qian）");
+        BrowserSupport.screenshot(editor, "editor-item-draft");
+
+        reviewer = BrowserSupport.chromium();
+        BrowserSupport.logIn(reviewer, url(""), "reviewer-qian", "reviewer-qian-password");
+        reviewer.findElement(By.cssSelector("nav a[href='/editor/review']")).click();
+        WebElement row = waitOn(reviewer).until(
+                ExpectedConditions.presenceOfElementLocated(By.id("pending-dog-registration")));
+        assertThat(row.getText()).contains("养犬登记（犬证办理）", "editor-zhao", "修改材料");
+        BrowserSupport.screenshot(reviewer, "review-queue");
+        row.findElement(By.cssSelector("a.diff")).click();
+        waitOn(reviewer).until(d -> d.findElement(By.cssSelector("td.after")).getText().contains("犬只芯片植入证明"));
+        BrowserSupport.screenshot(reviewer, "review-diff");
+        reviewer.navigate().back();
+        waitOn(reviewer).until(ExpectedConditions.presenceOfElementLocated(By.id("pending-dog-registration")))
+                .findElement(By.cssSelector("button.publish")).click();
+        waitOn(reviewer).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已发布"));
+        assertThat(reviewer.findElements(By.id("pending-dog-registration"))).as("gone from the queue once published").isEmpty();
 
         String answer = askInTheWebChatUntil("狗证要带什么材料", "犬只芯片植入证明");
         assertThat(answer).contains("犬只芯片植入证明");
@@ -79,8 +104,8 @@ class EditorBrowserTests {
     }
 
     @Test
-    void anEditorAddsAColloquialTermPublishesTheLexiconAndTheWebChatUnderstandsIt() throws Exception {
-        accounts.create("editor-qian", "钱编辑", Role.EDITOR, "editor-qian-password");
+    void aReviewerAddsAColloquialTermPublishesTheLexiconAndTheWebChatUnderstandsIt() throws Exception {
+        accounts.create("editor-qian", "钱编辑", Role.REVIEWER, "editor-qian-password");
         editor = BrowserSupport.chromium();
         BrowserSupport.logIn(editor, url(""), "editor-qian", "editor-qian-password");
 
@@ -130,5 +155,28 @@ class EditorBrowserTests {
             answer = bots.get(bots.size() - 1).getText();
         }
         return answer;
+    }
+
+    @Test
+    void anEditorAdoptsAnAgentsProposalOnTheItemPickedInTheForm() throws Exception {
+        accounts.create("editor-sun", "孙编辑", Role.EDITOR, "editor-sun-password");
+        long id = drafts.propose(null, "社保卡坏了能补办吗", List.of("市民卡坏了怎么办"), "可以补办。", "HANDOFF", "7", "agent-li");
+        editor = BrowserSupport.chromium();
+        BrowserSupport.logIn(editor, url(""), "editor-sun", "editor-sun-password");
+
+        WebElement row = editor.findElement(By.id("proposal-" + id));
+        row.findElement(By.cssSelector("details.adopt summary")).click();
+        BrowserSupport.type(editor, row.findElement(By.cssSelector("input[name=itemId]")), "social-security-card");
+        WebElement answer = row.findElement(By.cssSelector("textarea[name=answer]"));
+        answer.clear();
+        BrowserSupport.type(editor, answer, "携带身份证到银行网点换卡，当场领取。");
+        ((JavascriptExecutor) editor).executeScript("arguments[0].scrollIntoView()", row);
+        BrowserSupport.screenshot(editor, "editor-proposal-adopt");
+        row.findElement(By.cssSelector("details.adopt button[type=submit]")).click();
+
+        waitOn(editor).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已采纳"));
+        assertThat(editor.findElement(By.cssSelector(".alert.ok")).getText()).contains("社会保障卡（市民卡）申领", "等待审核发布");
+        assertThat(editor.findElements(By.id("proposal-" + id))).as("an adopted proposal leaves the list").isEmpty();
+        assertThat(drafts.find(id).orElseThrow().adoptedItemId()).isEqualTo("social-security-card");
     }
 }

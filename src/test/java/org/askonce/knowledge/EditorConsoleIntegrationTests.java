@@ -17,7 +17,7 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The editor console's forms: a new item as a draft then published, bad YAML shown back, editors only. */
+/** The editor console's forms: a new item as an editor's draft then published by a reviewer, bad YAML shown back, editors only. */
 @SpringBootTest(properties = {
     "askonce.knowledge-base=src/test/resources/mini/kb",
     "askonce.nlp.training-dir=src/test/resources/mini/training",
@@ -46,7 +46,7 @@ class EditorConsoleIntegrationTests {
                 .satisfies(v -> assertThat(v.state()).isEqualTo(ItemVersion.State.DRAFT));
         mvc.perform(get("/editor/items/cat-registration").with(user("ed").roles("EDITOR")))
                 .andExpect(status().isOk()).andExpect(content().string(containsString("猫咪登记（示例）")));
-        mvc.perform(post("/editor/items/cat-registration/versions/1/publish").with(csrf()).with(user("ed").roles("EDITOR")))
+        mvc.perform(post("/editor/items/cat-registration/versions/1/publish").with(csrf()).with(user("rev").roles("REVIEWER")))
                 .andExpect(status().isFound());
         assertThat(knowledgeBase.snapshot().item("cat-registration")).isPresent();
     }

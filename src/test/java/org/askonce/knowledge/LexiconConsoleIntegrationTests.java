@@ -80,7 +80,11 @@ class LexiconConsoleIntegrationTests {
         mvc.perform(get("/editor/lexicon").with(user("ed").roles("EDITOR")))
                 .andExpect(content().string(allOf(containsString("尚未发布的修改（<span>2</span>处）"), containsString("editor-wang"))));
 
-        mvc.perform(post("/editor/lexicon/publish").param("note", "无犯罪记录证明的说法").with(csrf()).with(user("editor-li").roles("EDITOR")))
+        mvc.perform(post("/editor/lexicon/publish").with(csrf()).with(user("editor-wang").roles("EDITOR")))
+                .andExpect(status().isForbidden());
+        assertThat(lexicon.published().entries()).as("an editor may not publish").doesNotContainKey("良民证");
+
+        mvc.perform(post("/editor/lexicon/publish").param("note", "无犯罪记录证明的说法").with(csrf()).with(user("editor-li").roles("REVIEWER")))
                 .andExpect(status().isFound())
                 .andExpect(flash().attribute("message", containsString("已发布")));
 
@@ -105,7 +109,7 @@ class LexiconConsoleIntegrationTests {
         lexicon.addWords(java.util.List.of("跑一次"), "editor-wang");
         lexicon.publish("editor-li", null);
 
-        mvc.perform(post("/editor/lexicon/versions/{v}/rollback", before).with(csrf()).with(user("editor-li").roles("EDITOR")))
+        mvc.perform(post("/editor/lexicon/versions/{v}/rollback", before).with(csrf()).with(user("editor-li").roles("REVIEWER")))
                 .andExpect(status().isFound())
                 .andExpect(flash().attribute("message", containsString("已回滚到第" + before + "版")));
 

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -36,16 +37,16 @@ class TransferApiIntegrationTests {
     KnowledgeBase knowledgeBase;
 
     @Test
-    void anEditorDownloadsTheExportChangesItAndUploadsItByApi() throws Exception {
-        if (accounts.find("api-editor").isEmpty()) {
-            accounts.create("api-editor", "接口编辑", Role.EDITOR, "api-editor-password");
+    void aReviewerDownloadsTheExportChangesItAndUploadsItByApi() throws Exception {
+        if (accounts.find("api-reviewer").isEmpty()) {
+            accounts.create("api-reviewer", "接口审核", Role.REVIEWER, "api-reviewer-password");
         }
-        byte[] csv = mvc.perform(get("/api/editor/export.csv").with(httpBasic("api-editor", "api-editor-password")))
+        byte[] csv = mvc.perform(get("/api/editor/export.csv").with(httpBasic("api-reviewer", "api-reviewer-password")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         String changed = new String(csv, StandardCharsets.UTF_8).replace("养犬登记（犬证办理）", "养犬登记（犬证办理、年审）");
 
         mvc.perform(multipart("/api/editor/import").file(new MockMultipartFile("file", "items.csv", "text/csv",
-                        changed.getBytes(StandardCharsets.UTF_8))).with(httpBasic("api-editor", "api-editor-password")))
+                        changed.getBytes(StandardCharsets.UTF_8))).with(httpBasic("api-reviewer", "api-reviewer-password")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(2));
 
         assertThat(knowledgeBase.snapshot().item("dog-registration").orElseThrow().name()).isEqualTo("养犬登记（犬证办理、年审）");
@@ -55,22 +56,22 @@ class TransferApiIntegrationTests {
     void aBadUploadIsRefusedWithTheRowsAndAWrongKindOfFileWithWhatIsAccepted() throws Exception {
         String header = String.join(",", SpreadsheetFormat.COLUMNS.stream().map(SpreadsheetFormat.Column::header).toList());
         mvc.perform(multipart("/api/editor/import").file(new MockMultipartFile("file", "bad.csv", "text/csv",
-                        (header + "\nBad Id,,,,,,,,,x,y\n").getBytes(StandardCharsets.UTF_8))).with(csrf()).with(user("ed").roles("EDITOR")))
+                        (header + "\nBad Id,,,,,,,,,x,y\n").getBytes(StandardCharsets.UTF_8))).with(csrf()).with(user("rev").roles("REVIEWER")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(containsString("第2行")));
         mvc.perform(multipart("/api/editor/import").file(new MockMultipartFile("file", "notes.docx", "application/octet-stream",
-                        new byte[] {1, 2, 3})).with(csrf()).with(user("ed").roles("EDITOR")))
+                        new byte[] {1, 2, 3})).with(csrf()).with(user("rev").roles("REVIEWER")))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.error").value(containsString(".xlsx")));
     }
 
     @Test
-    void theTemplateAndTheConsoleUploadWorkForEditorsOnly() throws Exception {
+    void theTemplateIsForEditorsAndTheConsoleUploadForReviewers() throws Exception {
         mvc.perform(get("/editor/template.xlsx").with(user("ed").roles("EDITOR"))).andExpect(status().isOk());
         mvc.perform(get("/editor/template.csv").with(user("ag").roles("AGENT"))).andExpect(status().isForbidden());
         mvc.perform(multipart("/editor/import").file(new MockMultipartFile("file", "empty.csv", "text/csv", new byte[0]))
-                        .with(csrf()).with(user("ed").roles("EDITOR")))
-                .andExpect(status().isFound());
+                        .with(csrf()).with(user("rev").roles("REVIEWER")))
+                .andExpect(status().isFound()).andExpect(flash().attribute("error", "请选择要导入的文件"));
     }
 
     @Test

@@ -186,6 +186,39 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void anAdminCreatesAReviewerWithTheFormWhoLandsOnTheEditorAndMayPublish() throws Exception {
+        MockHttpSession admin = loginAsAdmin();
+        mvc.perform(get("/admin/users").session(admin))
+                .andExpect(content().string(allOf(containsString("<option value=\"REVIEWER\">审核发布</option>"),
+                        containsString("并可发布、回滚和导入知识"))));
+        mvc.perform(post("/admin/users").session(admin).with(csrf())
+                        .param("username", "form-reviewer").param("displayName", "表单审核").param("role", "REVIEWER")
+                        .param("password", "form-reviewer-pass").param("passwordAgain", "form-reviewer-pass"))
+                .andExpect(status().isFound()).andExpect(flash().attribute("message", "已创建审核发布“form-reviewer”"));
+
+        assertThat(accounts.find("form-reviewer")).hasValueSatisfying(a -> assertThat(a.role()).isEqualTo(Role.REVIEWER));
+        mvc.perform(formLogin("/login").user("form-reviewer").password("form-reviewer-pass")).andExpect(redirectedUrl("/editor"));
+        mvc.perform(post("/api/editor/items/no-such-item/versions/1/publish").with(httpBasic("form-reviewer", "form-reviewer-pass")))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value(containsString("no-such-item")));
+        mvc.perform(get("/admin/users").with(httpBasic("form-reviewer", "form-reviewer-pass"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anAdminCreatesAReviewerThroughTheApi() throws Exception {
+        mvc.perform(post("/api/admin/users").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"api-reviewer\",\"displayName\":\"接口审核\",\"role\":\"REVIEWER\",\"password\":\"api-reviewer-pass\"}"))
+                .andExpect(status().isCreated()).andExpect(jsonPath("$.role").value("REVIEWER"));
+        mvc.perform(get("/api/editor/review").with(httpBasic("api-reviewer", "api-reviewer-pass"))).andExpect(status().isOk());
+    }
+
+    @Test
+    void anEditorIsRefusedPublishingByApiWithTheReason() throws Exception {
+        accounts.create("editor-2", "编辑二", Role.EDITOR, "editor-2-password");
+        mvc.perform(post("/api/editor/items/no-such-item/versions/1/publish").with(httpBasic("editor-2", "editor-2-password")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value(startsWith("没有发布权限")));
+    }
+
+    @Test
     void aRefusedFormShowsWhyAndKeepsTheValuesButNotThePasswords() throws Exception {
         MockHttpSession admin = loginAsAdmin();
         mvc.perform(post("/admin/users").session(admin).with(csrf())
@@ -248,7 +281,7 @@ class SecurityIntegrationTests {
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("密码至少 10 个字符"));
         mvc.perform(post("/api/admin/users").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"bad-role\",\"displayName\":\"坏角色\",\"role\":\"BOSS\",\"password\":\"long-enough-1\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value(containsString("BOSS")));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value(allOf(containsString("BOSS"), containsString("REVIEWER"))));
     }
 
     @Test

@@ -1,0 +1,81 @@
+package org.askonce.knowledge;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseBody;
+
+/**
+ * The review queue ("待发布", {@code /editor/review}): every item with a draft newer than its published
+ * version, with the draft's author, time and note, the changes against the published version, and
+ * for reviewers and admins the publish button (editors see the queue read-only). As JSON:
+ * {@code GET /api/editor/review}, and publishing and rolling back by API
+ * ({@code POST /api/editor/items/{id}/versions/{version}/publish|rollback}, reviewers and admins).
+ */
+@Controller
+class ReviewController {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final KnowledgeEditor editor;
+
+    ReviewController(KnowledgeEditor editor) {
+        this.editor = editor;
+    }
+
+    /** One item waiting, as the API answers it. */
+    record Pending(String itemId, String itemName, int draftVersion, String author, Instant createdAt, String note,
+                   Integer publishedVersion, int drafts) {
+
+        static Pending of(PendingDraft p) {
+            return new Pending(p.itemId(), p.itemName(), p.draft().version(), p.draft().author(), p.draft().createdAt(), p.draft().note(),
+                    p.publishedVersion(), p.drafts());
+        }
+    }
+
+    /** A version without its content, as the API answers it. */
+    record Version(String itemId, int version, ItemVersion.State state, String author, Instant createdAt, String note,
+                   String publishedBy, Instant publishedAt) {
+
+        static Version of(ItemVersion v) {
+            return new Version(v.itemId(), v.version(), v.state(), v.author(), v.createdAt(), v.note(), v.publishedBy(), v.publishedAt());
+        }
+    }
+
+    @GetMapping("/editor/review")
+    String queue(Model model) {
+        model.addAttribute("pending", editor.pendingReview());
+        model.addAttribute("view", this);
+        return "editor/review";
+    }
+
+    @GetMapping(path = "/api/editor/review", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    List<Pending> queueByApi() {
+        return editor.pendingReview().stream().map(Pending::of).toList();
+    }
+
+    @PostMapping(path = "/api/editor/items/{id}/versions/{version}/publish", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Version publishByApi(@PathVariable String id, @PathVariable int version, Principal user) {
+        return Version.of(editor.publish(id, version, user.getName()));
+    }
+
+    @PostMapping(path = "/api/editor/items/{id}/versions/{version}/rollback", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Version rollBackByApi(@PathVariable String id, @PathVariable int version, Principal user) {
+        return Version.of(editor.rollBack(id, version, user.getName()));
+    }
+
+    public String time(Instant t) {
+        return t == null ? "" : TIME.format(t);
+    }
+}
