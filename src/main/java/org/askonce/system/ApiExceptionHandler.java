@@ -84,6 +84,12 @@ class ApiExceptionHandler {
         throw e;
     }
 
+    /** The client went away (a closed tab, a dropped long poll): nothing to answer and nothing wrong here. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void clientGone(org.springframework.web.context.request.async.AsyncRequestNotUsableException e) {
+        log.debug("Client disconnected: {}", e.getMessage());
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, String>> internal(Exception e) {
         log.error("Unexpected error in API request", e);

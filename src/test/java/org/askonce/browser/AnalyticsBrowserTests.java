@@ -18,7 +18,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -101,7 +100,7 @@ class AnalyticsBrowserTests {
         BrowserSupport.logIn(editor, "http://127.0.0.1:" + port, "editor-zhou", "editor-zhou-password");
 
         editor.get("http://127.0.0.1:" + port + "/editor/analytics");
-        new WebDriverWait(editor, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("figures")));
+        BrowserSupport.waitOn(editor, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("figures")));
         assertThat(editor.findElement(By.tagName("h1")).getText()).contains("数据分析");
         assertThat(editor.findElement(By.id("figures")).getText()).contains("会话数").contains("回答率").contains("转人工率").contains("满意率");
         assertThat(editor.findElements(By.cssSelector("#questions-chart svg rect"))).isNotEmpty();

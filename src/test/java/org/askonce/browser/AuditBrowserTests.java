@@ -11,7 +11,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -52,11 +51,11 @@ class AuditBrowserTests {
         editor = BrowserSupport.chromium();
 
         editor.get(url("/editor/audit"));
-        new WebDriverWait(editor, WAIT).until(ExpectedConditions.urlContains("/login"));
+        BrowserSupport.waitOn(editor, WAIT).until(ExpectedConditions.urlContains("/login"));
         editor.findElement(By.id("username")).sendKeys("editor-wang");
         editor.findElement(By.id("password")).sendKeys("editor-wang-password");
         editor.findElement(By.cssSelector("form button[type=submit]")).click();
-        new WebDriverWait(editor, WAIT).until(ExpectedConditions.urlContains("/editor/audit"));
+        BrowserSupport.waitOn(editor, WAIT).until(ExpectedConditions.urlContains("/editor/audit"));
 
         assertThat(editor.findElement(By.tagName("h1")).getText()).isEqualTo("知识库核查");
         assertThat(editor.findElement(By.id("finding-count")).getText()).isEqualTo("2");
@@ -68,7 +67,7 @@ class AuditBrowserTests {
 
         new Select(editor.findElement(By.id("check"))).selectByValue("review-overdue");
         editor.findElement(By.cssSelector("form.filters button[type=submit]")).click();
-        new WebDriverWait(editor, WAIT).until(ExpectedConditions.urlContains("check=review-overdue"));
+        BrowserSupport.waitOn(editor, WAIT).until(ExpectedConditions.urlContains("check=review-overdue"));
         assertThat(editor.findElements(By.cssSelector("#findings tbody tr"))).hasSize(1);
         assertThat(editor.findElement(By.id("findings")).getText()).contains("社会保障卡（市民卡）申领").doesNotContain("暂无");
         assertThat(editor.findElement(By.id("export")).getAttribute("href")).endsWith("/editor/audit.csv?check=review-overdue");

@@ -66,6 +66,16 @@ public final class BrowserSupport {
                 field, text);
     }
 
+    /**
+     * A wait that also retries when the page re-rendered an element between finding and reading it
+     * (consoles refresh parts of the page as events arrive).
+     */
+    public static WebDriverWait waitOn(WebDriver browser, Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(browser, timeout);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
     /** Saves a screenshot under target/screenshots and returns its path. */
     public static Path screenshot(WebDriver driver, String name) throws java.io.IOException {
         Path dir = Path.of("target", "screenshots");

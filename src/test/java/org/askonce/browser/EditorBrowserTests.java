@@ -10,12 +10,10 @@ import org.askonce.knowledge.KnowledgeDrafts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -72,11 +70,11 @@ class EditorBrowserTests {
         BrowserSupport.screenshot(editor, "editor-items");
 
         editor.findElement(By.linkText("养犬登记（犬证办理）")).click();
-        WebElement newRow = waitOn(editor).until(
+        WebElement newRow = BrowserSupport.waitOn(editor, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.materials tr.new input[name=name]")));
         BrowserSupport.type(editor, newRow, "犬只芯片植入证明");
         editor.findElement(By.id("save-materials")).click();
-        waitOn(editor).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("草稿"));
+        BrowserSupport.waitOn(editor, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("草稿"));
         assertThat(editor.findElements(By.cssSelector("button.publish"))).as("no publish button for an editor").isEmpty();
         assertThat(editor.findElement(By.cssSelector(".awaiting")).getText()).isEqualTo("等待审核");
         assertThat(editor.findElement(By.cssSelector(".publish-note")).getText()).contains("钱审核（reviewer-qian）");
@@ -85,17 +83,17 @@ class EditorBrowserTests {
         reviewer = BrowserSupport.chromium();
         BrowserSupport.logIn(reviewer, url(""), "reviewer-qian", "reviewer-qian-password");
         reviewer.findElement(By.cssSelector("nav a[href='/editor/review']")).click();
-        WebElement row = waitOn(reviewer).until(
+        WebElement row = BrowserSupport.waitOn(reviewer, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.id("pending-dog-registration")));
         assertThat(row.getText()).contains("养犬登记（犬证办理）", "editor-zhao", "修改材料");
         BrowserSupport.screenshot(reviewer, "review-queue");
         row.findElement(By.cssSelector("a.diff")).click();
-        waitOn(reviewer).until(d -> d.findElement(By.cssSelector("td.after")).getText().contains("犬只芯片植入证明"));
+        BrowserSupport.waitOn(reviewer, WAIT).until(d -> d.findElement(By.cssSelector("td.after")).getText().contains("犬只芯片植入证明"));
         BrowserSupport.screenshot(reviewer, "review-diff");
         reviewer.navigate().back();
-        waitOn(reviewer).until(ExpectedConditions.presenceOfElementLocated(By.id("pending-dog-registration")))
+        BrowserSupport.waitOn(reviewer, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("pending-dog-registration")))
                 .findElement(By.cssSelector("button.publish")).click();
-        waitOn(reviewer).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已发布"));
+        BrowserSupport.waitOn(reviewer, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已发布"));
         assertThat(reviewer.findElements(By.id("pending-dog-registration"))).as("gone from the queue once published").isEmpty();
 
         String answer = askInTheWebChatUntil("狗证要带什么材料", "犬只芯片植入证明");
@@ -110,19 +108,19 @@ class EditorBrowserTests {
         BrowserSupport.logIn(editor, url(""), "editor-qian", "editor-qian-password");
 
         editor.findElement(By.linkText("词库")).click();
-        waitOn(editor).until(d -> d.findElement(By.id("counts")).getText().contains("个口语说法"));
+        BrowserSupport.waitOn(editor, WAIT).until(d -> d.findElement(By.id("counts")).getText().contains("个口语说法"));
         editor.findElement(By.xpath("//tr[td[@class='official' and text()='养犬登记']]//a[text()='编辑']")).click();
-        WebElement terms = waitOn(editor).until(d -> {
+        WebElement terms = BrowserSupport.waitOn(editor, WAIT).until(d -> {
             WebElement field = d.findElement(By.id("terms"));
             return field.getDomProperty("value").contains("狗证") ? field : null;
         });
         BrowserSupport.type(editor, terms, "、汪汪证");
         editor.findElement(By.id("save-entry")).click();
-        waitOn(editor).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("新增 汪汪证 → 养犬登记"));
+        BrowserSupport.waitOn(editor, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("新增 汪汪证 → 养犬登记"));
         assertThat(editor.findElement(By.cssSelector("table.changes")).getText()).contains("汪汪证").contains("editor-qian");
         BrowserSupport.screenshot(editor, "lexicon-draft");
         editor.findElement(By.id("publish-lexicon")).click();
-        waitOn(editor).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已发布"));
+        BrowserSupport.waitOn(editor, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已发布"));
         BrowserSupport.screenshot(editor, "lexicon-published");
 
         String answer = askInTheWebChatUntil("汪汪证要带什么材料", "犬只狂犬病免疫证明");
@@ -133,11 +131,6 @@ class EditorBrowserTests {
      * A wait that ignores elements of the page being left: after a click that submits a form, the
      * old page's alert can be found and then go stale while the next page loads.
      */
-    private static WebDriverWait waitOn(WebDriver browser) {
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.ignoring(StaleElementReferenceException.class);
-        return wait;
-    }
 
     /** Asks in the web chat, again while the answer lacks {@code expected} (the index is rebuilt in the background); the last answer. */
     private String askInTheWebChatUntil(String question, String expected) {
@@ -150,7 +143,7 @@ class EditorBrowserTests {
             WebElement input = citizen.findElement(By.id("text"));
             BrowserSupport.type(citizen, input, question);
             citizen.findElement(By.id("send")).click();
-            waitOn(citizen).until(d -> d.findElements(By.cssSelector(".msg.bot")).size() > before);
+            BrowserSupport.waitOn(citizen, WAIT).until(d -> d.findElements(By.cssSelector(".msg.bot")).size() > before);
             List<WebElement> bots = citizen.findElements(By.cssSelector(".msg.bot"));
             answer = bots.get(bots.size() - 1).getText();
         }
@@ -174,7 +167,7 @@ class EditorBrowserTests {
         BrowserSupport.screenshot(editor, "editor-proposal-adopt");
         row.findElement(By.cssSelector("details.adopt button[type=submit]")).click();
 
-        waitOn(editor).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已采纳"));
+        BrowserSupport.waitOn(editor, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已采纳"));
         assertThat(editor.findElement(By.cssSelector(".alert.ok")).getText()).contains("社会保障卡（市民卡）申领", "等待审核发布");
         assertThat(editor.findElements(By.id("proposal-" + id))).as("an adopted proposal leaves the list").isEmpty();
         assertThat(drafts.find(id).orElseThrow().adoptedItemId()).isEqualTo("social-security-card");

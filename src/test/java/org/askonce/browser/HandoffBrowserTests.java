@@ -12,7 +12,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -81,21 +80,21 @@ class HandoffBrowserTests {
         // the citizen asks for a person
         citizen.get(url("/"));
         say(citizen, "我要找人工客服");
-        new WebDriverWait(citizen, WAIT).until(d -> bubbles(d, ".msg.bot").stream().anyMatch(t -> t.contains("人工客服")));
+        BrowserSupport.waitOn(citizen, WAIT).until(d -> bubbles(d, ".msg.bot").stream().anyMatch(t -> t.contains("人工客服")));
 
         // the question appears in the agent's queue without a reload
-        WebElement row = new WebDriverWait(agent, WAIT).until(
+        WebElement row = BrowserSupport.waitOn(agent, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.queue tbody tr")));
         assertThat(row.getText()).contains("我要找人工客服").contains("网页").contains("排队中");
         BrowserSupport.screenshot(agent, "console-queue");
         row.findElement(By.xpath(".//button[text()='接入']")).click();
 
         // the conversation page: the transcript, the knowledge lookup, the reply
-        new WebDriverWait(agent, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
+        BrowserSupport.waitOn(agent, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("reply-text")));
         assertThat(agent.findElement(By.id("transcript")).getText()).contains("我要找人工客服");
         BrowserSupport.type(agent, agent.findElement(By.id("kb-query")), "狗证");
         agent.findElement(By.id("kb-search")).click();
-        WebElement found = new WebDriverWait(agent, WAIT).until(
+        WebElement found = BrowserSupport.waitOn(agent, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#kb-results details summary")));
         assertThat(found.getText()).contains("犬");
         found.click();
@@ -105,24 +104,24 @@ class HandoffBrowserTests {
         BrowserSupport.type(agent, agent.findElement(By.id("reply-text")), "\n以上是李坐席为您整理的材料。");
         BrowserSupport.screenshot(agent, "console-conversation");
         agent.findElement(By.id("send-reply")).click();
-        new WebDriverWait(agent, WAIT).until(d -> d.findElement(By.id("transcript")).getText().contains("以上是李坐席为您整理的材料"));
+        BrowserSupport.waitOn(agent, WAIT).until(d -> d.findElement(By.id("transcript")).getText().contains("以上是李坐席为您整理的材料"));
 
         // the citizen sees it in the chat
-        WebElement reply = new WebDriverWait(citizen, WAIT).until(
+        WebElement reply = BrowserSupport.waitOn(citizen, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector(".msg.agent")));
         assertThat(reply.getText()).contains("人工客服").contains("犬只狂犬病免疫证明").contains("以上是李坐席为您整理的材料");
 
         // resolved: the citizen is asked to rate and rates
         agent.findElement(By.id("resolve")).click();
-        WebElement rate = new WebDriverWait(citizen, WAIT).until(
+        WebElement rate = BrowserSupport.waitOn(citizen, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.xpath("//div[contains(@class,'rate')]/button[text()='满意']")));
         assertThat(bubbles(citizen, ".msg.bot")).anyMatch(t -> t.contains("本次人工服务已结束"));
         rate.click();
-        new WebDriverWait(citizen, WAIT).until(d -> bubbles(d, ".msg.bot").stream().anyMatch(t -> t.contains("感谢您的评价")));
+        BrowserSupport.waitOn(citizen, WAIT).until(d -> bubbles(d, ".msg.bot").stream().anyMatch(t -> t.contains("感谢您的评价")));
         BrowserSupport.screenshot(citizen, "webchat-after-handoff");
 
         agent.get(url("/console"));
-        WebElement closed = new WebDriverWait(agent, WAIT).until(
+        WebElement closed = BrowserSupport.waitOn(agent, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.xpath("//h2[text()='最近结束']/following-sibling::table[1]//tbody/tr")));
         assertThat(closed.getText()).contains("已解决").contains("agent-li").contains("满意");
     }

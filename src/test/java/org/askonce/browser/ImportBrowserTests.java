@@ -1,0 +1,100 @@
+package org.askonce.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.askonce.accounts.Role;
+import org.askonce.accounts.UserAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A reviewer imports part of the real Guangdong catalogue in the console in headless Chromium: the
+ * progress page runs to "done", the audit lists the catalogue's gaps, and the web chat tells a
+ * citizen which element is not given and where to ask.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "askonce.knowledge-base=src/test/resources/mini/kb",
+    "askonce.nlp.training-dir=src/test/resources/mini/training",
+    "spring.datasource.url=jdbc:h2:mem:browser-import;DB_CLOSE_DELAY=-1"})
+class ImportBrowserTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path CATALOGUE = Path.of("training/guangdong/guangdong-service-items.jsonl");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    UserAccounts accounts;
+
+    @TempDir
+    Path temp;
+
+    private WebDriver reviewer;
+    private WebDriver citizen;
+
+    @AfterEach
+    void quit() {
+        if (reviewer != null) {
+            reviewer.quit();
+        }
+        if (citizen != null) {
+            citizen.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    @Test
+    void aReviewerImportsACatalogueWatchesItsProgressAndTheAuditAndChatKnowItsGaps() throws Exception {
+        accounts.create("reviewer-zhou", "周审核", Role.REVIEWER, "reviewer-zhou-password");
+        Path part = temp.resolve("guangdong-part.jsonl");
+        Files.write(part, Files.readAllLines(CATALOGUE, StandardCharsets.UTF_8).subList(0, 300), StandardCharsets.UTF_8);
+        reviewer = BrowserSupport.chromium();
+        BrowserSupport.logIn(reviewer, url(""), "reviewer-zhou", "reviewer-zhou-password");
+
+        reviewer.get(url("/editor"));
+        reviewer.findElement(By.cssSelector("details.card summary")).click();
+        reviewer.findElement(By.cssSelector("input[type=file][name=file]")).sendKeys(part.toAbsolutePath().toString());
+        reviewer.findElement(By.cssSelector("form[action='/editor/import'] button[type=submit]")).click();
+
+        BrowserSupport.waitOn(reviewer, WAIT).until(ExpectedConditions.urlContains("/editor/import/"));
+        BrowserSupport.waitOn(reviewer, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("done")));
+        assertThat(reviewer.findElement(By.id("stage")).getText()).isEqualTo("完成");
+        assertThat(reviewer.findElement(By.id("imported")).getText()).isEqualTo("300");
+        assertThat(reviewer.findElement(By.id("stored")).getText()).isEqualTo("300");
+        assertThat(reviewer.findElement(By.id("failed")).isDisplayed()).isFalse();
+        BrowserSupport.screenshot(reviewer, "import-done");
+
+        reviewer.findElement(By.linkText("查看质量审计")).click();
+        BrowserSupport.waitOn(reviewer, WAIT).until(ExpectedConditions.urlContains("/editor/audit"));
+        assertThat(reviewer.findElement(By.cssSelector("#counts tr[data-check=materials-missing]")).getText()).contains("申请材料缺失");
+        assertThat(reviewer.findElement(By.cssSelector("#counts tr[data-check=fee-missing]")).getText()).endsWith("300");
+        BrowserSupport.screenshot(reviewer, "audit-after-import");
+
+        citizen = BrowserSupport.chromium();
+        citizen.get(url("/"));
+        WebElement input = BrowserSupport.waitOn(citizen, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("text")));
+        int before = citizen.findElements(By.cssSelector(".msg.bot")).size();
+        BrowserSupport.type(citizen, input, "临时价格干预范围事项提价申报收费吗");
+        citizen.findElement(By.id("send")).click();
+        BrowserSupport.waitOn(citizen, WAIT).until(d -> d.findElements(By.cssSelector(".msg.bot")).size() > before);
+        List<WebElement> bots = citizen.findElements(By.cssSelector(".msg.bot"));
+        assertThat(bots.get(bots.size() - 1).getText()).contains("临时价格干预范围事项提价申报", "暂未提供收费信息", "020-34121084");
+        BrowserSupport.screenshot(citizen, "webchat-gap");
+    }
+}
