@@ -73,7 +73,8 @@ class AuditController {
     }
 
     @GetMapping("/editor/audit")
-    String page(@RequestParam(required = false) String check, @RequestParam(required = false) String department, Model model) {
+    String page(@RequestParam(required = false) String check, @RequestParam(required = false) String department,
+                @RequestParam(defaultValue = "1") int page, Model model) {
         AuditReport report = run();
         AuditCheck chosen = null;
         try {
@@ -85,7 +86,16 @@ class AuditController {
         AuditReport shown = report.filter(chosen, dept);
         model.addAttribute("report", report);
         model.addAttribute("counts", counts(report, dept));
-        model.addAttribute("findings", shown.findings());
+        // a whole imported catalogue has thousands of findings: a page at a time (the CSV has them all)
+        List<AuditFinding> all = shown.findings();
+        int pages = Math.max(1, (all.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int current = Math.min(Math.max(page, 1), pages);
+        model.addAttribute("findingCount", all.size());
+        model.addAttribute("findings", all.subList((current - 1) * PAGE_SIZE, Math.min(all.size(), current * PAGE_SIZE)));
+        model.addAttribute("page", current);
+        model.addAttribute("pages", pages);
+        String here = link("/editor/audit", chosen == null ? "" : chosen.code(), dept);
+        model.addAttribute("pageLink", here + (here.contains("?") ? "&" : "?") + "page=");
         model.addAttribute("shownItems", shown.itemsWithFindings());
         model.addAttribute("departments", report.departments());
         model.addAttribute("check", chosen == null ? "" : chosen.code());
@@ -101,6 +111,8 @@ class AuditController {
     }
 
     /** A link with only the filters that are set (an empty parameter would show in the address and the CSV link). */
+    static final int PAGE_SIZE = 100;
+
     private static String link(String path, String check, String department) {
         UriComponentsBuilder b = UriComponentsBuilder.fromPath(path);
         if (!check.isEmpty()) {

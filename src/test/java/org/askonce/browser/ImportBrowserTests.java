@@ -84,6 +84,10 @@ class ImportBrowserTests {
         BrowserSupport.waitOn(reviewer, WAIT).until(ExpectedConditions.urlContains("/editor/audit"));
         assertThat(reviewer.findElement(By.cssSelector("#counts tr[data-check=materials-missing]")).getText()).contains("申请材料缺失");
         assertThat(reviewer.findElement(By.cssSelector("#counts tr[data-check=fee-missing]")).getText()).endsWith("300");
+        int findings = Integer.parseInt(reviewer.findElement(By.id("finding-count")).getText());
+        assertThat(reviewer.findElements(By.cssSelector("#findings tbody tr"))).as("a page of findings").hasSize(100);
+        assertThat(reviewer.findElement(By.cssSelector(".pager")).getText().replaceAll("\\s+", ""))
+                .contains("第1/" + ((findings + 99) / 100) + "页");
         BrowserSupport.screenshot(reviewer, "audit-after-import");
 
         citizen = BrowserSupport.chromium();
