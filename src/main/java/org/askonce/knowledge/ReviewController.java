@@ -26,9 +26,11 @@ class ReviewController {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final KnowledgeEditor editor;
+    private final LexiconEditor lexicon;
 
-    ReviewController(KnowledgeEditor editor) {
+    ReviewController(KnowledgeEditor editor, LexiconEditor lexicon) {
         this.editor = editor;
+        this.lexicon = lexicon;
     }
 
     /** One item waiting, as the API answers it. */
@@ -53,6 +55,7 @@ class ReviewController {
     @GetMapping("/editor/review")
     String queue(Model model) {
         model.addAttribute("pending", editor.pendingReview());
+        model.addAttribute("lexiconChanges", lexicon.draftChanges().size());
         model.addAttribute("view", this);
         return "editor/review";
     }

@@ -103,9 +103,9 @@ class EditorBrowserTests {
 
     @Test
     void aReviewerAddsAColloquialTermPublishesTheLexiconAndTheWebChatUnderstandsIt() throws Exception {
-        accounts.create("editor-qian", "钱编辑", Role.REVIEWER, "editor-qian-password");
+        accounts.create("reviewer-wu", "吴审核", Role.REVIEWER, "reviewer-wu-password");
         editor = BrowserSupport.chromium();
-        BrowserSupport.logIn(editor, url(""), "editor-qian", "editor-qian-password");
+        BrowserSupport.logIn(editor, url(""), "reviewer-wu", "reviewer-wu-password");
 
         editor.findElement(By.linkText("词库")).click();
         BrowserSupport.waitOn(editor, WAIT).until(d -> d.findElement(By.id("counts")).getText().contains("个口语说法"));
@@ -117,7 +117,7 @@ class EditorBrowserTests {
         BrowserSupport.type(editor, terms, "、汪汪证");
         editor.findElement(By.id("save-entry")).click();
         BrowserSupport.waitOn(editor, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("新增 汪汪证 → 养犬登记"));
-        assertThat(editor.findElement(By.cssSelector("table.changes")).getText()).contains("汪汪证").contains("editor-qian");
+        assertThat(editor.findElement(By.cssSelector("table.changes")).getText()).contains("汪汪证").contains("reviewer-wu");
         BrowserSupport.screenshot(editor, "lexicon-draft");
         editor.findElement(By.id("publish-lexicon")).click();
         BrowserSupport.waitOn(editor, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已发布"));

@@ -80,6 +80,8 @@ class LexiconConsoleIntegrationTests {
         mvc.perform(get("/editor/lexicon").with(user("ed").roles("EDITOR")))
                 .andExpect(content().string(allOf(containsString("尚未发布的修改（<span>2</span>处）"), containsString("editor-wang"))));
 
+        mvc.perform(get("/editor/review").with(user("ed").roles("EDITOR")))
+                .andExpect(content().string(containsString("词库草稿有 <strong>2</strong> 处修改等待发布")));
         mvc.perform(post("/editor/lexicon/publish").with(csrf()).with(user("editor-wang").roles("EDITOR")))
                 .andExpect(status().isForbidden());
         assertThat(lexicon.published().entries()).as("an editor may not publish").doesNotContainKey("良民证");
