@@ -24,12 +24,16 @@ final class LexiconRules {
     private LexiconRules() {
     }
 
-    /** As the pipeline will see it: NFKC (full-width → half-width), trimmed (full-width spaces too), ASCII in lower case. */
+    /**
+     * As the pipeline will see it: NFKC (full-width → half-width), trimmed (full-width spaces too),
+     * traditional characters as simplified (citizens' text is converted before it is segmented, so a
+     * traditional term would never match), ASCII in lower case.
+     */
     static String clean(String raw) {
         if (raw == null) {
             return "";
         }
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
+        String text = com.hankcs.hanlp.HanLP.convertToSimplifiedChinese(Normalizer.normalize(raw, Normalizer.Form.NFKC).strip());
         StringBuilder out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> out.appendCodePoint(cp < 128 ? Character.toLowerCase(cp) : cp));
         return out.toString();

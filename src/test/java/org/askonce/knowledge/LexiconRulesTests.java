@@ -49,6 +49,7 @@ class LexiconRulesTests {
     @Test
     void termsAreCleanedAsThePipelineSeesThem() {
         assertThat(LexiconRules.clean("　ＡＰＰ办证 ")).isEqualTo("app办证");
+        assertThat(LexiconRules.clean("辦狗證")).as("traditional characters, as citizens' text is converted").isEqualTo("办狗证");
     }
 
     @Test
