@@ -44,9 +44,7 @@ class AnalyticsBrowserTests {
 
     @AfterEach
     void quit() {
-        if (editor != null) {
-            editor.quit();
-        }
+        BrowserSupport.quitAll(editor);
     }
 
     /** Two weeks of traffic, growing towards today, with answers, menus, hand-offs, unknowns and ratings. */

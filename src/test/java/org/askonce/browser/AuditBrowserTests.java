@@ -36,9 +36,7 @@ class AuditBrowserTests {
 
     @AfterEach
     void quit() {
-        if (editor != null) {
-            editor.quit();
-        }
+        BrowserSupport.quitAll(editor);
     }
 
     private String url(String path) {

@@ -47,6 +47,15 @@ public final class BrowserSupport {
         return driver;
     }
 
+    /** Quits every browser that was opened (null: not opened). */
+    public static void quitAll(WebDriver... browsers) {
+        for (WebDriver browser : browsers) {
+            if (browser != null) {
+                browser.quit();
+            }
+        }
+    }
+
     /** Logs in on the staff login page of the server at {@code baseUrl} and waits until it has moved on. */
     public static void logIn(WebDriver browser, String baseUrl, String username, String password) {
         browser.get(baseUrl + "/login");

@@ -45,15 +45,7 @@ class EditorBrowserTests {
 
     @AfterEach
     void quit() {
-        if (editor != null) {
-            editor.quit();
-        }
-        if (reviewer != null) {
-            reviewer.quit();
-        }
-        if (citizen != null) {
-            citizen.quit();
-        }
+        BrowserSupport.quitAll(editor, reviewer, citizen);
     }
 
     private String url(String path) {

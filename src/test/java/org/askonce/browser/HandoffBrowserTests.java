@@ -43,12 +43,7 @@ class HandoffBrowserTests {
 
     @AfterEach
     void quit() {
-        if (citizen != null) {
-            citizen.quit();
-        }
-        if (agent != null) {
-            agent.quit();
-        }
+        BrowserSupport.quitAll(citizen, agent);
     }
 
     private String url(String path) {

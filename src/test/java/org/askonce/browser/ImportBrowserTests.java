@@ -47,12 +47,7 @@ class ImportBrowserTests {
 
     @AfterEach
     void quit() {
-        if (reviewer != null) {
-            reviewer.quit();
-        }
-        if (citizen != null) {
-            citizen.quit();
-        }
+        BrowserSupport.quitAll(reviewer, citizen);
     }
 
     private String url(String path) {
