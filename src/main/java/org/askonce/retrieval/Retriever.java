@@ -131,11 +131,11 @@ public class Retriever {
         // Keys are a bag of words: near-identical names ("A(对X业绩突出的个人…)", "A(对Y业绩突出的机构…)")
         // can score alike. A question that is exactly one wording scores as the best hit and comes
         // first among equals (the sort below is stable).
-        String exact = canonical(question.text());
+        String exact = SearchIndex.exactForm(question.text());
         double best = scored.stream().mapToDouble(SearchIndex.Scored::score).max().orElse(0);
         List<SearchIndex.Scored> ordered = new ArrayList<>(scored.size());
         for (SearchIndex.Scored found : scored) {
-            if (!exact.isEmpty() && canonical(found.wording().text()).equals(exact)) {
+            if (!exact.isEmpty() && found.wording().exact().equals(exact)) {
                 ordered.add(0, new SearchIndex.Scored(found.wording(), best, found.level(), found.shared(), found.questionCoverage(),
                         found.wordingCoverage()));
             } else {
@@ -158,13 +158,6 @@ public class Retriever {
             }
         }
         return new SearchResult(sorted(items), sorted(faqs));
-    }
-
-    /** Letters and digits only, lower case: what "exactly the same wording" compares. */
-    private static String canonical(String text) {
-        StringBuilder sb = new StringBuilder(text.length());
-        text.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(sb::appendCodePoint);
-        return sb.toString();
     }
 
     private static List<Candidate> sorted(Map<String, Candidate> candidates) {

@@ -87,7 +87,15 @@ final class SearchIndex {
     static final int QUERY_KEYS = 6;
 
     /** One wording of the knowledge base; its keys are ids per level, sorted (see {@link KeyTable}). */
-    record Wording(WordingKind kind, String itemId, String faqId, String text, int[][] keys) {
+    /** {@code exact}: the wording as analysed, letters and digits only ({@link #exactForm}), to recognise a question that is exactly it. */
+    record Wording(WordingKind kind, String itemId, String faqId, String text, int[][] keys, String exact) {
+    }
+
+    /** Letters and digits only, lower case, of an analysed text: what "exactly the same wording" compares. */
+    static String exactForm(String analysedText) {
+        StringBuilder sb = new StringBuilder(analysedText.length());
+        analysedText.codePoints().filter(Character::isLetterOrDigit).map(Character::toLowerCase).forEach(sb::appendCodePoint);
+        return sb.toString();
     }
 
     record Scored(Wording wording, double score, Level level, List<String> shared, double questionCoverage, double wordingCoverage) {
@@ -195,7 +203,7 @@ final class SearchIndex {
             Arrays.sort(levelIds);
             ids[level.ordinal()] = levelIds;
         }
-        return new Wording(kind, itemId, faqId, text, ids);
+        return new Wording(kind, itemId, faqId, text, ids, exactForm(analysis.text()));
     }
 
     static String[][] keys(Analysis analysis) {

@@ -81,7 +81,8 @@ class ImportBrowserTests {
         assertThat(reviewer.findElement(By.cssSelector("#counts tr[data-check=fee-missing]")).getText()).endsWith("300");
         int findings = Integer.parseInt(reviewer.findElement(By.id("finding-count")).getText());
         assertThat(reviewer.findElements(By.cssSelector("#findings tbody tr"))).as("a page of findings").hasSize(100);
-        assertThat(reviewer.findElement(By.cssSelector(".pager")).getText().replaceAll("\\s+", ""))
+        assertThat(reviewer.findElements(By.cssSelector(".pager"))).as("one pager, under the findings").hasSize(1);
+        assertThat(reviewer.findElement(By.cssSelector(".findings .pager")).getText().replaceAll("\\s+", ""))
                 .contains("第1/" + ((findings + 99) / 100) + "页");
         BrowserSupport.screenshot(reviewer, "audit-after-import");
 
