@@ -63,6 +63,8 @@ class GuangdongImportIntegrationTests {
     TextPipeline pipeline;
     @Autowired
     DialogueEngine dialogue;
+    @Autowired
+    KnowledgeEditor editorService;
 
     @Autowired
     org.springframework.test.web.servlet.MockMvc mvc;
@@ -202,6 +204,34 @@ class GuangdongImportIntegrationTests {
 
         assertThat(html).contains("共 <span>" + total + "</span> 个事项，第 <span>2</span> / <span>" + pages + "</span> 页");
         assertThat(html.split("/editor/items/", -1).length - 1).isEqualTo(EditorConsoleController.PAGE_SIZE);
+    }
+
+    @Test
+    @Order(6)
+    void anImportedItemWithGapsOpensInTheEditorAndItsMaterialsCanBeCompleted() throws Exception {
+        ServiceItem item = knowledgeBase.snapshot().item("gd-" + rows.get(1).get("TASK_CODE").asText().toLowerCase()).orElseThrow();
+        assertThat(item.materials()).isNotEmpty().allSatisfy(m -> assertThat(m.form()).isNull());
+        var editor = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("ed").roles("EDITOR");
+
+        String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/editor/items/" + item.id()).with(editor))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains(item.name()).contains(item.materials().get(0).name()).contains("未注明").doesNotContain(">null<");
+
+        var save = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/editor/items/" + item.id() + "/materials")
+                .with(editor).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
+        for (ServiceItem.Material m : item.materials()) {
+            save.param("name", m.name()).param("form", m.form() == null && m == item.materials().get(0) ? "原件" : "")
+                    .param("copies", m == item.materials().get(0) ? "2" : "").param("required", "").param("notes", "");
+        }
+        mvc.perform(save).andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isFound());
+
+        ServiceItem draft = knowledgeBase.snapshot().item(item.id()).orElseThrow(); // published stays as it was
+        assertThat(draft.materials().get(0).form()).isNull();
+        ServiceItem saved = editorService.history(item.id()).get(0).item();
+        assertThat(saved.materials().get(0)).extracting(ServiceItem.Material::form, ServiceItem.Material::copies).containsExactly("原件", 2);
+        assertThat(saved.materials().get(1)).extracting(ServiceItem.Material::form, ServiceItem.Material::copies, ServiceItem.Material::required)
+                .containsExactly(null, null, null);
     }
 
     private long count(Predicate<JsonNode> predicate) {
