@@ -22,7 +22,8 @@ import org.springframework.util.FileSystemUtils;
 /**
  * Imports that run in the background, so a large file (the provincial catalogue: thousands of
  * items) shows its progress instead of holding a request open: queued → reading and checking →
- * storing n of N → rebuilding the search → done (or refused, with every problem). One import runs
+ * storing n of N → rebuilding the search → done (or refused, with every problem; or stored but the
+ * search not rebuilt, which the page says). One import runs
  * at a time on this instance, the others wait their turn; the last {@value #KEPT} jobs are kept in
  * memory for their pages.
  */
@@ -51,7 +52,10 @@ public class ImportJobs implements DisposableBean {
 
     /** Where a job is. */
     public enum Stage {
-        QUEUED("排队中"), READING("读取和校验"), STORING("写入知识库"), INDEXING("重建检索"), DONE("完成"), FAILED("未导入");
+        QUEUED("排队中"), READING("读取和校验"), STORING("写入知识库"), INDEXING("重建检索"), DONE("完成"),
+        /** Stored and published, but the search could not be rebuilt: citizens still get the previous answers. */
+        NOT_INDEXED("已导入，检索未更新"),
+        FAILED("未导入");
 
         private final String label;
 
@@ -69,7 +73,7 @@ public class ImportJobs implements DisposableBean {
                          int imported, List<String> problems, Instant finishedAt) {
 
         public boolean finished() {
-            return stage == Stage.DONE || stage == Stage.FAILED;
+            return stage == Stage.DONE || stage == Stage.NOT_INDEXED || stage == Stage.FAILED;
         }
 
         /** 0–100: reading counts for the first tenth, storing for the rest up to 95, rebuilding the search to 100. */
@@ -79,7 +83,7 @@ public class ImportJobs implements DisposableBean {
                 case READING -> 5;
                 case STORING -> total == 0 ? 10 : 10 + (int) (85L * stored / total);
                 case INDEXING -> 96;
-                case DONE, FAILED -> 100;
+                case DONE, NOT_INDEXED, FAILED -> 100;
             };
         }
     }
@@ -166,12 +170,14 @@ public class ImportJobs implements DisposableBean {
     /** The search now answers from this publication: imports that published up to it are done. */
     @EventListener
     void on(KnowledgeIndexed event) {
-        indexed = Math.max(indexed, event.publication());
+        if (event.succeeded()) {
+            indexed = Math.max(indexed, event.publication());
+        }
         List<Job> waiting;
         synchronized (jobs) {
             waiting = new ArrayList<>(jobs.values());
         }
-        waiting.forEach(job -> job.indexed(event.publication()));
+        waiting.forEach(job -> job.indexed(event));
     }
 
     @Override
@@ -225,9 +231,15 @@ public class ImportJobs implements DisposableBean {
             storedOrRefused.complete(null);
         }
 
-        synchronized void indexed(long upTo) {
-            if (stage == Stage.INDEXING && publication <= upTo) {
+        synchronized void indexed(KnowledgeIndexed event) {
+            if (stage != Stage.INDEXING || publication > event.publication()) {
+                return;
+            }
+            if (event.succeeded()) {
                 finish(Stage.DONE, List.of());
+            } else {
+                finish(Stage.NOT_INDEXED, List.of("检索重建失败（" + event.failure() + "），市民暂时仍得到导入前的答案；"
+                        + "下次发布或重启时会再重建。请把这条信息转给管理员。"));
             }
         }
 

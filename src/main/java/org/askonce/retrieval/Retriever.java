@@ -106,9 +106,11 @@ public class Retriever {
             long millis = (System.nanoTime() - start) / 1_000_000;
             log.info("Search index rebuilt for publication {}: {} wordings of {} items in {} ms, swapped in", publication,
                     nextIndex.size(), snapshot.itemCount(), millis);
-            events.publishEvent(new KnowledgeIndexed(publication, snapshot.itemCount(), millis));
+            events.publishEvent(KnowledgeIndexed.built(publication, snapshot.itemCount(), millis));
         } catch (RuntimeException e) {
             log.error("Could not rebuild the search index for publication {}; citizens keep getting the previous one", publication, e);
+            events.publishEvent(KnowledgeIndexed.failed(publication, snapshot.itemCount(), (System.nanoTime() - start) / 1_000_000,
+                    e.toString()));
         }
     }
 
