@@ -222,6 +222,9 @@ final class ReplyComposer {
         sb.append("· 收费：").append(f == null || f.charged() == null ? "未提供" : f.charged() ? (given(f.amount()) ? f.amount().strip() : "收费") : "不收费")
                 .append('\n');
         List<Material> required = item.materials().stream().filter(m -> !Boolean.FALSE.equals(m.required())).toList();
+        if (required.isEmpty()) {
+            required = item.materials(); // every one optional: name them anyway
+        }
         sb.append("· 材料：").append(item.materials().isEmpty() ? "未提供"
                         : required.stream().limit(3).map(Material::name).collect(Collectors.joining("、")))
                 .append(item.materials().size() > 3 ? "等" + item.materials().size() + "项" : "").append('\n');

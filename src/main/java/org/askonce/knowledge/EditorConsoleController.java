@@ -133,12 +133,14 @@ class EditorConsoleController {
 
     /** The materials as an editable list: one row per material; a row without a name is dropped. */
     @PostMapping("/items/{id}/materials")
-    String saveMaterials(@PathVariable String id, @RequestParam(name = "name", defaultValue = "") List<String> names,
-                         @RequestParam(name = "form", defaultValue = "") List<String> forms,
-                         @RequestParam(name = "copies", defaultValue = "") List<String> copies,
-                         @RequestParam(name = "required", defaultValue = "") List<String> required,
-                         @RequestParam(name = "notes", defaultValue = "") List<String> notes,
+    String saveMaterials(@PathVariable String id, @RequestParam org.springframework.util.MultiValueMap<String, String> rows,
                          @RequestParam(defaultValue = "") String note, Principal user, RedirectAttributes flash) {
+        // the rows as sent: a List<String> parameter would split a single value at its commas ("身份证,户口簿")
+        List<String> names = rows.getOrDefault("name", List.of());
+        List<String> forms = rows.getOrDefault("form", List.of());
+        List<String> copies = rows.getOrDefault("copies", List.of());
+        List<String> required = rows.getOrDefault("required", List.of());
+        List<String> notes = rows.getOrDefault("notes", List.of());
         ServiceItem base = editor.history(id).stream().findFirst().orElseThrow(() -> new ItemNotFound(id)).item();
         List<ServiceItem.Material> materials = new ArrayList<>();
         List<String> problems = new ArrayList<>();

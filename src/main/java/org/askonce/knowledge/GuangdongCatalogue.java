@@ -53,7 +53,7 @@ public final class GuangdongCatalogue {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
-    private static final Pattern DAYS = Pattern.compile("(\\d+)\\s*[(（](工作日|自然日)[)）]");
+    private static final Pattern DAYS = Pattern.compile("(\\d{1,4})\\s*[(（](工作日|自然日)[)）]");
     private static final Pattern LINK = Pattern.compile("https?://\\S+");
     private static final Pattern LOCATION_LABEL = Pattern.compile("^(办理地点|地点|地址)[:：]\\s*");
 

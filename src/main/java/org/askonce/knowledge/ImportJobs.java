@@ -43,6 +43,8 @@ public class ImportJobs implements DisposableBean {
     });
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private volatile long indexed;
+    /** The latest publication whose rebuild failed, and why. */
+    private volatile KnowledgeIndexed lastFailure;
 
     ImportJobs(KnowledgeTransfer transfer, KnowledgeBase knowledgeBase) {
         this.transfer = transfer;
@@ -96,12 +98,12 @@ public class ImportJobs implements DisposableBean {
         Job job = new Job(UUID.randomUUID().toString(), displayName, user, clock.instant());
         synchronized (jobs) {
             jobs.put(job.id, job);
-            while (jobs.size() > KEPT) {
-                String oldest = jobs.keySet().iterator().next();
-                if (!jobs.get(oldest).status().finished()) {
-                    break;
+            // forget the oldest finished jobs (one still running stays, however old)
+            var it = jobs.values().iterator();
+            while (jobs.size() > KEPT && it.hasNext()) {
+                if (it.next().status().finished()) {
+                    it.remove();
                 }
-                jobs.remove(oldest);
             }
         }
         // the import runs as the user who started it, so the editor's own publish-right check applies too
@@ -152,8 +154,12 @@ public class ImportJobs implements DisposableBean {
             });
             long publication = knowledgeBase.publication();
             job.imported(imported, publication);
+            // the rebuild may have ended before the job got here: its event then found nothing to tell
+            KnowledgeIndexed failure = lastFailure;
             if (indexed >= publication) {
-                job.finish(Stage.DONE, List.of());
+                job.indexed(KnowledgeIndexed.built(publication, imported, 0));
+            } else if (failure != null && failure.publication() >= publication) {
+                job.indexed(failure);
             }
         } catch (KnowledgeBaseException | IllegalArgumentException | org.askonce.accounts.PublishRight.Refused e) {
             job.finish(Stage.FAILED, e.getMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).toList());
@@ -172,6 +178,8 @@ public class ImportJobs implements DisposableBean {
     void on(KnowledgeIndexed event) {
         if (event.succeeded()) {
             indexed = Math.max(indexed, event.publication());
+        } else {
+            lastFailure = event;
         }
         List<Job> waiting;
         synchronized (jobs) {

@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
+import java.util.Map;
+import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.askonce.accounts.PublishRight;
@@ -67,6 +71,10 @@ public class KnowledgeEditor {
     @Transactional
     public ItemVersion saveDraft(ServiceItem item, String author, String note) {
         validate(item);
+        List<String> clash = nameClashes(List.of(item));
+        if (!clash.isEmpty()) {
+            throw new IllegalArgumentException(clash.get(0));
+        }
         ensureHistory(item.id());
         int version = nextVersion(item.id());
         Instant now = clock.instant();
@@ -89,6 +97,10 @@ public class KnowledgeEditor {
             throw new IllegalArgumentException("第" + version + "版已经是发布版本");
         }
         validate(v.item());
+        List<String> clash = nameClashes(List.of(v.item())); // another item may have taken the name since the draft
+        if (!clash.isEmpty()) {
+            throw new IllegalArgumentException(clash.get(0));
+        }
         Instant now = clock.instant();
         jdbc.sql("UPDATE kb_item_version SET state = 'SUPERSEDED' WHERE item_id = ? AND state = 'PUBLISHED'").param(itemId).update();
         jdbc.sql("UPDATE kb_item_version SET state = 'PUBLISHED', published_by = ?, published_at = ? WHERE item_id = ? AND version = ?")
@@ -117,6 +129,11 @@ public class KnowledgeEditor {
     @Transactional
     public int importAll(KnowledgeSnapshot imported, String user, String source, ImportProgress progress) {
         PublishRight.requireForCurrentUser();
+        List<String> clashes = nameClashes(imported.items());
+        if (!clashes.isEmpty()) {
+            throw new KnowledgeBaseException(source + " 有 " + clashes.size() + " 处事项重名，什么都没有导入：\n  " + String.join("\n  ", clashes));
+        }
+        lexicons.lock(); // the same order as a lexicon publication: the publication row first
         Instant now = clock.instant();
         int total = imported.itemCount();
         int done = 0;
@@ -316,6 +333,29 @@ public class KnowledgeEditor {
         jdbc.sql("INSERT INTO kb_audit_log (at, username, action, item_id, version, detail) VALUES (?,?,?,?,?,?)")
                 .params(Timestamp.from(clock.instant()), username, action, itemId, version,
                         detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000)).update();
+    }
+
+    /**
+     * Names that two items would share (names are unique: citizens and menus tell items apart by
+     * them): within {@code incoming}, or with a live item that {@code incoming} does not replace.
+     */
+    private List<String> nameClashes(List<ServiceItem> incoming) {
+        Map<String, String> owner = new HashMap<>();
+        Set<String> replaced = new HashSet<>();
+        incoming.forEach(i -> replaced.add(i.id()));
+        for (ServiceItem live : knowledgeBase.snapshot().items()) {
+            if (!replaced.contains(live.id())) {
+                owner.put(live.name(), live.id());
+            }
+        }
+        List<String> clashes = new ArrayList<>();
+        for (ServiceItem item : incoming) {
+            String other = owner.putIfAbsent(item.name(), item.id());
+            if (other != null && !other.equals(item.id())) {
+                clashes.add("事项名称“" + item.name() + "”（编号 " + item.id() + "）与事项 " + other + " 重名，请改名后再保存");
+            }
+        }
+        return clashes;
     }
 
     private static void validate(ServiceItem item) {

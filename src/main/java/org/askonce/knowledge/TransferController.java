@@ -93,10 +93,13 @@ class TransferController {
             return ResponseEntity.accepted().body(Map.of("job", job, "status", "/api/editor/import/" + job));
         }
         ImportJobs.Status status = jobs.await(job, STORED);
-        if (status.stage() == ImportJobs.Stage.FAILED) {
-            return ResponseEntity.badRequest().body(Map.of("error", String.join("\n", status.problems()), "problems", status.problems()));
-        }
-        return ResponseEntity.ok(Map.of("imported", status.imported(), "file", status.file(), "job", job));
+        return switch (status.stage()) {
+            case FAILED -> ResponseEntity.badRequest().body(Map.of("error", String.join("\n", status.problems()), "problems", status.problems()));
+            case INDEXING, DONE, NOT_INDEXED -> ResponseEntity.ok(Map.of("imported", status.imported(), "file", status.file(), "job", job));
+            // not stored yet after the wait: say where to follow it rather than claim a result
+            case QUEUED, READING, STORING -> ResponseEntity.accepted().body(Map.of("job", job, "status", "/api/editor/import/" + job,
+                    "message", "导入仍在进行（" + status.stage().label() + "），请查询进度"));
+        };
     }
 
     @GetMapping(path = {"/api/editor/import/{job}", "/editor/import/{job}/status"}, produces = MediaType.APPLICATION_JSON_VALUE)

@@ -141,10 +141,10 @@ class WechatMessageHandler {
                 sb.append("（").append(district(h)).append("）");
             }
             sb.append("\n地址：").append(h.address());
-            if (h.hours() != null && !h.hours().isBlank()) {
+            if (!ServiceItem.isGap(h.hours())) {
                 sb.append("\n时间：").append(h.hours());
             }
-            if (h.phone() != null && !h.phone().isBlank()) {
+            if (!ServiceItem.isGap(h.phone())) {
                 sb.append("\n电话：").append(h.phone());
             }
         }
@@ -165,7 +165,7 @@ class WechatMessageHandler {
     }
 
     private static List<Hall> withAddress(List<Hall> halls) {
-        return halls.stream().filter(h -> h.address() != null && !h.address().isBlank()).toList();
+        return halls.stream().filter(h -> !ServiceItem.isGap(h.address())).toList();
     }
 
     /** The hall's district: as given, or the "…区/县/市" in its address after the city. */

@@ -66,4 +66,18 @@ class EditorConsoleIntegrationTests {
         mvc.perform(get("/editor").with(user("ed").roles("EDITOR"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("养犬登记")));
     }
+
+    @Test
+    void aSingleMaterialWhoseNameHasACommaStaysOneMaterial() throws Exception {
+        mvc.perform(post("/editor/items/social-security-card/materials").param("name", "身份证,或户口簿").param("form", "原件")
+                        .param("copies", "1").param("required", "是").param("notes", "二选一，带原件")
+                        .with(csrf()).with(user("ed").roles("EDITOR")))
+                .andExpect(status().isFound());
+
+        ServiceItem saved = editor.history("social-security-card").get(0).item();
+        assertThat(saved.materials()).singleElement().satisfies(m -> {
+            assertThat(m.name()).isEqualTo("身份证,或户口簿");
+            assertThat(m.notes()).isEqualTo("二选一，带原件");
+        });
+    }
 }

@@ -79,4 +79,17 @@ class ImportJobsTests {
         assertThat(s.problems()).containsExactly("c.jsonl 有 2 处问题，什么都没有导入：", "第2行：不是有效的 JSON", "第4行：缺少 TASK_NAME（事项名称）");
         assertThat(jobs.status("no-such-job")).isEmpty();
     }
+
+    @Test
+    void aRebuildThatFailedBeforeTheJobWaitedForItIsStillTold() throws Exception {
+        when(transfer.importFrom(eq(Path.of("d.jsonl")), eq("ed"), any())).thenReturn(1);
+        ImportJobs jobs = jobs(6, 7);
+        jobs.on(KnowledgeIndexed.failed(7, 11, 5, "java.lang.OutOfMemoryError"));
+
+        String id = jobs.start(Path.of("d.jsonl"), null, "d.jsonl", "ed");
+        jobs.await(id, Duration.ofSeconds(10));
+
+        org.askonce.Eventually.until("the job ends", Duration.ofSeconds(10), () -> jobs.status(id).orElseThrow().finished());
+        assertThat(jobs.status(id).orElseThrow().stage()).isEqualTo(ImportJobs.Stage.NOT_INDEXED);
+    }
 }

@@ -63,6 +63,18 @@ abstract class PersistenceContractTests {
     }
 
     @Test
+    void anItemWithGapsIsStoredAndReadBackWithItsGaps() {
+        ServiceItem gaps = new ServiceItem("gd-contract-gaps", "只有名称和部门的事项", List.of(), List.of(), "某部门", null, null, null,
+                List.of(new ServiceItem.Material("申请表", null, null, null, null, null, null)), null, null, null, List.of(), null, null,
+                null, List.of(), List.of(), null, null, null, "目录", List.of());
+
+        repository.replaceItem(gaps);
+
+        assertThat(repository.load().item("gd-contract-gaps")).contains(gaps);
+        jdbc.sql("DELETE FROM kb_item WHERE id = 'gd-contract-gaps'").update();
+    }
+
+    @Test
     void aWordListedAlsoAsAColloquialTermKeepsItsOfficialTerm() {
         // lexicon.yaml lists 狗证 under 养犬登记 and under words; a row holds one or the other
         repository.mergeHallFaqsAndLexicon(List.of(), new Lexicon(java.util.Map.of("测试官方词", List.of("测试口语词")), List.of("测试口语词", "测试整词")));

@@ -112,4 +112,44 @@ class SpreadsheetImportIntegrationTests {
         assertThatThrownBy(() -> transfer.importFrom(fake, "importer")).isInstanceOf(KnowledgeBaseException.class)
                 .hasMessageContaining("Excel");
     }
+
+    @Test
+    void anEmptyCellIsImportedAsAGapAndANameTakenByAnotherItemIsRefused() throws Exception {
+        Path file = temp.resolve("gaps.csv");
+        transfer.exportTo(file);
+        List<String> lines = new ArrayList<>(Files.readAllLines(file, StandardCharsets.UTF_8));
+        List<List<String>> rows = new ArrayList<>();
+        try (var parser = org.apache.commons.csv.CSVFormat.EXCEL.parse(new java.io.StringReader(String.join("\n", lines).replace("\uFEFF", "")))) {
+            parser.forEach(r -> rows.add(new ArrayList<>(r.toList())));
+        }
+        int audience = rows.get(0).indexOf("服务对象");
+        int phone = rows.get(0).indexOf("咨询电话");
+        rows.get(1).set(audience, "");
+        rows.get(1).set(phone, "");
+        String id = rows.get(1).get(0);
+        java.io.StringWriter out = new java.io.StringWriter();
+        SpreadsheetFormat.writeCsv(rows, out);
+        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+
+        transfer.importFrom(file, "importer");
+
+        ServiceItem imported = knowledgeBase.snapshot().item(id).orElseThrow();
+        assertThat(imported.audience()).isNull();
+        assertThat(imported.consultPhone()).isNull();
+
+        String otherName = knowledgeBase.snapshot().items().stream().filter(i -> !i.id().equals(id)).findFirst().orElseThrow().name();
+        rows.get(1).set(rows.get(0).indexOf("事项名称"), otherName);
+        rows.subList(2, rows.size()).clear();
+        out = new java.io.StringWriter();
+        SpreadsheetFormat.writeCsv(rows, out);
+        Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
+        long publication = knowledgeBase.publication();
+
+        assertThatThrownBy(() -> transfer.importFrom(file, "importer"))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("事项名称“" + otherName + "”（编号 " + id + "）与事项")
+                .hasMessageContaining("什么都没有导入");
+        assertThat(knowledgeBase.publication()).isEqualTo(publication);
+        assertThat(knowledgeBase.snapshot().item(id).orElseThrow().name()).isEqualTo(imported.name());
+    }
 }
