@@ -43,6 +43,11 @@ public class AskOnceApplication {
                             System.err.println("已写入 " + done + " / " + total + " 个事项");
                         }
                     }
+
+                    @Override
+                    public void notice(String message) {
+                        System.err.println("注意：" + message);
+                    }
                 });
                 System.out.println("Imported " + n + " item(s) from " + path.toAbsolutePath() + " and published them.");
             } else {

@@ -72,7 +72,7 @@ public class ImportJobs implements DisposableBean {
 
     /** A job as its page shows it: a consistent copy, safe to read on any thread. */
     public record Status(String id, String file, String user, Instant startedAt, Stage stage, int linesRead, int stored, int total,
-                         int imported, List<String> problems, Instant finishedAt) {
+                         int imported, List<String> problems, List<String> notices, Instant finishedAt) {
 
         public boolean finished() {
             return stage == Stage.DONE || stage == Stage.NOT_INDEXED || stage == Stage.FAILED;
@@ -151,6 +151,11 @@ public class ImportJobs implements DisposableBean {
                 public void stored(int done, int total) {
                     job.stored(done, total);
                 }
+
+                @Override
+                public void notice(String message) {
+                    job.notice(message);
+                }
             });
             long publication = knowledgeBase.publication();
             job.imported(imported, publication);
@@ -207,6 +212,7 @@ public class ImportJobs implements DisposableBean {
         private int imported;
         private long publication = Long.MAX_VALUE;
         private List<String> problems = List.of();
+        private final List<String> notices = new ArrayList<>();
         private Instant finishedAt;
         /** Completed once the items are stored (the search rebuild may still run) or the import is refused. */
         final java.util.concurrent.CompletableFuture<Void> storedOrRefused = new java.util.concurrent.CompletableFuture<>();
@@ -230,6 +236,10 @@ public class ImportJobs implements DisposableBean {
             stage = Stage.STORING;
             stored = done;
             total = of;
+        }
+
+        synchronized void notice(String message) {
+            notices.add(message);
         }
 
         synchronized void imported(int count, long published) {
@@ -262,7 +272,7 @@ public class ImportJobs implements DisposableBean {
         }
 
         synchronized Status status() {
-            return new Status(id, file, user, startedAt, stage, linesRead, stored, total, imported, problems, finishedAt);
+            return new Status(id, file, user, startedAt, stage, linesRead, stored, total, imported, problems, List.copyOf(notices), finishedAt);
         }
     }
 }

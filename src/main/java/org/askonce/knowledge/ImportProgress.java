@@ -16,4 +16,8 @@ public interface ImportProgress {
     /** {@code done} of {@code total} items stored. */
     default void stored(int done, int total) {
     }
+
+    /** Something the importer should know once it is done (the import went ahead), in Chinese. */
+    default void notice(String message) {
+    }
 }

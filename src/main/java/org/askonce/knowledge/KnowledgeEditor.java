@@ -134,6 +134,16 @@ public class KnowledgeEditor {
             throw new KnowledgeBaseException(source + " 有 " + clashes.size() + " 处事项重名，什么都没有导入：\n  " + String.join("\n  ", clashes));
         }
         lexicons.lock(); // the same order as a lexicon publication: the publication row first
+        Set<String> importing = new HashSet<>();
+        imported.items().forEach(i -> importing.add(i.id()));
+        List<PendingDraft> overtaken = pendingReview().stream().filter(p -> importing.contains(p.itemId())).toList();
+        if (!overtaken.isEmpty()) {
+            // the import publishes after them, so they leave the review queue: say so, they are not lost
+            progress.notice(overtaken.size() + " 个事项有待审核的草稿，导入的版本已发布在草稿之后，这些草稿不再列在“待发布”中"
+                    + "（仍在各事项的版本历史里，需要的话在其基础上重新保存）："
+                    + String.join("、", overtaken.stream().limit(10).map(PendingDraft::itemName).toList())
+                    + (overtaken.size() > 10 ? " 等" : ""));
+        }
         Instant now = clock.instant();
         int total = imported.itemCount();
         int done = 0;

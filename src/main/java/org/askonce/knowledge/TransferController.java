@@ -95,7 +95,8 @@ class TransferController {
         ImportJobs.Status status = jobs.await(job, STORED);
         return switch (status.stage()) {
             case FAILED -> ResponseEntity.badRequest().body(Map.of("error", String.join("\n", status.problems()), "problems", status.problems()));
-            case INDEXING, DONE, NOT_INDEXED -> ResponseEntity.ok(Map.of("imported", status.imported(), "file", status.file(), "job", job));
+            case INDEXING, DONE, NOT_INDEXED -> ResponseEntity.ok(Map.of("imported", status.imported(), "file", status.file(), "job", job,
+                    "notices", status.notices()));
             // not stored yet after the wait: say where to follow it rather than claim a result
             case QUEUED, READING, STORING -> ResponseEntity.accepted().body(Map.of("job", job, "status", "/api/editor/import/" + job,
                     "message", "导入仍在进行（" + status.stage().label() + "），请查询进度"));
@@ -122,6 +123,7 @@ class TransferController {
         json.put("imported", s.imported());
         json.put("finished", s.finished());
         json.put("problems", s.problems());
+        json.put("notices", s.notices());
         return json;
     }
 

@@ -25,6 +25,8 @@ class SpreadsheetImportIntegrationTests {
     KnowledgeTransfer transfer;
     @Autowired
     KnowledgeBase knowledgeBase;
+    @Autowired
+    KnowledgeEditor editor;
 
     @TempDir
     Path temp;
@@ -151,5 +153,26 @@ class SpreadsheetImportIntegrationTests {
                 .hasMessageContaining("什么都没有导入");
         assertThat(knowledgeBase.publication()).isEqualTo(publication);
         assertThat(knowledgeBase.snapshot().item(id).orElseThrow().name()).isEqualTo(imported.name());
+    }
+
+    @Test
+    void anImportOverADraftWaitingForReviewSaysSo() throws Exception {
+        ServiceItem live = knowledgeBase.snapshot().items().get(0);
+        editor.saveDraft(live.withMaterials(List.of(new ServiceItem.Material("新材料", "原件", 1, true, null, null, null))), "editor-wu", "补材料");
+        assertThat(editor.pendingReview()).extracting(PendingDraft::itemId).contains(live.id());
+        Path file = temp.resolve("over-draft.csv");
+        transfer.exportTo(file);
+        List<String> notices = new ArrayList<>();
+
+        transfer.importFrom(file, "importer", new ImportProgress() {
+            @Override
+            public void notice(String message) {
+                notices.add(message);
+            }
+        });
+
+        assertThat(notices).singleElement().asString().contains("1 个事项有待审核的草稿", live.name(), "版本历史");
+        assertThat(editor.pendingReview()).extracting(PendingDraft::itemId).doesNotContain(live.id());
+        assertThat(editor.history(live.id())).anySatisfy(v -> assertThat(v.note()).isEqualTo("补材料"));
     }
 }
