@@ -15,4 +15,13 @@ public final class TestInstances {
         return new SpringApplicationBuilder(AskOnceApplication.class)
                 .run(properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
+
+    /** Closes every instance that was started (null: not started). */
+    public static void closeAll(ConfigurableApplicationContext... instances) {
+        for (ConfigurableApplicationContext c : instances) {
+            if (c != null) {
+                c.close();
+            }
+        }
+    }
 }

@@ -207,17 +207,6 @@ class LexiconController {
     }
 
     /** The audit log's action in Chinese. */
-    public String action(String action) {
-        return switch (action) {
-            case "DRAFT" -> "草稿修改";
-            case "DISCARD" -> "放弃草稿";
-            case "PUBLISH" -> "发布";
-            case "ROLLBACK" -> "回滚";
-            case "IMPORT" -> "导入";
-            default -> action;
-        };
-    }
-
     public String time(Instant t) {
         return t == null ? "" : TIME.format(t);
     }

@@ -49,6 +49,8 @@ class EditorConsoleIntegrationTests {
         mvc.perform(post("/editor/items/cat-registration/versions/1/publish").with(csrf()).with(user("rev").roles("REVIEWER")))
                 .andExpect(status().isFound());
         assertThat(knowledgeBase.snapshot().item("cat-registration")).isPresent();
+        mvc.perform(get("/editor").with(user("ed").roles("EDITOR")))
+                .andExpect(content().string(containsString("<td>rev</td><td>发布</td>")));
     }
 
     @Test

@@ -49,11 +49,7 @@ class PublishAcrossInstancesIntegrationTests {
 
     @AfterAll
     static void stop() {
-        for (ConfigurableApplicationContext c : new ConfigurableApplicationContext[] {first, second}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+        TestInstances.closeAll(first, second);
     }
 
     @Test

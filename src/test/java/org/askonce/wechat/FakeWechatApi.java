@@ -26,6 +26,15 @@ final class FakeWechatApi implements AutoCloseable {
     private volatile int outageCalls;
     private volatile int errcode;
 
+    /** A started fake for a test class's static field (no checked exception to wrap there). */
+    static FakeWechatApi started() {
+        try {
+            return new FakeWechatApi();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     FakeWechatApi() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/cgi-bin/token", ex -> {

@@ -40,15 +40,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class WechatHandoffIntegrationTests {
 
     static final String APP_ID = "wxhandofftest0001";
-    static final FakeWechatApi API;
-
-    static {
-        try {
-            API = new FakeWechatApi();
-        } catch (java.io.IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    static final FakeWechatApi API = FakeWechatApi.started();
 
     @DynamicPropertySource
     static void wechatApi(DynamicPropertyRegistry registry) {

@@ -41,15 +41,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 class WechatOutboxIntegrationTests {
 
     static final String APP_ID = "wxoutboxtest00001";
-    static final FakeWechatApi API;
-
-    static {
-        try {
-            API = new FakeWechatApi();
-        } catch (java.io.IOException e) {
-            throw new ExceptionInInitializerError(e);
-        }
-    }
+    static final FakeWechatApi API = FakeWechatApi.started();
 
     @DynamicPropertySource
     static void wechatApi(DynamicPropertyRegistry registry) {

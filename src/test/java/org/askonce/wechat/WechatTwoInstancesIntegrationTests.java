@@ -67,11 +67,7 @@ class WechatTwoInstancesIntegrationTests {
 
     @AfterAll
     static void stop() {
-        for (ConfigurableApplicationContext c : new ConfigurableApplicationContext[] {first, second}) {
-            if (c != null) {
-                c.close();
-            }
-        }
+        TestInstances.closeAll(first, second);
     }
 
     private static WechatTestClient client(ConfigurableApplicationContext c) {
