@@ -20,10 +20,6 @@ public record DialogueSettings(
         @DefaultValue({"杭州", "上城", "拱墅", "西湖", "滨江", "萧山", "余杭", "临平", "钱塘", "富阳", "临安", "桐庐", "淳安", "建德"})
         java.util.List<String> localPlaces) {
 
-    /** The places of Guangdong province (for the provincial catalogue's evaluation, or a Guangdong deployment). */
-    public static final java.util.List<String> GUANGDONG = java.util.List.of("广东", "广州", "深圳", "珠海", "汕头", "佛山", "韶关",
-            "湛江", "肇庆", "江门", "茂名", "惠州", "梅州", "汕尾", "河源", "阳江", "清远", "东莞", "中山", "潮州", "揭阳", "云浮");
-
     public DialogueSettings {
         if (sessionTimeout == null || sessionTimeout.isNegative() || sessionTimeout.isZero()) {
             throw new IllegalArgumentException("askonce.dialogue.session-timeout must be positive, was " + sessionTimeout);
