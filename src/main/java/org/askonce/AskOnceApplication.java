@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * AskOnce (最多问一次). Without arguments it serves the web chat and the API; {@code eval} runs the
- * evaluation over training/eval and prints the report; {@code wechat-menu} publishes the official account's menu;
+ * evaluation over training/eval and prints the report; {@code wechat-menu} publishes the official account's menu; {@code embed} writes the vectors shipped with a knowledge base;
  * {@code import} and {@code export} move the knowledge base in and out (see {@link #transfer}).
  */
 @SpringBootApplication
@@ -64,6 +64,9 @@ public class AskOnceApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("eval")) {
             System.exit(EvaluationCommand.run(args));
+        }
+        if (args.length > 0 && args[0].equals("embed")) {
+            System.exit(org.askonce.retrieval.EmbedCommand.run(args));
         }
         if (args.length > 0 && args[0].equals("wechat-menu")) {
             System.exit(WechatMenuCommand.run(args));

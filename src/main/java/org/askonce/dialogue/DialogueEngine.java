@@ -19,9 +19,8 @@ import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.ServiceItem;
 import org.askonce.nlp.Analysis;
 import org.askonce.nlp.Intent;
-import org.askonce.nlp.TextPipeline;
+import org.askonce.retrieval.AnswerModel;
 import org.askonce.retrieval.Candidate;
-import org.askonce.retrieval.RetrievalSettings;
 import org.askonce.retrieval.Retriever;
 import org.askonce.retrieval.SearchResult;
 import org.askonce.system.WordLists;
@@ -49,7 +48,6 @@ public class DialogueEngine {
     private static final List<String> OTHER_REGIONS = WordLists.read("dialogue/other-regions.txt");
 
     private final KnowledgeBase knowledgeBase;
-    private final TextPipeline pipeline;
     private final Retriever retriever;
     private final ConversationStore store;
     private final ApplicationEventPublisher events;
@@ -59,21 +57,20 @@ public class DialogueEngine {
     private final Supplier<AgentAvailability> availability;
 
     @Autowired
-    DialogueEngine(KnowledgeBase knowledgeBase, TextPipeline pipeline, Retriever retriever, ConversationStore store,
+    DialogueEngine(KnowledgeBase knowledgeBase, Retriever retriever, ConversationStore store,
                    ApplicationEventPublisher events, DialogueSettings settings, ObjectProvider<AgentAvailability> availability) {
-        this(knowledgeBase, pipeline, retriever, store, events, settings, Clock.systemUTC(),
+        this(knowledgeBase, retriever, store, events, settings, Clock.systemUTC(),
                 () -> availability.getIfAvailable(() -> AgentAvailability.ALWAYS));
     }
 
-    DialogueEngine(KnowledgeBase knowledgeBase, TextPipeline pipeline, Retriever retriever, ConversationStore store,
+    DialogueEngine(KnowledgeBase knowledgeBase, Retriever retriever, ConversationStore store,
                    ApplicationEventPublisher events, DialogueSettings settings, Clock clock) {
-        this(knowledgeBase, pipeline, retriever, store, events, settings, clock, () -> AgentAvailability.ALWAYS);
+        this(knowledgeBase, retriever, store, events, settings, clock, () -> AgentAvailability.ALWAYS);
     }
 
-    DialogueEngine(KnowledgeBase knowledgeBase, TextPipeline pipeline, Retriever retriever, ConversationStore store,
+    DialogueEngine(KnowledgeBase knowledgeBase, Retriever retriever, ConversationStore store,
                    ApplicationEventPublisher events, DialogueSettings settings, Clock clock, Supplier<AgentAvailability> availability) {
         this.knowledgeBase = knowledgeBase;
-        this.pipeline = pipeline;
         this.retriever = retriever;
         this.store = store;
         this.events = events;
@@ -84,9 +81,9 @@ public class DialogueEngine {
     }
 
     /** An engine outside Spring (evaluation, benchmarks), with its own store and no event listeners. */
-    public static DialogueEngine create(KnowledgeBase knowledgeBase, TextPipeline pipeline, Retriever retriever,
+    public static DialogueEngine create(KnowledgeBase knowledgeBase, Retriever retriever,
                                         ConversationStore store, DialogueSettings settings) {
-        return new DialogueEngine(knowledgeBase, pipeline, retriever, store, event -> { }, settings, Clock.systemUTC());
+        return new DialogueEngine(knowledgeBase, retriever, store, event -> { }, settings, Clock.systemUTC());
     }
 
     /**
@@ -114,13 +111,16 @@ public class DialogueEngine {
         }
 
         KnowledgeSnapshot kb = knowledgeBase.snapshot();
+        AnswerModel model = retriever.current();
         String intentName;
         Analysis analysis = null;
+        SearchResult result = null;
         Decision d;
         try {
-            analysis = pipeline.analyze(text);
+            analysis = model.analyze(text);
             intentName = analysis.intent().name();
-            d = decide(conversation, analysis, kb);
+            result = analysis.text().isBlank() ? null : model.search(analysis);
+            d = decide(conversation, analysis, result, model, kb);
         } catch (RuntimeException e) {
             // a citizen never sees an internal error: a person takes over, the error is logged
             log.error("conversation {}: could not answer, handing over to a person", conversation.id(), e);
@@ -161,7 +161,7 @@ public class DialogueEngine {
         events.publishEvent(new QuestionAnswered(conversation.id(), channel, action, d.itemId(), d.element(), d.faqId(), d.confidence(), now));
         if (handoff != null) {
             events.publishEvent(new HandoffRequested(conversation.id(), channel, userId, handoff, question,
-                    suggestions(analysis, kb), now));
+                    suggestions(result, kb), now));
         }
         return new Reply(conversation.id(), action, d.itemId(), itemName, action == Action.ANSWER ? d.element() : null, replyText,
                 action == Action.CLARIFY ? optionNames : List.of(), d.confidence(), d.faqId(), faqQuestion, Message.replyId(turnId));
@@ -231,12 +231,11 @@ public class DialogueEngine {
     }
 
     /** The bot's best guesses for the agent: up to three items and two FAQs with their scores. */
-    private List<HandoffRequested.Suggestion> suggestions(Analysis analysis, KnowledgeSnapshot kb) {
-        if (analysis == null || analysis.text().isBlank()) {
+    private List<HandoffRequested.Suggestion> suggestions(SearchResult result, KnowledgeSnapshot kb) {
+        if (result == null) {
             return List.of();
         }
         try {
-            SearchResult result = retriever.search(analysis);
             List<HandoffRequested.Suggestion> out = new ArrayList<>();
             result.items().stream().limit(3).forEach(c -> out.add(new HandoffRequested.Suggestion(c.itemId(), null,
                     kb.item(c.itemId()).map(ServiceItem::name).orElse(c.itemId()), c.score())));
@@ -317,16 +316,13 @@ public class DialogueEngine {
         }
     }
 
-    Decision decide(Conversation conversation, Analysis analysis, KnowledgeSnapshot kb) {
-        RetrievalSettings thresholds = retriever.settings();
+    Decision decide(Conversation conversation, Analysis analysis, SearchResult result, AnswerModel thresholds, KnowledgeSnapshot kb) {
         Intent intent = analysis.intent();
         double p = analysis.intentProbability();
         boolean act = p >= ACT_PROBABILITY;
         if (analysis.text().isBlank()) {
             return Decision.of(Action.UNKNOWN, composer.empty(), 0);
         }
-
-        SearchResult result = retriever.search(analysis);
 
         // 1. An open menu: a number, "是", or naming one of the options picks it.
         List<String> pending = conversation.pendingOptions();
@@ -336,7 +332,7 @@ public class DialogueEngine {
                 choice = OptionalInt.of(1);
             }
             if (choice.isEmpty()) {
-                choice = chosenByWords(analysis, result, pending);
+                choice = chosenByWords(analysis, result, pending, thresholds);
             }
             if (choice.isPresent()) {
                 String itemId = pending.get(choice.getAsInt() - 1);
@@ -403,7 +399,10 @@ public class DialogueEngine {
         boolean outOfScope = act && intent == Intent.OUT_OF_SCOPE;
         double answerBar = outOfScope ? Math.max(thresholds.answerThreshold(), NEAR_EXACT) : thresholds.answerThreshold();
         Optional<Candidate> topFaq = result.topFaq();
-        if (topFaq.isPresent() && topFaq.get().score() >= answerBar && topFaq.get().score() > itemScore
+        double itemLexical = topItem.map(Candidate::lexical).orElse(0.0);
+        double faqBar = outOfScope ? Math.max(thresholds.settings().lexicalAnswerThreshold(), NEAR_EXACT)
+                : thresholds.settings().lexicalAnswerThreshold();
+        if (topFaq.isPresent() && topFaq.get().score() >= faqBar && topFaq.get().score() > itemLexical
                 && (topFaq.get().itemId() == null || !ambiguous(result, thresholds, topFaq.get().itemId()))) {
             Candidate faq = topFaq.get();
             ServiceItem item = faq.itemId() == null ? null : kb.item(faq.itemId()).orElse(null);
@@ -420,7 +419,7 @@ public class DialogueEngine {
         if (itemScore >= thresholds.suggestThreshold() && !(outOfScope && itemScore < thresholds.answerThreshold())) {
             List<String> options = new ArrayList<>();
             for (Candidate c : result.items()) {
-                if (c.score() >= thresholds.suggestThreshold() && c.score() >= itemScore - 0.25 && options.size() < thresholds.menuSize()) {
+                if (c.score() >= thresholds.suggestThreshold() && c.score() >= itemScore - 0.25 && options.size() < thresholds.settings().menuSize()) {
                     options.add(c.itemId());
                 }
             }
@@ -439,13 +438,13 @@ public class DialogueEngine {
      * An option named in words ("租房的那个"): the one option the words match, clearly better than
      * the other options.
      */
-    private OptionalInt chosenByWords(Analysis analysis, SearchResult result, List<String> options) {
+    private OptionalInt chosenByWords(Analysis analysis, SearchResult result, List<String> options, AnswerModel thresholds) {
         if (analysis.topicTerms().isEmpty()) {
             return OptionalInt.empty();
         }
         List<Candidate> matching = result.items().stream().filter(c -> options.contains(c.itemId())).toList();
-        if (matching.isEmpty() || matching.get(0).score() < retriever.settings().suggestThreshold() / 2
-                || (matching.size() > 1 && matching.get(0).score() - matching.get(1).score() < retriever.settings().ambiguityMargin())) {
+        if (matching.isEmpty() || matching.get(0).score() < thresholds.suggestThreshold() / 2
+                || (matching.size() > 1 && matching.get(0).score() - matching.get(1).score() < thresholds.settings().ambiguityMargin())) {
             return OptionalInt.empty();
         }
         return OptionalInt.of(options.indexOf(matching.get(0).itemId()) + 1);
@@ -464,7 +463,7 @@ public class DialogueEngine {
         return OTHER_REGIONS.stream().filter(text::contains).findFirst();
     }
 
-    private static boolean ambiguous(SearchResult result, RetrievalSettings thresholds, String itemId) {
+    private static boolean ambiguous(SearchResult result, AnswerModel thresholds, String itemId) {
         List<Candidate> items = result.items();
         if (items.size() < 2) {
             return false;
@@ -474,7 +473,7 @@ public class DialogueEngine {
             return false;
         }
         Candidate second = items.get(1);
-        return second.score() >= thresholds.suggestThreshold() && first.score() - second.score() < thresholds.ambiguityMargin();
+        return second.score() >= thresholds.suggestThreshold() && first.score() - second.score() < thresholds.settings().ambiguityMargin();
     }
 
     private Decision answerItem(KnowledgeSnapshot kb, String itemId, Element element, double confidence) {

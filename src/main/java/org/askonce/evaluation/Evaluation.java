@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.DialogueSettings;
@@ -11,8 +12,11 @@ import org.askonce.dialogue.InMemoryConversationStore;
 import org.askonce.dialogue.Reply;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeSnapshot;
-import org.askonce.nlp.NlpSettings;
-import org.askonce.nlp.TextPipeline;
+import org.askonce.knowledge.ServiceItem;
+import org.askonce.retrieval.Candidate;
+import org.askonce.retrieval.Fusion;
+import org.askonce.retrieval.AnswerModel;
+import org.askonce.retrieval.AnswerModels;
 import org.askonce.retrieval.RetrievalSettings;
 import org.askonce.retrieval.Retriever;
 
@@ -23,34 +27,40 @@ import org.askonce.retrieval.Retriever;
 public final class Evaluation {
 
     private final KnowledgeSnapshot kb;
-    private final TextPipeline pipeline;
+    private final AnswerModels models;
+    private final AnswerModel model;
     private final InMemoryConversationStore store = new InMemoryConversationStore(false);
     private final DialogueEngine engine;
     private final Baseline baseline;
 
     private final DialogueSettings dialogue;
 
-    public Evaluation(KnowledgeSnapshot kb, NlpSettings nlp, RetrievalSettings retrieval) {
-        this(kb, nlp, retrieval, DialogueSettings.defaults());
+    /** An evaluation of the models the factory builds for the knowledge base. */
+    public Evaluation(KnowledgeSnapshot kb, AnswerModels models) {
+        this(kb, models, DialogueSettings.defaults());
     }
 
     /** An evaluation for another area than the default's (its name and places, {@link DialogueSettings#forRegion}). */
-    public Evaluation(KnowledgeSnapshot kb, NlpSettings nlp, RetrievalSettings retrieval, DialogueSettings dialogue) {
-        this(kb, TextPipeline.create(kb, nlp), retrieval, new Baseline(kb), dialogue);
+    public Evaluation(KnowledgeSnapshot kb, AnswerModels models, DialogueSettings dialogue) {
+        this(kb, models, models.build(0, kb), new Baseline(kb), dialogue);
     }
 
-    private Evaluation(KnowledgeSnapshot kb, TextPipeline pipeline, RetrievalSettings retrieval, Baseline baseline, DialogueSettings dialogue) {
+    private Evaluation(KnowledgeSnapshot kb, AnswerModels models, AnswerModel model, Baseline baseline, DialogueSettings dialogue) {
         this.kb = kb;
-        this.pipeline = pipeline;
+        this.models = models;
+        this.model = model;
         this.dialogue = dialogue;
-        Retriever retriever = Retriever.create(kb, pipeline, retrieval);
-        this.engine = DialogueEngine.create(KnowledgeBase.of(kb), pipeline, retriever, store, dialogue);
+        this.engine = DialogueEngine.create(KnowledgeBase.of(kb), Retriever.of(model), store, dialogue);
         this.baseline = baseline;
     }
 
-    /** The same knowledge and pipeline with other retrieval thresholds (for calibration). */
+    /** The same knowledge, pipeline and vectors with other retrieval thresholds (for calibration). */
     public Evaluation withRetrieval(RetrievalSettings retrieval) {
-        return new Evaluation(kb, pipeline, retrieval, baseline, dialogue);
+        return new Evaluation(kb, models, model.with(retrieval), baseline, dialogue);
+    }
+
+    public AnswerModel model() {
+        return model;
     }
 
     public KnowledgeSnapshot knowledge() {
@@ -76,6 +86,51 @@ public final class Evaluation {
         return new Report("AskOnce", outcomes);
     }
 
+    /**
+     * The embedding model alone: every question answered with the item of its closest wording
+     * (cosine of sentence vectors, no words, no context, no thresholds).
+     */
+    public Report runDense(List<EvalRow> rows) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (EvalRow row : rows) {
+            List<Candidate> items = model.semanticItems(model.analyze(row.question()));
+            if (items.isEmpty()) {
+                outcomes.add(new Outcome(row, Action.UNKNOWN, null, null, List.of(), 0, false));
+            } else {
+                String name = kb.item(items.get(0).itemId()).map(ServiceItem::name).orElse(null);
+                outcomes.add(new Outcome(row, Action.ANSWER, name, null, List.of(), items.get(0).semantic(), false));
+            }
+        }
+        return new Report("Dense only (" + model.fusion().origin() + ")", outcomes);
+    }
+
+    /**
+     * Fits the fusion weights to rows (the dev sets): every candidate item of a row's question is
+     * labelled right or wrong (all wrong for an out-of-domain row). Follow-ups are left out: their
+     * question alone does not name the item.
+     */
+    public Fusion fit(List<EvalRow> rows, String origin) {
+        List<AnswerModel.Candidates> questions = new ArrayList<>();
+        List<List<Fusion.ItemFeatures>> candidates = new ArrayList<>();
+        List<List<Boolean>> right = new ArrayList<>();
+        for (EvalRow row : rows) {
+            if (row.kind().equals("followup")) {
+                continue;
+            }
+            String expected = row.outOfDomain() ? null : kb.itemByName(row.item()).map(ServiceItem::id).orElseThrow();
+            AnswerModel.Candidates c = model.candidates(model.analyze(row.question()));
+            questions.add(c);
+            candidates.add(c.features());
+            right.add(c.items().stream().map(i -> i.itemId().equals(expected)).toList());
+        }
+        return Fusion.fit(candidates, right, (fusion, q) -> questions.get(q).questionFeatures(fusion), 2.0, origin);
+    }
+
+    /** The same evaluation with other fusion weights. */
+    public Evaluation withFusion(Fusion fusion) {
+        return new Evaluation(kb, models, model.with(fusion), baseline, dialogue);
+    }
+
     public Report runBaseline(List<EvalRow> rows) {
         return new Report("Baseline (SmartChineseAnalyzer BM25)", rows.stream().map(baseline::run).toList());
     }
@@ -87,10 +142,22 @@ public final class Evaluation {
         sb.append("|---|---|---|---|---|---|---|---|\n");
         bySet.forEach((set, reports) -> {
             sb.append(reports[0].summaryRow(set + " — AskOnce")).append('\n');
+            if (reports.length > 2) {
+                sb.append(reports[2].summaryRow(set + " — dense only")).append('\n');
+            }
             sb.append(reports[1].summaryRow(set + " — baseline")).append('\n');
         });
         bySet.forEach((set, reports) -> {
             Report r = reports[0];
+            if (reports.length > 2) {
+                sb.append("\n### ").append(set).append(": per tier, side by side\n\n")
+                        .append("| kind | rows | baseline top-1 | dense-only top-1 | AskOnce top-1 | AskOnce safe | AskOnce item+element |\n|---|---|---|---|---|---|---|\n");
+                Map<String, double[]> base = reports[1].perKind();
+                Map<String, double[]> dense = reports[2].perKind();
+                r.perKind().forEach((k, f) -> sb.append(String.format("| %s | %d | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %s |%n", k, (int) f[0],
+                        100 * base.get(k)[1], 100 * dense.get(k)[1], 100 * f[1], 100 * f[2],
+                        Double.isNaN(f[3]) ? "—" : String.format("%.1f%%", 100 * f[3]))));
+            }
             sb.append("\n### ").append(set).append(": per element (AskOnce)\n\n| element | rows | top-1 item | item+element |\n|---|---|---|---|\n");
             r.perElement().forEach((e, f) -> sb.append(String.format("| %s | %d | %.1f%% | %.1f%% |%n", e, (int) f[0], 100 * f[1], 100 * f[2])));
             sb.append("\n### ").append(set).append(": per kind (AskOnce)\n\n| kind | rows | right item (ood: not answered) | safe |\n|---|---|---|---|\n");

@@ -15,12 +15,15 @@ import org.askonce.knowledge.GuangdongCatalogue;
 import org.askonce.knowledge.KnowledgeFolder;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.nlp.NlpSettings;
+import org.askonce.retrieval.AnswerModels;
 import org.askonce.retrieval.RetrievalSettings;
 
 /**
- * {@code java -jar target/askonce.jar eval [--knowledge-base=DIR] [--training=DIR] [--report=FILE] [--core-synonym]}:
- * evaluates every {@code training/eval/*.tsv} set, prints the report and writes it to
+ * {@code java -jar target/askonce.jar eval [--knowledge-base=DIR] [--training=DIR] [--report=FILE] [--core-synonym]
+ * [--lexical-only] [--fit]}: evaluates every {@code training/eval/*.tsv} set, prints the report and writes it to
  * {@code training/eval-report.md} (or {@code --report}). Runs in memory; touches no database.
+ * {@code --fit} first fits the fusion weights on the dev sets (names containing "dev") and writes
+ * them to {@code training/fusion.properties}.
  */
 public final class EvaluationCommand {
 
@@ -34,6 +37,8 @@ public final class EvaluationCommand {
         Path training = Path.of("training");
         Path reportFile = null;
         boolean coreSynonym = false;
+        boolean fit = false;
+        RetrievalSettings retrieval = RetrievalSettings.defaults();
         for (int i = 1; i < args.length; i++) {
             String a = args[i];
             if (a.startsWith("--knowledge-base=")) {
@@ -44,8 +49,13 @@ public final class EvaluationCommand {
                 reportFile = Path.of(a.substring("--report=".length()));
             } else if (a.equals("--core-synonym")) {
                 coreSynonym = true;
+            } else if (a.equals("--lexical-only")) {
+                retrieval = RetrievalSettings.lexicalOnly();
+            } else if (a.equals("--fit")) {
+                fit = true;
             } else {
-                System.err.println("Unknown argument '" + a + "'. Usage: eval [--knowledge-base=DIR] [--training=DIR] [--report=FILE] [--core-synonym]");
+                System.err.println("Unknown argument '" + a + "'. Usage: eval [--knowledge-base=DIR] [--training=DIR] [--report=FILE] "
+                        + "[--core-synonym] [--lexical-only] [--fit]");
                 return 2;
             }
         }
@@ -56,7 +66,10 @@ public final class EvaluationCommand {
         if (coreSynonym) {
             nlp = nlp.withStep("synonyms", java.util.Map.of("core-synonym", "true"));
         }
-        String report = report(kbDir, training, nlp);
+        if (fit) {
+            fit(kbDir, training, nlp);
+        }
+        String report = report(kbDir, training, nlp, retrieval);
         System.out.println(report);
         try {
             Files.writeString(reportFile, report, StandardCharsets.UTF_8);
@@ -67,29 +80,70 @@ public final class EvaluationCommand {
         return 0;
     }
 
-    /** Evaluates every eval set in {@code training/eval} and returns the Markdown report. */
-    public static String report(Path kbDir, Path training, NlpSettings nlp) {
-        long start = System.nanoTime();
-        KnowledgeSnapshot kb = KnowledgeFolder.read(kbDir);
-        Evaluation evaluation = new Evaluation(kb, nlp, RetrievalSettings.defaults());
-        Map<String, Report[]> bySet = new LinkedHashMap<>();
-        List<Path> sets;
+    /** The eval sets in {@code training/eval}, sorted. */
+    static List<Path> sets(Path training) {
         try (Stream<Path> files = Files.list(training.resolve("eval"))) {
-            sets = files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
+            return files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Dev sets (tuned on) have "dev" in their name; every other set is held out. */
+    static boolean dev(Path set) {
+        return set.getFileName().toString().contains("dev");
+    }
+
+    /** The factory the evaluation builds its models with: vectors shipped in the knowledge base's folder, cached in memory. */
+    static AnswerModels models(Path kbDir, NlpSettings nlp, RetrievalSettings retrieval) {
+        return AnswerModels.standalone(nlp, retrieval, kbDir.resolve("vectors"));
+    }
+
+    /** Fits the fusion weights on the dev sets and writes them to {@code training/fusion.properties}. */
+    static void fit(Path kbDir, Path training, NlpSettings nlp) {
+        KnowledgeSnapshot kb = KnowledgeFolder.read(kbDir);
+        Evaluation evaluation = new Evaluation(kb, models(kbDir, nlp, RetrievalSettings.defaults()));
+        List<EvalRow> rows = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        for (Path set : sets(training)) {
+            if (dev(set)) {
+                rows.addAll(evaluation.read(set));
+                names.add(set.getFileName().toString());
+            }
+        }
+        Path file = training.resolve("fusion.properties");
+        org.askonce.retrieval.Fusion fusion = evaluation.fit(rows, file.toString());
+        fusion.write(file, "Fusion weights fitted by `java -jar target/askonce.jar eval --fit` on " + names + " (" + rows.size()
+                + " rows), " + LocalDate.now() + ".\nlogistic regression: P(item is right) = 1 / (1 + exp(-(intercept + sum of weight x feature)))");
+        System.out.println("Fusion weights written to " + file + ": " + fusion.named());
+    }
+
+    /** Evaluates every eval set in {@code training/eval} and returns the Markdown report. */
+    public static String report(Path kbDir, Path training, NlpSettings nlp) {
+        return report(kbDir, training, nlp, RetrievalSettings.defaults());
+    }
+
+    /** Evaluates every eval set in {@code training/eval} with the given retrieval settings and returns the Markdown report. */
+    public static String report(Path kbDir, Path training, NlpSettings nlp, RetrievalSettings retrieval) {
+        long start = System.nanoTime();
+        KnowledgeSnapshot kb = KnowledgeFolder.read(kbDir);
+        Evaluation evaluation = new Evaluation(kb, models(kbDir, nlp, retrieval));
+        Map<String, Report[]> bySet = new LinkedHashMap<>();
+        List<Path> sets = sets(training);
         for (Path set : sets) {
             List<EvalRow> rows = evaluation.read(set);
-            bySet.put(set.getFileName().toString(), new Report[] {evaluation.run(rows), evaluation.runBaseline(rows)});
+            bySet.put(set.getFileName().toString(), new Report[] {evaluation.run(rows), evaluation.runBaseline(rows), evaluation.runDense(rows)});
         }
-        List<Report[]> perSet = List.copyOf(bySet.values());
-        bySet.put("all", new Report[] {Report.combined(perSet.stream().map(r -> r[0]).toList()),
-            Report.combined(perSet.stream().map(r -> r[1]).toList())});
+        List<String> heldOut = sets.stream().filter(p -> !dev(p)).map(p -> p.getFileName().toString()).toList();
+        bySet.put("held-out (" + String.join(", ", heldOut) + ")", combined(bySet, heldOut));
+        bySet.put("all", combined(bySet, sets.stream().map(p -> p.getFileName().toString()).toList()));
         String calibration = calibration(evaluation, sets);
+        RetrievalSettings d = evaluation.model().settings();
         return "# AskOnce evaluation report\n\nKnowledge base: " + kb.itemCount() + " items, " + kb.faqCount() + " FAQs. Eval sets: "
-                + sets.stream().map(p -> p.getFileName().toString()).toList() + ". Thresholds: answer "
-                + RetrievalSettings.defaults().answerThreshold() + ", suggest " + RetrievalSettings.defaults().suggestThreshold()
+                + sets.stream().map(p -> p.getFileName().toString()).toList() + " (dev: " + sets.stream().filter(EvaluationCommand::dev)
+                .map(p -> p.getFileName().toString()).toList() + ", tuned on; the others held out). Signals: "
+                + (evaluation.model().semantic() ? "semantic (" + evaluation.model().fusion() + ") + lexical" : "lexical only")
+                + ". Thresholds: answer " + evaluation.model().answerThreshold() + ", suggest " + evaluation.model().suggestThreshold()
                 + ". NLP: " + nlp.pipeline() + (nlp.steps().isEmpty() ? "" : " " + nlp.steps()) + ". Generated " + LocalDate.now() + " by `java -jar target/askonce.jar eval` in "
                 + (System.nanoTime() - start) / 1_000_000 + " ms.\n\n"
                 + "Definitions: *top-1 item* — in-domain rows where the first item the bot offered (the answered item, or the first option "
@@ -97,7 +151,16 @@ public final class EvaluationCommand {
                 + "rows answered outright; *safe rate* — all rows where the bot gave the right answer, a menu containing the right item, or a "
                 + "hand-off (out-of-domain: anything but an answer); *confident-wrong* — rows answered with a wrong item (out-of-domain: "
                 + "answered at all). The baseline answers every question with its top hit and has no follow-up context.\n\n"
-                + Evaluation.markdown(bySet, 60) + calibration + guangdong(training, nlp);
+                + Evaluation.markdown(bySet, 60) + calibration + guangdong(training, nlp, retrieval);
+    }
+
+    private static Report[] combined(Map<String, Report[]> bySet, List<String> sets) {
+        Report[] out = new Report[3];
+        for (int i = 0; i < 3; i++) {
+            int system = i;
+            out[i] = Report.combined(sets.stream().map(s -> bySet.get(s)[system]).toList());
+        }
+        return out;
     }
 
     /** The place names of Guangdong province: questions naming them are the catalogue's own. */
@@ -109,23 +172,35 @@ public final class EvaluationCommand {
      * imported alone, with its own eval set: how it does on a catalogue its team did not write,
      * with real gaps. Empty when the folder is not there.
      */
-    static String guangdong(Path training, NlpSettings nlp) {
+    static String guangdong(Path training, NlpSettings nlp, RetrievalSettings retrieval) {
         Path folder = training.resolve("guangdong");
         Path catalogue = folder.resolve("guangdong-service-items.jsonl");
-        Path set = folder.resolve("eval.tsv");
-        if (!Files.isRegularFile(catalogue) || !Files.isRegularFile(set)) {
+        List<Path> sets;
+        try (Stream<Path> files = Files.list(folder)) {
+            sets = files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
+        } catch (IOException e) {
+            return "";
+        }
+        if (!Files.isRegularFile(catalogue) || sets.isEmpty()) {
             return "";
         }
         long start = System.nanoTime();
         KnowledgeSnapshot kb = GuangdongCatalogue.snapshot(catalogue);
-        Evaluation evaluation = new Evaluation(kb, nlp, RetrievalSettings.defaults(),
+        Evaluation evaluation = new Evaluation(kb, AnswerModels.standalone(nlp, retrieval, folder.resolve("vectors")),
                 DialogueSettings.defaults().forRegion("广东省", GUANGDONG_PLACES));
-        List<EvalRow> rows = evaluation.read(set);
         Map<String, Report[]> bySet = new LinkedHashMap<>();
-        bySet.put("guangdong/eval.tsv", new Report[] {evaluation.run(rows), evaluation.runBaseline(rows)});
+        int rowCount = 0;
+        for (Path set : sets) {
+            List<EvalRow> rows = evaluation.read(set);
+            rowCount += rows.size();
+            bySet.put("guangdong/" + set.getFileName(), new Report[] {evaluation.run(rows), evaluation.runBaseline(rows),
+                evaluation.runDense(rows)});
+        }
+        bySet.put("guangdong, all", combined(bySet, List.copyOf(bySet.keySet())));
         return "\n## The Guangdong provincial catalogue\n\nKnowledge base: the real catalogue in `training/guangdong` imported alone ("
-                + kb.itemCount() + " items, no FAQs, no lexicon entries; region 广东省). Eval set `training/guangdong/eval.tsv`, "
-                + rows.size() + " rows written from the catalogue alone by someone who had not seen the engine; nothing was tuned on it. "
+                + kb.itemCount() + " items, no FAQs, no lexicon entries; region 广东省). Eval sets "
+                + sets.stream().map(p -> p.getFileName().toString()).toList() + ", " + rowCount
+                + " rows written from the catalogue alone by helpers who had not seen the engine; nothing was tuned on them. "
                 + "The intent model and thresholds are the ones above. An element the catalogue does not give (fee, hours, process) is "
                 + "still counted as answered when the bot answers that element of the right item — it says the element is not given and "
                 + "where to ask. Ran in " + (System.nanoTime() - start) / 1_000_000 + " ms.\n\n"
@@ -137,15 +212,16 @@ public final class EvaluationCommand {
      * held out): how answer rate and confident-wrong answers trade off as the answer threshold moves.
      */
     static String calibration(Evaluation evaluation, List<Path> sets) {
-        Path dev = sets.stream().filter(p -> p.getFileName().toString().equals("dev.tsv")).findFirst().orElse(null);
-        if (dev == null) {
+        List<Path> devSets = sets.stream().filter(EvaluationCommand::dev).toList();
+        if (devSets.isEmpty() || !evaluation.model().semantic()) {
             return "";
         }
-        List<EvalRow> rows = evaluation.read(dev);
-        RetrievalSettings d = RetrievalSettings.defaults();
-        StringBuilder sb = new StringBuilder("\n## Calibration (dev.tsv)\n\n| answer threshold | suggest threshold | top-1 item | answer rate | safe rate | confident-wrong (out-of-domain) | confident-wrong (in-domain) |\n|---|---|---|---|---|---|---|\n");
-        for (double answer : new double[] {0.50, 0.55, 0.60, 0.62, 0.65, 0.70, 0.75, 0.80}) {
-            for (double suggest : new double[] {0.35, 0.42, 0.50}) {
+        List<EvalRow> rows = devSets.stream().flatMap(set -> evaluation.read(set).stream()).toList();
+        RetrievalSettings d = evaluation.model().settings();
+        StringBuilder sb = new StringBuilder("\n## Calibration (" + devSets.stream().map(p -> p.getFileName().toString()).toList()
+                + ", fused score)\n\n| answer threshold | suggest threshold | top-1 item | answer rate | safe rate | confident-wrong (out-of-domain) | confident-wrong (in-domain) |\n|---|---|---|---|---|---|---|\n");
+        for (double answer : new double[] {0.30, 0.40, 0.50, 0.60, 0.70, 0.80}) {
+            for (double suggest : new double[] {0.10, 0.20, 0.30}) {
                 if (suggest > answer) {
                     continue;
                 }

@@ -106,7 +106,7 @@ public class LearningLoop {
                 clusters.get(best).add(e);
             }
         }
-        DialogueEngine now = DialogueEngine.create(KnowledgeBase.of(knowledgeBase.snapshot()), pipeline, retriever,
+        DialogueEngine now = DialogueEngine.create(KnowledgeBase.of(knowledgeBase.snapshot()), retriever,
                 new InMemoryConversationStore(false), dialogueSettings);
         List<Group> groups = new ArrayList<>();
         int n = 0;

@@ -112,8 +112,11 @@ public final class Report {
         Map<String, double[]> figures = new LinkedHashMap<>();
         outcomes.stream().map(o -> o.row().kind()).distinct().sorted().forEach(kind -> {
             List<Outcome> rows = outcomes.stream().filter(o -> o.row().kind().equals(kind)).toList();
+            boolean outOfDomain = rows.stream().allMatch(o -> o.row().outOfDomain());
+            List<Outcome> inDomain = rows.stream().filter(o -> !o.row().outOfDomain()).toList();
             figures.put(kind, new double[] {rows.size(),
-                kind.equals("ood") ? share(rows, o -> !o.answered()) : share(rows, Outcome::itemRight), share(rows, Outcome::safe)});
+                outOfDomain ? share(rows, o -> !o.answered()) : share(inDomain, Outcome::itemRight), share(rows, Outcome::safe),
+                inDomain.isEmpty() ? Double.NaN : share(inDomain, Outcome::elementRight)});
         });
         return figures;
     }

@@ -16,10 +16,9 @@ import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.Lexicon;
 import org.askonce.knowledge.LexiconEditor;
 import org.askonce.knowledge.ServiceItem;
-import org.askonce.nlp.TextPipeline;
 import org.askonce.nlp.Token;
 import org.askonce.retrieval.Explanation;
-import org.askonce.retrieval.RetrievalSettings;
+import org.askonce.retrieval.AnswerModels;
 import org.askonce.retrieval.Retriever;
 import org.springframework.stereotype.Service;
 
@@ -35,7 +34,7 @@ public class TryIt {
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeEditor editor;
     private final LexiconEditor lexicon;
-    private final TextPipeline pipeline;
+    private final AnswerModels models;
     private final Retriever retriever;
     private final DialogueSettings dialogueSettings;
     private final Map<String, Engine> draftEngines = new LinkedHashMap<>(8, 0.75f, true) {
@@ -49,12 +48,12 @@ public class TryIt {
         }
     };
 
-    TryIt(KnowledgeBase knowledgeBase, KnowledgeEditor editor, LexiconEditor lexicon, TextPipeline pipeline, Retriever retriever,
+    TryIt(KnowledgeBase knowledgeBase, KnowledgeEditor editor, LexiconEditor lexicon, AnswerModels models, Retriever retriever,
           DialogueSettings dialogueSettings) {
         this.knowledgeBase = knowledgeBase;
         this.editor = editor;
         this.lexicon = lexicon;
-        this.pipeline = pipeline;
+        this.models = models.with(models.settings().inMemory());
         this.retriever = retriever;
         this.dialogueSettings = dialogueSettings;
     }
@@ -63,7 +62,7 @@ public class TryIt {
     public record Result(String label, Reply reply, Explanation explanation, List<String> words) {
     }
 
-    private record Engine(DialogueEngine dialogue, TextPipeline pipeline, Retriever retriever) {
+    private record Engine(DialogueEngine dialogue, Retriever retriever) {
     }
 
     /**
@@ -104,13 +103,13 @@ public class TryIt {
     }
 
     private Engine live() {
-        return new Engine(DialogueEngine.create(KnowledgeBase.of(knowledgeBase.snapshot()), pipeline, retriever,
-                new InMemoryConversationStore(false), dialogueSettings), pipeline, retriever);
+        return new Engine(DialogueEngine.create(KnowledgeBase.of(knowledgeBase.snapshot()), retriever,
+                new InMemoryConversationStore(false), dialogueSettings), retriever);
     }
 
     private static Result run(String label, Engine engine, String question) {
         Reply reply = engine.dialogue().handle(Channel.WEB, "try-it", question);
-        List<String> words = engine.pipeline().analyze(question).tokens().stream()
+        List<String> words = engine.retriever().current().analyze(question).tokens().stream()
                 .map((Token t) -> t.term().equals(t.text()) ? t.text() : t.text() + "→" + t.term()).toList();
         return new Result(label, reply, engine.retriever().explain(question, 5), words);
     }
@@ -158,13 +157,10 @@ public class TryIt {
         return engine;
     }
 
-    /** An engine in memory for another knowledge base: its own pipeline (dictionary, lexicon) and index. */
+    /** An engine in memory for another knowledge base: its own model (pipeline with its dictionary and lexicon, index, vectors). */
     private Engine engine(KnowledgeSnapshot snapshot) {
-        TextPipeline draftPipeline = pipeline.rebuiltFor(snapshot);
-        RetrievalSettings s = retriever.settings();
-        Retriever draftRetriever = Retriever.create(snapshot, draftPipeline,
-                new RetrievalSettings(s.answerThreshold(), s.suggestThreshold(), s.ambiguityMargin(), s.hits(), s.menuSize(), null));
-        return new Engine(DialogueEngine.create(KnowledgeBase.of(snapshot), draftPipeline, draftRetriever,
-                new InMemoryConversationStore(false), dialogueSettings), draftPipeline, draftRetriever);
+        Retriever draftRetriever = Retriever.of(models.build(-1, snapshot));
+        return new Engine(DialogueEngine.create(KnowledgeBase.of(snapshot), draftRetriever,
+                new InMemoryConversationStore(false), dialogueSettings), draftRetriever);
     }
 }

@@ -45,6 +45,11 @@ final class IntentModel {
      */
     static IntentModel train(Path folder, Function<String, String[]> features, int iterations, int cutoff) {
         Map<Intent, List<String>> examples = readExamples(folder);
+        devExamples(folder.resolveSibling("eval")).forEach((intent, lines) -> {
+            List<String> all = new ArrayList<>(examples.get(intent));
+            all.addAll(lines);
+            examples.put(intent, all);
+        });
         List<DocumentSample> samples = new ArrayList<>();
         examples.forEach((intent, lines) -> lines.forEach(line -> samples.add(new DocumentSample(intent.name(), features.apply(line)))));
         TrainingParameters params = new TrainingParameters();
@@ -88,6 +93,33 @@ final class IntentModel {
                 throw new IllegalArgumentException("No training examples for intent " + intent + " in " + folder
                         + " (expected " + intent + ".txt with one example a line)");
             }
+        }
+        return examples;
+    }
+
+    /**
+     * The element-labelled questions of the dev eval sets ({@code eval/*dev*.tsv}: kind, context,
+     * question, item, element), as examples of the element's intent: how citizens really ask for
+     * materials, conditions, a process. The held-out sets are never read here.
+     */
+    static Map<Intent, List<String>> devExamples(Path evalFolder) {
+        Map<Intent, List<String>> examples = new EnumMap<>(Intent.class);
+        if (!Files.isDirectory(evalFolder)) {
+            return examples;
+        }
+        try (Stream<Path> files = Files.list(evalFolder)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().contains("dev") && f.toString().endsWith(".tsv"))
+                    .sorted(Comparator.comparing(Path::toString)).toList()) {
+                List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
+                    String[] f = line.split("\t", -1);
+                    if (f.length == 5 && !f[3].strip().equals("OOD") && !f[4].isBlank()) {
+                        examples.computeIfAbsent(Intent.valueOf(f[4].strip()), k -> new ArrayList<>()).add(f[2].strip());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return examples;
     }

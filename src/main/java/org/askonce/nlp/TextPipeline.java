@@ -50,6 +50,10 @@ public class TextPipeline {
         this.steps = rebuilt.steps;
     }
 
+    public NlpSettings settings() {
+        return settings;
+    }
+
     /** A pipeline outside Spring (evaluation, benchmarks, tests). */
     public static TextPipeline create(KnowledgeSnapshot snapshot, NlpSettings settings) {
         return new TextPipeline(snapshot, settings);

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
@@ -22,12 +23,15 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
@@ -44,6 +48,8 @@ import org.springframework.util.FileSystemUtils;
  * character bigrams ({@code c}) and pinyin bigrams ({@code p}). Lucene finds the candidates; each is
  * then scored 0..1 by how much of the question it explains and how much of the wording the question
  * covers, weighted by inverse document frequency, at the word, character and pinyin level.
+ * Wordings with a sentence vector also have it in the field {@code v} (HNSW, dot product of unit
+ * vectors = cosine), for {@link #nearest}: the wordings closest in meaning to a question.
  */
 final class SearchIndex {
 
@@ -128,9 +134,12 @@ final class SearchIndex {
     private final double[][] idf;
     private final double[][] wordingTotals;
     private final IndexSearcher searcher;
+    private final int withVectors;
+    static final String VECTOR_FIELD = "v";
 
-    private SearchIndex(Wording[] wordings, KeyTable[] tables, IndexSearcher searcher) {
+    private SearchIndex(Wording[] wordings, KeyTable[] tables, IndexSearcher searcher, int withVectors) {
         this.wordings = wordings;
+        this.withVectors = withVectors;
         this.tables = tables;
         this.searcher = searcher;
         int n = wordings.length;
@@ -164,6 +173,25 @@ final class SearchIndex {
      * older folders there are removed), or in a temporary folder when {@code directory} is null.
      */
     static SearchIndex build(KnowledgeSnapshot snapshot, TextPipeline pipeline, Path directory) {
+        return build(snapshot, pipeline, directory, null);
+    }
+
+    /** The texts that get a sentence vector: names, aliases, FAQ questions and similar questions. */
+    static List<String> embeddedTexts(KnowledgeSnapshot snapshot) {
+        List<String> texts = new ArrayList<>();
+        for (ServiceItem item : snapshot.items()) {
+            texts.add(item.name());
+            texts.addAll(item.aliases());
+        }
+        for (Faq faq : snapshot.faqs()) {
+            texts.add(faq.question());
+            texts.addAll(faq.similar());
+        }
+        return texts;
+    }
+
+    /** As {@link #build(KnowledgeSnapshot, TextPipeline, Path)}, with the vectors of the wordings that have one (text → unit vector; null: none). */
+    static SearchIndex build(KnowledgeSnapshot snapshot, TextPipeline pipeline, Path directory, Map<String, float[]> vectors) {
         KeyTable[] tables = {new KeyTable(), new KeyTable(), new KeyTable()};
         List<Wording> wordings = new ArrayList<>();
         for (ServiceItem item : snapshot.items()) {
@@ -181,7 +209,7 @@ final class SearchIndex {
                 wordings.add(wording(pipeline, tables, WordingKind.FAQ_SIMILAR, faq.itemId(), faq.id(), similar));
             }
         }
-        return index(wordings, tables, directory);
+        return index(wordings, tables, directory, vectors == null ? Map.of() : vectors);
     }
 
     private static Wording wording(TextPipeline pipeline, KeyTable[] tables, WordingKind kind, String itemId, String faqId, String text) {
@@ -214,13 +242,14 @@ final class SearchIndex {
         };
     }
 
-    private static SearchIndex index(List<Wording> wordings, KeyTable[] tables, Path parent) {
+    private static SearchIndex index(List<Wording> wordings, KeyTable[] tables, Path parent, Map<String, float[]> vectors) {
         Directory directory;
         try {
             directory = new MMapDirectory(newFolder(parent));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        int withVectors = 0;
         try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer())
                 .setRAMBufferSizeMB(64))) {
             for (int ord = 0; ord < wordings.size(); ord++) {
@@ -234,6 +263,11 @@ final class SearchIndex {
                     doc.add(new TextField(level.field, text.toString(), Field.Store.NO));
                 }
                 doc.add(new NumericDocValuesField("ord", ord));
+                float[] vector = wording.kind() == WordingKind.KEYWORD ? null : vectors.get(wording.text());
+                if (vector != null) {
+                    doc.add(new KnnFloatVectorField(VECTOR_FIELD, vector, VectorSimilarityFunction.DOT_PRODUCT));
+                    withVectors++;
+                }
                 writer.addDocument(doc);
             }
             writer.forceMerge(1);
@@ -243,7 +277,7 @@ final class SearchIndex {
         try {
             IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
             searcher.setQueryCache(null); // every question is new: caching only costs bookkeeping
-            return new SearchIndex(wordings.toArray(Wording[]::new), tables, searcher);
+            return new SearchIndex(wordings.toArray(Wording[]::new), tables, searcher, withVectors);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -273,6 +307,67 @@ final class SearchIndex {
 
     int size() {
         return wordings.length;
+    }
+
+    /** How many wordings have a sentence vector. */
+    int vectorCount() {
+        return withVectors;
+    }
+
+    /**
+     * How much of the question's topic the index knows: the weight of its topic words that some
+     * wording has, over the weight of all its topic words (unknown words weigh the most). 1 when the
+     * question has no topic words. "招商银行信用卡丢了" knows little of its topic; "社保卡丢了" all of it.
+     */
+    double knownTopicShare(Analysis question) {
+        Set<String> cues = Set.copyOf(question.cueTerms());
+        KeyTable table = tables[Level.WORD.ordinal()];
+        double known = 0;
+        double total = 0;
+        for (String key : question.terms()) {
+            if (cues.contains(key)) {
+                continue;
+            }
+            Integer id = table.ids.get(key);
+            double weight = id != null ? idf[Level.WORD.ordinal()][id] : idf(wordings.length, 0);
+            total += weight;
+            if (id != null) {
+                known += weight;
+            }
+        }
+        return total == 0 ? 1 : known / total;
+    }
+
+    /** A wording near a question in meaning, with the cosine of their vectors. */
+    record Near(Wording wording, double cosine) {
+    }
+
+    /** The {@code k} wordings whose vectors are closest to the question's (unit vector), closest first; none without vectors. */
+    List<Near> nearest(float[] question, int k) {
+        if (withVectors == 0) {
+            return List.of();
+        }
+        try {
+            TopDocs top = searcher.search(new KnnFloatVectorQuery(VECTOR_FIELD, question, k), k);
+            ScoreDoc[] hits = top.scoreDocs.clone();
+            Map<Integer, Float> scores = new HashMap<>();
+            for (ScoreDoc hit : hits) {
+                scores.put(hit.doc, hit.score);
+            }
+            Arrays.sort(hits, (a, b) -> Integer.compare(a.doc, b.doc));
+            NumericDocValues ords = ordinals();
+            List<Near> near = new ArrayList<>(hits.length);
+            for (ScoreDoc hit : hits) {
+                if (ords.advanceExact(hit.doc)) {
+                    // Lucene scores a dot product of unit vectors as (1 + cosine) / 2
+                    near.add(new Near(wordings[(int) ords.longValue()], 2.0 * scores.get(hit.doc) - 1.0));
+                }
+            }
+            near.sort((a, b) -> Double.compare(b.cosine(), a.cosine()));
+            return near;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The question's keys per level: known ones as sorted ids with their weights, and each level's total weight. */

@@ -15,6 +15,7 @@ import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.nlp.NlpSettings;
 import org.askonce.nlp.TextPipeline;
 import org.askonce.retrieval.RetrievalSettings;
+import org.askonce.retrieval.AnswerModels;
 import org.askonce.retrieval.Retriever;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -57,9 +58,10 @@ public class PipelineBenchmark {
     public void setUp() {
         KnowledgeSnapshot sample = KnowledgeFolder.read(Path.of("knowledge-base"));
         KnowledgeSnapshot kb = knowledge.equals("sample") ? sample : GeneratedKnowledge.withFaqs(sample, 100_000);
-        TextPipeline pipeline = TextPipeline.create(kb, NlpSettings.defaults(Path.of("training")));
-        Retriever retriever = Retriever.create(kb, pipeline, RetrievalSettings.defaults());
-        engine = DialogueEngine.create(KnowledgeBase.of(kb), pipeline, retriever, new InMemoryConversationStore(false),
+        AnswerModels models = AnswerModels.standalone(NlpSettings.defaults(Path.of("training")), RetrievalSettings.defaults(),
+                Path.of("knowledge-base/vectors"));
+        Retriever retriever = Retriever.of(models.build(0, kb));
+        engine = DialogueEngine.create(KnowledgeBase.of(kb), retriever, new InMemoryConversationStore(false),
                 DialogueSettings.defaults());
         questions = EvalRow.read(Path.of("training/eval/dev.tsv"), sample).stream().map(EvalRow::question).toList();
     }

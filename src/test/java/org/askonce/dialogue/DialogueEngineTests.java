@@ -25,7 +25,7 @@ class DialogueEngineTests {
     @BeforeEach
     void setUp() {
         store = new InMemoryConversationStore(true);
-        engine = new DialogueEngine(KnowledgeBase.of(MiniKnowledge.snapshot()), MiniKnowledge.pipeline(), RETRIEVER, store,
+        engine = new DialogueEngine(KnowledgeBase.of(MiniKnowledge.snapshot()), RETRIEVER, store,
                 events::add, DialogueSettings.defaults(), Clock.systemUTC());
     }
 
@@ -151,7 +151,7 @@ class DialogueEngineTests {
         Retriever broken = org.mockito.Mockito.mock(Retriever.class);
         org.mockito.Mockito.when(broken.settings()).thenReturn(RetrievalSettings.defaults());
         org.mockito.Mockito.when(broken.search(org.mockito.ArgumentMatchers.any())).thenThrow(new IllegalStateException("index gone"));
-        DialogueEngine failing = new DialogueEngine(KnowledgeBase.of(MiniKnowledge.snapshot()), MiniKnowledge.pipeline(), broken, store,
+        DialogueEngine failing = new DialogueEngine(KnowledgeBase.of(MiniKnowledge.snapshot()), broken, store,
                 events::add, DialogueSettings.defaults(), Clock.systemUTC());
         Reply r = failing.handle(Channel.WEB, "citizen-2", "狗证要带什么材料");
         assertThat(r.action()).isEqualTo(Action.HANDOFF);

@@ -26,7 +26,7 @@ class EvaluationTests {
     @BeforeAll
     static void evaluate() throws IOException {
         Evaluation evaluation = new Evaluation(KnowledgeFolder.read(Path.of("knowledge-base")),
-                NlpSettings.defaults(Path.of("training")), RetrievalSettings.defaults());
+                EvaluationCommand.models(Path.of("knowledge-base"), NlpSettings.defaults(Path.of("training")), RetrievalSettings.defaults()));
         List<EvalRow> rows = new ArrayList<>();
         try (Stream<Path> sets = Files.list(Path.of("training/eval"))) {
             for (Path set : sets.filter(p -> p.toString().endsWith(".tsv")).sorted().toList()) {

@@ -58,7 +58,7 @@ class RetrieverTests {
 
     @Test
     void thresholdsMustBeOrdered() {
-        assertThatThrownBy(() -> new RetrievalSettings(0.4, 0.6, 0.05, 60, 4, null))
+        assertThatThrownBy(() -> RetrievalSettings.defaults().withThresholds(0.4, 0.6))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("suggest-threshold <= answer-threshold");
     }

@@ -1,0 +1,300 @@
+package org.askonce.retrieval;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.askonce.knowledge.KnowledgeSnapshot;
+import org.askonce.nlp.Analysis;
+import org.askonce.nlp.TextPipeline;
+
+/**
+ * Everything that answers questions about one publication of the knowledge base, built together by
+ * {@link AnswerModels} and replaced as a whole: the snapshot, the text pipeline (its dictionary and
+ * lexicon), the lexical index, the sentence vectors of the wordings (absent while they are being
+ * computed, or when AskOnce runs lexical-only), and the fusion of the two signals with its thresholds.
+ * Immutable; safe to use from many threads.
+ */
+public final class AnswerModel {
+
+    /** Nearest wordings looked at per question. */
+    static final int NEAREST = 64;
+    /** Items the semantic signal alone adds to the lexical candidates. */
+    static final int SEMANTIC_CANDIDATES = 8;
+
+    private final long publication;
+    private final KnowledgeSnapshot snapshot;
+    private final TextPipeline pipeline;
+    private final SearchIndex index;
+    private final QueryVectors queries;
+    private final Fusion fusion;
+    private final RetrievalSettings settings;
+
+    AnswerModel(long publication, KnowledgeSnapshot snapshot, TextPipeline pipeline, SearchIndex index, QueryVectors queries,
+                Fusion fusion, RetrievalSettings settings) {
+        this.publication = publication;
+        this.snapshot = snapshot;
+        this.pipeline = pipeline;
+        this.index = index;
+        this.queries = index.vectorCount() > 0 ? queries : null;
+        this.fusion = fusion;
+        this.settings = settings;
+    }
+
+    public long publication() {
+        return publication;
+    }
+
+    public KnowledgeSnapshot snapshot() {
+        return snapshot;
+    }
+
+    public TextPipeline pipeline() {
+        return pipeline;
+    }
+
+    public Analysis analyze(String text) {
+        return pipeline.analyze(text);
+    }
+
+    /** Whether the semantic signal is there (the wordings' vectors are in the index). */
+    public boolean semantic() {
+        return queries != null;
+    }
+
+    public Fusion fusion() {
+        return fusion;
+    }
+
+    /** At or above: the bot answers (the fused threshold, or the lexical one without vectors). */
+    public double answerThreshold() {
+        return semantic() ? settings.answerThreshold() : settings.lexicalAnswerThreshold();
+    }
+
+    /** At or above: the bot offers a menu. */
+    public double suggestThreshold() {
+        return semantic() ? settings.suggestThreshold() : settings.lexicalSuggestThreshold();
+    }
+
+    public RetrievalSettings settings() {
+        return settings;
+    }
+
+    /** The same model with other thresholds (for calibration sweeps); the index is shared, not copied. */
+    public AnswerModel with(RetrievalSettings other) {
+        return new AnswerModel(publication, snapshot, pipeline, index, other.semantic() ? queries : null, fusion, other);
+    }
+
+    /** The same model with other fusion weights (for fitting them). */
+    public AnswerModel with(Fusion other) {
+        return new AnswerModel(publication, snapshot, pipeline, index, queries, other, settings);
+    }
+
+    int wordings() {
+        return index.size();
+    }
+
+    int vectors() {
+        return index.vectorCount();
+    }
+
+    void close() {
+        index.close();
+    }
+
+    /** The candidates for a question: items by both signals fused (lexical alone without vectors), FAQs lexical. */
+    public SearchResult search(Analysis question) {
+        SearchResult lexical = lexical(question);
+        if (!semantic() || question.text().isBlank()) {
+            return lexical;
+        }
+        List<Scored> scored = fused(question, lexical);
+        List<Candidate> items = scored.stream().map(Scored::candidate).toList();
+        return new SearchResult(items, lexical.faqs());
+    }
+
+    /** A candidate item with what the fusion knew of it. */
+    public record Scored(Candidate candidate, Fusion.ItemFeatures features) {
+    }
+
+    /** The candidate items of a question before fusion: both signals of each, and how much of the question the index knows. */
+    public record Candidates(List<Candidate> items, List<Fusion.ItemFeatures> features, double topicShare) {
+
+        public boolean isEmpty() {
+            return items.isEmpty();
+        }
+
+        /** The question's features under a fusion: of the candidate it puts first. */
+        public Fusion.QuestionFeatures questionFeatures(Fusion fusion) {
+            int first = 0;
+            double sum = 0;
+            for (int i = 0; i < items.size(); i++) {
+                double p = fusion.itemProbability(features.get(i));
+                sum += p;
+                if (p > fusion.itemProbability(features.get(first))) {
+                    first = i;
+                }
+            }
+            Fusion.ItemFeatures f = features.get(first);
+            return new Fusion.QuestionFeatures(sum == 0 ? 0 : fusion.itemProbability(f) / sum, f.lexical(), f.semantic(), f.lexicalGap(),
+                    f.semanticGap(), f.lexicalFirst() && f.semanticFirst(), topicShare);
+        }
+    }
+
+    /** The fused candidates with their features, best first (for explaining); empty without vectors. */
+    public List<Scored> fused(Analysis question) {
+        if (!semantic() || question.text().isBlank()) {
+            return List.of();
+        }
+        return fused(question, lexical(question));
+    }
+
+    private List<Scored> fused(Analysis question, SearchResult lexical) {
+        Candidates c = candidates(question, lexical);
+        if (c.isEmpty()) {
+            return List.of();
+        }
+        double trust = fusion.questionProbability(c.questionFeatures(fusion));
+        double best = 0;
+        double[] p = new double[c.items().size()];
+        for (int i = 0; i < p.length; i++) {
+            p[i] = fusion.itemProbability(c.features().get(i));
+            best = Math.max(best, p[i]);
+        }
+        List<Scored> out = new ArrayList<>(p.length);
+        for (int i = 0; i < p.length; i++) {
+            Candidate k = c.items().get(i);
+            double score = best == 0 ? 0 : trust * p[i] / best;
+            out.add(new Scored(new Candidate(Candidate.Kind.ITEM, k.itemId(), k.faqId(), k.matched(), score, k.lexical(), k.semantic()),
+                    c.features().get(i)));
+        }
+        out.sort((a, b) -> Double.compare(b.candidate().score(), a.candidate().score()));
+        return out;
+    }
+
+    /** The candidate items of a question with both signals, before fusion (for fitting the fusion); empty without vectors. */
+    public Candidates candidates(Analysis question) {
+        if (!semantic() || question.text().isBlank()) {
+            return new Candidates(List.of(), List.of(), 1);
+        }
+        return candidates(question, lexical(question));
+    }
+
+    private Candidates candidates(Analysis question, SearchResult lexical) {
+        List<Candidate> semantic = semanticItems(question);
+        double floor = semantic.isEmpty() ? 0 : semantic.get(semantic.size() - 1).semantic();
+        Map<String, Candidate> lexById = new LinkedHashMap<>();
+        lexical.items().forEach(c -> lexById.put(c.itemId(), c));
+        Map<String, Candidate> semById = new LinkedHashMap<>();
+        semantic.forEach(c -> semById.put(c.itemId(), c));
+        List<String> ids = new ArrayList<>(lexById.keySet());
+        semantic.stream().limit(SEMANTIC_CANDIDATES).map(Candidate::itemId).filter(id -> !lexById.containsKey(id)).forEach(ids::add);
+        String lexFirst = lexical.items().isEmpty() ? null : lexical.items().get(0).itemId();
+        String semFirst = semantic.isEmpty() ? null : semantic.get(0).itemId();
+        List<Candidate> items = new ArrayList<>(ids.size());
+        List<Fusion.ItemFeatures> features = new ArrayList<>(ids.size());
+        for (String id : ids) {
+            Candidate lex = lexById.get(id);
+            Candidate sem = semById.get(id);
+            double l = lex == null ? 0 : lex.score();
+            double s = sem == null ? floor : sem.semantic();
+            double bestOtherLex = lexical.items().stream().filter(c -> !c.itemId().equals(id)).mapToDouble(Candidate::score).max().orElse(0);
+            double bestOtherSem = semantic.stream().filter(c -> !c.itemId().equals(id)).mapToDouble(Candidate::semantic).max().orElse(floor);
+            features.add(new Fusion.ItemFeatures(l, s, l - bestOtherLex, s - bestOtherSem, id.equals(lexFirst), id.equals(semFirst)));
+            items.add(new Candidate(Candidate.Kind.ITEM, id, lex == null ? null : lex.faqId(), lex != null ? lex.matched() : sem.matched(),
+                    0, l, s));
+        }
+        return new Candidates(items, features, index.knownTopicShare(question));
+    }
+
+    /** Items ranked by the semantic signal alone: each item's closest wording (its FAQs' included), closest first. */
+    public List<Candidate> semanticItems(Analysis question) {
+        if (!semantic() || question.text().isBlank()) {
+            return List.of();
+        }
+        List<SearchIndex.Near> near = index.nearest(queries.of(question.text()), NEAREST);
+        Map<String, Candidate> items = new LinkedHashMap<>();
+        for (SearchIndex.Near n : near) {
+            SearchIndex.Wording w = n.wording();
+            if (w.itemId() != null && !items.containsKey(w.itemId())) {
+                items.put(w.itemId(), new Candidate(Candidate.Kind.ITEM, w.itemId(), w.faqId(), w.text(), n.cosine(), 0, n.cosine()));
+            }
+        }
+        return List.copyOf(items.values());
+    }
+
+    /** The lexical engine alone: items and FAQs scored by shared words, characters and pinyin. */
+    public SearchResult lexical(Analysis question) {
+        List<SearchIndex.Scored> scored = index.search(question, settings.hits());
+        // Keys are a bag of words: near-identical names ("A(对X业绩突出的个人…)", "A(对Y业绩突出的机构…)")
+        // can score alike. A question that is exactly one wording scores as the best hit and comes
+        // first among equals (the sort below is stable).
+        String exact = SearchIndex.exactForm(question.text());
+        double best = scored.stream().mapToDouble(SearchIndex.Scored::score).max().orElse(0);
+        List<SearchIndex.Scored> ordered = new ArrayList<>(scored.size());
+        for (SearchIndex.Scored found : scored) {
+            if (!exact.isEmpty() && found.wording().exact().equals(exact)) {
+                ordered.add(0, new SearchIndex.Scored(found.wording(), best, found.level(), found.shared(), found.questionCoverage(),
+                        found.wordingCoverage()));
+            } else {
+                ordered.add(found);
+            }
+        }
+        Map<String, Candidate> items = new LinkedHashMap<>();
+        Map<String, Candidate> faqs = new LinkedHashMap<>();
+        for (SearchIndex.Scored s : ordered) {
+            SearchIndex.Wording w = s.wording();
+            if (w.faqId() != null) {
+                faqs.putIfAbsent(w.faqId(), new Candidate(Candidate.Kind.FAQ, w.itemId(), w.faqId(), w.text(), s.score()));
+            }
+            if (w.itemId() != null) {
+                double itemScore = w.faqId() == null ? s.score() : s.score() * Retriever.FAQ_AS_ITEM_EVIDENCE;
+                Candidate current = items.get(w.itemId());
+                if (current == null || itemScore > current.score()) {
+                    items.put(w.itemId(), new Candidate(Candidate.Kind.ITEM, w.itemId(), w.faqId(), w.text(), itemScore));
+                }
+            }
+        }
+        return new SearchResult(sorted(items), sorted(faqs));
+    }
+
+    private static List<Candidate> sorted(Map<String, Candidate> candidates) {
+        List<Candidate> list = new ArrayList<>(candidates.values());
+        list.sort((a, b) -> Double.compare(b.score(), a.score()));
+        return List.copyOf(list);
+    }
+
+    /** Why the question matched: its keys, the top lexical wordings with their evidence, and the fused items with both signals. */
+    public Explanation explain(String text, int top) {
+        Analysis question = pipeline.analyze(text);
+        List<Explanation.Match> matches = index.search(question, settings.hits()).stream().limit(top)
+                .map(s -> new Explanation.Match(s.wording().kind().name(), s.wording().itemId(), s.wording().faqId(),
+                        s.wording().text(), round(s.score()), s.level().name(), s.shared(), round(s.questionCoverage()),
+                        round(s.wordingCoverage()), s.wording().kind().weight))
+                .toList();
+        List<Explanation.Fused> fused = fused(question).stream().limit(top).map(s -> {
+            Map<String, Double> features = new LinkedHashMap<>();
+            double[] values = s.features().values();
+            for (int i = 0; i < Fusion.ITEM_FEATURES.size(); i++) {
+                features.put(Fusion.ITEM_FEATURES.get(i), round(values[i]));
+            }
+            return new Explanation.Fused(s.candidate().itemId(), s.candidate().matched(), round(s.candidate().score()),
+                    round(s.candidate().lexical()), round(s.candidate().semantic()), features);
+        }).toList();
+        return new Explanation(question.text(), question.topicTerms(), question.cueTerms(), question.charGrams(),
+                question.pinyinGrams(), question.intent().name(), round(question.intentProbability()), matches,
+                semantic() ? "semantic+lexical" : "lexical", fused);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    @Override
+    public String toString() {
+        return "AnswerModel[publication " + publication + ", " + index.size() + " wordings, " + index.vectorCount() + " vectors, "
+                + (semantic() ? "semantic+lexical" : "lexical only") + "]";
+    }
+
+}
