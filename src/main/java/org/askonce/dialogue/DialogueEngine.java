@@ -18,12 +18,12 @@ import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.ServiceItem;
 import org.askonce.nlp.Analysis;
+import org.askonce.nlp.ElementCues;
 import org.askonce.nlp.Intent;
 import org.askonce.retrieval.AnswerModel;
 import org.askonce.retrieval.Candidate;
 import org.askonce.retrieval.Retriever;
 import org.askonce.retrieval.SearchResult;
-import org.askonce.system.WordLists;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -43,9 +43,6 @@ public class DialogueEngine {
     private static final double ACT_PROBABILITY = 0.5;
     private static final double NEAR_EXACT = 0.85;
     private static final double SWITCH_MARGIN = 0.25;
-    /** Words that make another city's name part of a Hangzhou question (社保从上海转过来). */
-    private static final List<String> CROSS_REGION = List.of("转", "迁", "异地", "跨省", "外地", "老家", "回去", "过来");
-    private static final List<String> OTHER_REGIONS = WordLists.read("dialogue/other-regions.txt");
 
     private final KnowledgeBase knowledgeBase;
     private final Retriever retriever;
@@ -53,6 +50,7 @@ public class DialogueEngine {
     private final ApplicationEventPublisher events;
     private final DialogueSettings settings;
     private final ReplyComposer composer;
+    private final RegionGuard regions;
     private final Clock clock;
     private final Supplier<AgentAvailability> availability;
 
@@ -76,6 +74,7 @@ public class DialogueEngine {
         this.events = events;
         this.settings = settings;
         this.composer = new ReplyComposer(settings);
+        this.regions = new RegionGuard(settings);
         this.clock = clock;
         this.availability = availability;
     }
@@ -137,6 +136,15 @@ public class DialogueEngine {
             handoff = HandoffRequested.Reason.DISSATISFIED; // 不满意, then asked again: a person answers
         }
         Action action = handoff != null ? Action.HANDOFF : d.action();
+        List<Element> elements = List.of();
+        if (handoff == null && d.action() == Action.ANSWER && d.faqId() == null && d.itemId() != null && analysis != null) {
+            elements = askedElements(analysis, d.element());
+            if (elements.size() > 1) {
+                ServiceItem item = kb.item(d.itemId()).orElseThrow();
+                d = new Decision(d.action(), d.itemId(), elements.get(0), null, d.options(), d.confidence(), composer.elements(item, elements),
+                        d.unsure(), d.keepItem(), null);
+            }
+        }
         String replyText = handoff != null ? handoffText(handoff, now) : d.text();
         if (handoff != null) {
             unsure = 0;
@@ -164,7 +172,8 @@ public class DialogueEngine {
                     suggestions(result, kb), now));
         }
         return new Reply(conversation.id(), action, d.itemId(), itemName, action == Action.ANSWER ? d.element() : null, replyText,
-                action == Action.CLARIFY ? optionNames : List.of(), d.confidence(), d.faqId(), faqQuestion, Message.replyId(turnId));
+                action == Action.CLARIFY ? optionNames : List.of(), d.confidence(), d.faqId(), faqQuestion, Message.replyId(turnId),
+                action == Action.ANSWER ? elements : List.of());
     }
 
     /**
@@ -381,6 +390,12 @@ public class DialogueEngine {
                 .filter(c -> c.itemId().equals(conversation.currentItemId())).mapToDouble(Candidate::score).findFirst().orElse(0);
         boolean newTopic = itemScore >= thresholds.suggestThreshold() && (analysis.namesItem() || itemScore >= NEAR_EXACT
                 || (fragmented(analysis) && itemScore - currentScore >= SWITCH_MARGIN));
+        // naming another item, even one not found for sure, leaves the current item: its element is never answered for it
+        // ("狗证怎么办" → "公积金提取要带什么" is not about the dog licence)
+        if (conversation.currentItemId() != null && analysis.namesItem() && currentScore < thresholds.suggestThreshold()
+                && !topicOf(kb, conversation.currentItemId(), analysis)) {
+            newTopic = true;
+        }
         if (conversation.currentItemId() != null && !newTopic && intent.isElement()
                 && (intent != Intent.OVERVIEW || analysis.topicTerms().isEmpty())
                 && kb.item(conversation.currentItemId()).isPresent()) {
@@ -388,9 +403,9 @@ public class DialogueEngine {
         }
 
         // 4. Another Chinese city's affairs are not ours (unless moving something to or from it).
-        Optional<String> otherPlace = otherRegion(analysis.text());
-        if (otherPlace.isPresent() && settings.localPlaces().stream().noneMatch(analysis.text()::contains)
-                && CROSS_REGION.stream().noneMatch(analysis.text()::contains)) {
+        Optional<String> otherPlace = regions.otherRegion(analysis.text());
+        if (otherPlace.isPresent()
+                && !namesPlace(kb, topItem.map(Candidate::itemId).orElse(null), otherPlace.get())) {
             return new Decision(Action.UNKNOWN, null, null, null, List.of(), itemScore, composer.otherCity(otherPlace.get()), false, false, null);
         }
 
@@ -435,6 +450,18 @@ public class DialogueEngine {
     }
 
     /**
+     * Every element a message asks for, in the order asked, when it asks for more than one
+     * ("在哪办，要带啥"); otherwise just the element decided.
+     */
+    private static List<Element> askedElements(Analysis analysis, Element decided) {
+        List<Element> cued = ElementCues.asked(analysis.question());
+        if (cued.size() < 2) {
+            return decided == null ? List.of() : List.of(decided);
+        }
+        return cued;
+    }
+
+    /**
      * An option named in words ("租房的那个"): the one option the words match, clearly better than
      * the other options.
      */
@@ -459,8 +486,24 @@ public class DialogueEngine {
                 && t.nature().length() == 2 && t.nature().endsWith("g"));
     }
 
-    private static Optional<String> otherRegion(String text) {
-        return OTHER_REGIONS.stream().filter(text::contains).findFirst();
+    /** Whether an item's own name or aliases hold a place name (a provincial catalogue names its province in many items). */
+    private static boolean namesPlace(KnowledgeSnapshot kb, String itemId, String place) {
+        return itemId != null && kb.item(itemId).map(i -> i.name().contains(place) || i.aliases().stream().anyMatch(a -> a.contains(place)))
+                .orElse(false);
+    }
+
+    /** Whether the question's knowledge-base words are words of this item (its name, aliases, keywords). */
+    private static boolean topicOf(KnowledgeSnapshot kb, String itemId, Analysis analysis) {
+        Optional<ServiceItem> item = kb.item(itemId);
+        if (item.isEmpty()) {
+            return false;
+        }
+        List<String> wordings = new ArrayList<>();
+        wordings.add(item.get().name());
+        wordings.addAll(item.get().aliases());
+        wordings.addAll(item.get().keywords());
+        return analysis.tokens().stream().filter(t -> t.topic() && t.fromKnowledgeBase())
+                .anyMatch(t -> wordings.stream().anyMatch(w -> w.contains(t.text()) || w.contains(t.term())));
     }
 
     private static boolean ambiguous(SearchResult result, AnswerModel thresholds, String itemId) {

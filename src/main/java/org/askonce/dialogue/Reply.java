@@ -10,9 +10,16 @@ import org.askonce.knowledge.Element;
  * {@link DialogueEngine#messagesOf}), so a front end can poll for what comes after it.
  */
 public record Reply(String conversationId, Action action, String itemId, String itemName, Element element, String reply,
-                    List<String> options, double confidence, String faqId, String faqQuestion, long messageId) {
+                    List<String> options, double confidence, String faqId, String faqQuestion, long messageId, List<Element> elements) {
 
     public Reply {
         options = options == null ? List.of() : List.copyOf(options);
+        elements = elements == null || elements.isEmpty() ? (element == null ? List.of() : List.of(element)) : List.copyOf(elements);
+    }
+
+    /** A reply about at most one element ({@code elements} is that one, or none). */
+    public Reply(String conversationId, Action action, String itemId, String itemName, Element element, String reply,
+                 List<String> options, double confidence, String faqId, String faqQuestion, long messageId) {
+        this(conversationId, action, itemId, itemName, element, reply, options, confidence, faqId, faqQuestion, messageId, List.of());
     }
 }

@@ -33,6 +33,21 @@ final class ReplyComposer {
         return body + notice();
     }
 
+    /** Several elements of one item, each in turn, compactly: the item named once, the notice once. */
+    String elements(ServiceItem item, List<Element> elements) {
+        StringBuilder sb = new StringBuilder();
+        for (Element e : elements) {
+            String body = element(item, e);
+            body = body.substring(0, body.length() - notice().length()).strip();
+            if (sb.length() > 0) {
+                body = body.startsWith(head(item)) ? body.substring(head(item).length()) : body;
+                sb.append("\n\n");
+            }
+            sb.append(body);
+        }
+        return sb + notice();
+    }
+
     private static String head(ServiceItem item) {
         return "【" + item.name() + "】";
     }

@@ -9,6 +9,7 @@ import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.DialogueSettings;
 import org.askonce.dialogue.InMemoryConversationStore;
+import org.askonce.dialogue.RegionGuard;
 import org.askonce.dialogue.Reply;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeSnapshot;
@@ -81,7 +82,8 @@ public final class Evaluation {
                 engine.handle(Channel.WEB, user, earlier);
             }
             Reply r = engine.handle(Channel.WEB, user, row.question());
-            outcomes.add(new Outcome(row, r.action(), r.itemName(), r.element(), r.options(), r.confidence(), r.faqId() != null));
+            outcomes.add(new Outcome(row, r.action(), r.itemName(), r.element(), r.options(), r.confidence(), r.faqId() != null,
+                    r.elements()));
         }
         return new Report("AskOnce", outcomes);
     }
@@ -110,12 +112,13 @@ public final class Evaluation {
      * question alone does not name the item.
      */
     public Fusion fit(List<EvalRow> rows, String origin) {
+        RegionGuard regions = new RegionGuard(dialogue);
         List<AnswerModel.Candidates> questions = new ArrayList<>();
         List<List<Fusion.ItemFeatures>> candidates = new ArrayList<>();
         List<List<Boolean>> right = new ArrayList<>();
         for (EvalRow row : rows) {
-            if (row.kind().equals("followup")) {
-                continue;
+            if (row.kind().equals("followup") || (row.outOfDomain() && regions.otherRegion(row.question()).isPresent())) {
+                continue; // a follow-up alone names no item; another region's affairs are declined before the fusion is asked
             }
             String expected = row.outOfDomain() ? null : kb.itemByName(row.item()).map(ServiceItem::id).orElseThrow();
             AnswerModel.Candidates c = model.candidates(model.analyze(row.question()));

@@ -6,7 +6,11 @@ import org.askonce.knowledge.Element;
 
 /** What a system did with one eval row: its action, the item it went with, the element, the menu. */
 record Outcome(EvalRow row, Action action, String itemName, Element element, List<String> options, double confidence,
-               boolean faqAnswered) {
+               boolean faqAnswered, List<Element> elements) {
+
+    Outcome(EvalRow row, Action action, String itemName, Element element, List<String> options, double confidence, boolean faqAnswered) {
+        this(row, action, itemName, element, options, confidence, faqAnswered, element == null ? List.of() : List.of(element));
+    }
 
     /** The item the system put first: the answered item, or the first option of a menu. */
     String firstItem() {
@@ -31,9 +35,12 @@ record Outcome(EvalRow row, Action action, String itemName, Element element, Lis
         return answered() && row.item() != null && row.item().equals(itemName);
     }
 
-    /** Answered with the right item and the element asked, or with one of that item's FAQs (it answers the question as asked). */
+    /**
+     * Answered with the right item and the element asked (among the elements answered, for a question
+     * that asks several), or with one of that item's FAQs (it answers the question as asked).
+     */
     boolean elementRight() {
-        return answeredRight() && (row.element() == element || faqAnswered);
+        return answeredRight() && (row.element() == element || elements.contains(row.element()) || faqAnswered);
     }
 
     /** Right answer, a menu with the right item, or a hand-off; for out-of-domain: anything but an answer. */

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The knowledge base: the one structured source every channel answers from. The database is the
  * live store; on first start with an empty database it is loaded from the knowledge-base folder
- * (validated as a whole first, stored in one transaction).
+ * (validated as a whole first, stored in one transaction). The folder may be empty: a new deployment
+ * then starts with no items and imports its catalogue ({@link KnowledgeTransfer}).
  */
 @Service
 public class KnowledgeBase {
@@ -61,6 +62,10 @@ public class KnowledgeBase {
             log.info("Knowledge base loaded from {} into an empty database: {} items, {} FAQs, {} lexicon groups",
                     settings.knowledgeBase().toAbsolutePath().normalize(), fromFiles.itemCount(), fromFiles.faqCount(),
                     fromFiles.lexicon().synonyms().size());
+            if (fromFiles.itemCount() == 0) {
+                log.warn("The knowledge base has no items yet: AskOnce cannot answer about any service until a catalogue is "
+                        + "imported (/editor/import, POST /api/editor/import or java -jar askonce.jar import FILE)");
+            }
         }
         this.snapshot = repository.load();
         log.info("Knowledge base ready: {} items, {} FAQs in {} ms", snapshot.itemCount(), snapshot.faqCount(),

@@ -28,8 +28,11 @@ import java.util.stream.Stream;
 
 /**
  * Reads and validates the knowledge-base folder: {@code items/*.yaml} (one service item a file,
- * its FAQs inside), {@code hall-faqs.yaml} and {@code lexicon.yaml}. Everything is validated
- * before anything is returned; the first problems are reported with file and field.
+ * its FAQs inside), {@code hall-faqs.yaml} and {@code lexicon.yaml}. Every part is optional, so that
+ * a new deployment can start on an empty folder and import its catalogue later: no {@code items/}
+ * folder (or an empty one) means no items, no {@code hall-faqs.yaml} no hall FAQs, no
+ * {@code lexicon.yaml} an empty lexicon. The folder itself must exist. Everything present is
+ * validated before anything is returned; the first problems are reported with file and field.
  */
 public final class KnowledgeFolder {
 
@@ -50,11 +53,6 @@ public final class KnowledgeFolder {
     record LexiconFile(Map<String, List<String>> synonyms, List<String> words) {
     }
 
-    /**
-     * Reads the whole folder.
-     *
-     * @throws KnowledgeBaseException naming every bad file and field (up to 20 problems)
-     */
     /**
      * Writes a knowledge base as a folder in this format (items/*.yaml, hall-faqs.yaml,
      * lexicon.yaml); reading it back gives the same knowledge base.
@@ -79,6 +77,11 @@ public final class KnowledgeFolder {
         }
     }
 
+    /**
+     * Reads the whole folder; the files that are missing count as empty (see the class comment).
+     *
+     * @throws KnowledgeBaseException when the folder does not exist, or naming every bad file and field (up to 20 problems)
+     */
     public static KnowledgeSnapshot read(Path folder) {
         if (!Files.isDirectory(folder)) {
             throw new KnowledgeBaseException("Knowledge-base folder not found: " + folder.toAbsolutePath()
@@ -127,9 +130,6 @@ public final class KnowledgeFolder {
             }
         }
         checkUnique(items, hallFaqs, problems);
-        if (items.isEmpty() && problems.isEmpty()) {
-            problems.add(itemsDir + ": no item files (*.yaml)");
-        }
         if (!problems.isEmpty()) {
             throw new KnowledgeBaseException("Knowledge base in " + folder + " is invalid; nothing was loaded. "
                     + problems.size() + " problem(s):\n  " + problems.stream().limit(20).collect(Collectors.joining("\n  ")));
@@ -137,9 +137,13 @@ public final class KnowledgeFolder {
         return new KnowledgeSnapshot(items, hallFaqs, lexicon);
     }
 
+    /** The YAML files in the folder, none if there is no such folder. */
     private static List<Path> yamlFiles(Path dir, List<String> problems) {
+        if (!Files.exists(dir)) {
+            return List.of();
+        }
         if (!Files.isDirectory(dir)) {
-            problems.add(dir + ": folder missing");
+            problems.add(dir + ": not a folder");
             return List.of();
         }
         try (Stream<Path> files = Files.list(dir)) {

@@ -31,8 +31,13 @@ class KnowledgeRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Nothing has been stored yet: no item, no FAQ, no lexicon term. A knowledge base of hall FAQs or a
+     * lexicon only (a new deployment's folder may hold just those) is not empty, so it is loaded once.
+     */
     boolean isEmpty() {
-        return jdbc.sql("SELECT COUNT(*) FROM kb_item").query(Long.class).single() == 0;
+        return jdbc.sql("SELECT COUNT(*) FROM kb_item")
+                .query(Long.class).single() == 0;
     }
 
     /** Stores a whole knowledge base in one transaction: all of it or nothing. */

@@ -66,7 +66,13 @@ public class KnowledgeTransfer {
         if (!Files.isDirectory(source)) {
             throw new KnowledgeBaseException("没有这个文件或文件夹：" + source.toAbsolutePath());
         }
-        return editor.importAll(KnowledgeFolder.read(source), user, source.getFileName().toString(), progress);
+        KnowledgeSnapshot read = KnowledgeFolder.read(source);
+        if (read.itemCount() == 0 && read.hallFaqs().isEmpty() && read.lexicon().entries().isEmpty()) {
+            // a folder may leave out any part, but one with nothing at all is most likely the wrong folder
+            throw new KnowledgeBaseException(source.toAbsolutePath() + " 里没有事项（items/*.yaml）、大厅问答（hall-faqs.yaml）"
+                    + "或词库（lexicon.yaml），什么都没有导入");
+        }
+        return editor.importAll(read, user, source.getFileName().toString(), progress);
     }
 
     /**

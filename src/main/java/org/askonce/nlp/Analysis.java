@@ -17,6 +17,8 @@ public final class Analysis {
     private List<String> pinyinGrams = List.of();
     private Intent intent = Intent.OVERVIEW;
     private double intentProbability;
+    private double outOfScopeProbability;
+    private String question;
     private boolean intentScored;
 
     Analysis(String text) {
@@ -80,6 +82,24 @@ public final class Analysis {
 
     public double intentProbability() {
         return intentProbability;
+    }
+
+    /** The part of the text that asks: the text itself, or in a long story the clause with the question. */
+    public String question() {
+        return question == null ? text : question;
+    }
+
+    void question(String clause) {
+        this.question = clause;
+    }
+
+    /** How likely the intent model thinks the text is not about a government service at all (chit-chat, a bank, another city). */
+    public double outOfScopeProbability() {
+        return outOfScopeProbability;
+    }
+
+    void outOfScopeProbability(double probability) {
+        this.outOfScopeProbability = probability;
     }
 
     public boolean intentScored() {

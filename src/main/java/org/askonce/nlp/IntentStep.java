@@ -15,6 +15,7 @@ final class IntentStep implements Step {
     static final String ITEM_MASK = "<item>";
 
     private final IntentModel model;
+    private final java.util.function.Function<String, List<Token>> tokenizer;
     private final int iterations;
     private final int cutoff;
 
@@ -22,13 +23,21 @@ final class IntentStep implements Step {
         Step.checkParameters("intent", params, Set.of("iterations", "cutoff"));
         this.iterations = Step.integer("intent", params, "iterations", 300, 1, 10_000);
         this.cutoff = Step.integer("intent", params, "cutoff", 1, 0, 100);
-        this.model = IntentModel.train(trainingDir.resolve("intents"), text -> features(tokenizer.apply(text)), iterations, cutoff);
+        this.tokenizer = tokenizer;
+        this.model = IntentModel.train(trainingDir.resolve("intents"),
+                text -> features(tokenizer.apply(QuestionClause.of(text))), iterations, cutoff);
     }
 
     @Override
     public void apply(Analysis analysis) {
-        Map.Entry<Intent, Double> best = model.classify(features(analysis.tokens()));
+        // a long message is read for its question, not its story
+        String question = QuestionClause.of(analysis.text());
+        analysis.question(question);
+        List<Token> tokens = question.equals(analysis.text()) ? analysis.tokens() : tokenizer.apply(question);
+        Map<Intent, Double> probabilities = model.probabilities(features(tokens));
+        Map.Entry<Intent, Double> best = probabilities.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow();
         analysis.intent(best.getKey(), best.getValue());
+        analysis.outOfScopeProbability(probabilities.getOrDefault(Intent.OUT_OF_SCOPE, 0.0));
     }
 
     static String[] features(List<Token> tokens) {

@@ -119,7 +119,8 @@ public final class AnswerModel {
     }
 
     /** The candidate items of a question before fusion: both signals of each, and how much of the question the index knows. */
-    public record Candidates(List<Candidate> items, List<Fusion.ItemFeatures> features, double topicShare) {
+    public record Candidates(List<Candidate> items, List<Fusion.ItemFeatures> features, double topicShare, double outOfScope,
+                             boolean longText) {
 
         public boolean isEmpty() {
             return items.isEmpty();
@@ -138,7 +139,7 @@ public final class AnswerModel {
             }
             Fusion.ItemFeatures f = features.get(first);
             return new Fusion.QuestionFeatures(sum == 0 ? 0 : fusion.itemProbability(f) / sum, f.lexical(), f.semantic(), f.lexicalGap(),
-                    f.semanticGap(), f.lexicalFirst() && f.semanticFirst(), topicShare);
+                    f.semanticGap(), f.lexicalFirst() && f.semanticFirst(), topicShare, outOfScope, longText);
         }
     }
 
@@ -176,7 +177,7 @@ public final class AnswerModel {
     /** The candidate items of a question with both signals, before fusion (for fitting the fusion); empty without vectors. */
     public Candidates candidates(Analysis question) {
         if (!semantic() || question.text().isBlank()) {
-            return new Candidates(List.of(), List.of(), 1);
+            return new Candidates(List.of(), List.of(), 1, 0, false);
         }
         return candidates(question, lexical(question));
     }
@@ -205,7 +206,8 @@ public final class AnswerModel {
             items.add(new Candidate(Candidate.Kind.ITEM, id, lex == null ? null : lex.faqId(), lex != null ? lex.matched() : sem.matched(),
                     0, l, s));
         }
-        return new Candidates(items, features, index.knownTopicShare(question));
+        return new Candidates(items, features, index.knownTopicShare(question), question.outOfScopeProbability(),
+                !question.question().equals(question.text()));
     }
 
     /** Items ranked by the semantic signal alone: each item's closest wording (its FAQs' included), closest first. */

@@ -45,11 +45,11 @@ public final class Fusion {
 
     /** What is known of the question and its first candidate. */
     public record QuestionFeatures(double firstShare, double lexical, double semantic, double lexicalGap, double semanticGap,
-                                   boolean agree, double topicShare) {
+                                   boolean agree, double topicShare, double outOfScope, boolean story) {
 
         double[] values() {
             return new double[] {firstShare, lexical, semantic, lexicalGap, semanticGap, agree ? 1 : 0, topicShare,
-                Math.max(0, semantic - 0.75), Math.max(0, lexical - 0.6)};
+                Math.max(0, semantic - 0.75), Math.max(0, lexical - 0.6), outOfScope, story ? 1 : 0, story ? lexical : 0};
         }
     }
 
@@ -64,10 +64,13 @@ public final class Fusion {
      * first-share: the first item's share of the which-item probabilities; lexical, semantic and the
      * gaps: of the first item; agree: both signals put the same item first; topic-share: the weight of
      * the question's topic words the index knows, over all of them; the last two: how far the
-     * semantic and lexical scores are above 0.75 and 0.6 (a near paraphrase, a near exact wording).
+     * semantic and lexical scores are above 0.75 and 0.6 (a near paraphrase, a near exact wording);
+     * out-of-scope: the intent model's probability that the question is not about a service of ours;
+     * story: a long message whose question is one clause of it (its words are mostly the story's, so
+     * the lexical score means less), and the lexical score of such a message.
      */
     public static final List<String> QUESTION_FEATURES = List.of("first-share", "lexical", "semantic", "lexical-gap", "semantic-gap",
-            "agree", "topic-share", "semantic-above-0.75", "lexical-above-0.6");
+            "agree", "topic-share", "semantic-above-0.75", "lexical-above-0.6", "out-of-scope", "story", "story-lexical");
 
     private final Logistic item;
     private final Logistic question;
@@ -101,7 +104,7 @@ public final class Fusion {
     /** Weights chosen by hand before any fit, for a training folder without {@code fusion.properties}. */
     public static Fusion builtIn() {
         return new Fusion(new Logistic(-6.0, new double[] {4.0, 4.0, 4.0, 8.0, 0.5, 0.5, 0}),
-                new Logistic(-9.0, new double[] {2.0, 3.0, 6.0, 4.0, 8.0, 1.0, 0, 8.0, 4.0}), "built-in");
+                new Logistic(-9.0, new double[] {2.0, 3.0, 6.0, 4.0, 8.0, 1.0, 0, 8.0, 4.0, -4.0, 0, 0}), "built-in");
     }
 
     /** The weights in a file ({@code item.intercept=…}, {@code item.<feature>=…}, {@code question.…}); the built-in ones if there is no file. */

@@ -18,8 +18,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("askonce.retrieval")
 public record RetrievalSettings(
-        @DefaultValue("0.5") double answerThreshold,
-        @DefaultValue("0.2") double suggestThreshold,
+        @DefaultValue("0.7") double answerThreshold,
+        @DefaultValue("0.1") double suggestThreshold,
         @DefaultValue("0.05") double ambiguityMargin,
         @DefaultValue("30") int hits,
         @DefaultValue("4") int menuSize,
@@ -49,7 +49,7 @@ public record RetrievalSettings(
     }
 
     public static RetrievalSettings defaults() {
-        return new RetrievalSettings(0.5, 0.2, 0.05, 30, 4, null, 0.62, 0.42, true, 10000, null);
+        return new RetrievalSettings(0.7, 0.1, 0.05, 30, 4, null, 0.62, 0.42, true, 10000, null);
     }
 
     /** Lexical only: no sentence-embedding model. */

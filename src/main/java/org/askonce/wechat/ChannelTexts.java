@@ -18,7 +18,9 @@ import me.chanjar.weixin.common.bean.menu.WxMenuButton;
 /**
  * The WeChat channel's own wording (welcome message, replies to images or unclear voice…) and the
  * menu: what each CLICK key asks. Read from {@code knowledge-base/wechat/channel.yaml} and checked
- * against {@code menu.json} at start-up: every click key must say what it does.
+ * against {@code menu.json} at start-up: every click key must say what it does. Without a
+ * {@code channel.yaml} the channel uses built-in generic texts ({@link #defaults()}); without a
+ * {@code menu.json} there is no menu.
  */
 record ChannelTexts(
         String welcome,
@@ -61,26 +63,62 @@ record ChannelTexts(
         });
     }
 
+    /**
+     * The built-in texts for a deployment without {@code channel.yaml}: generic, about no particular
+     * city or item, with the menu keys {@code HELP} (the welcome), {@code HALLS} (the service halls)
+     * and {@code HUMAN} (an agent).
+     */
+    static ChannelTexts defaults() {
+        Map<String, String> topics = new LinkedHashMap<>();
+        topics.put("HALLS", HALLS);
+        topics.put("HELP", WELCOME);
+        topics.put("HUMAN", "转人工");
+        return new ChannelTexts(
+                """
+                您好，欢迎关注！我是政务服务助手“最多问一次”，办事前先问我，争取只跑一次。
+                直接发消息告诉我您要办的事，我可以告诉您需要的材料、办理时限、费用、办理地点和时间等。
+                发送位置可以查找附近的办事大厅，回复“人工”找工作人员。""",
+                "欢迎回来！请直接发送您想办理的事项或问题，我可以告诉您需要的材料、办理时限、费用和地点。",
+                "抱歉，这条语音我没听清。请用文字再说一遍您的问题。",
+                "收到啦。我目前只能看懂文字（和语音转成的文字），请用文字描述您要办的事；需要工作人员请回复“人工”。",
+                "抱歉，这类消息我还处理不了。请用文字描述您要办的事，或回复“人工”找工作人员。",
+                "以下是办事大厅的地址和时间：",
+                "根据您发送的位置，离您较近的办理地点：",
+                "没有更多内容了。您可以继续提问。",
+                "抱歉，系统正忙，暂时无法回答。请稍后再试，或拨打12345政务服务便民热线。",
+                topics);
+    }
+
     private static void check(List<String> missing, String name, String value) {
         if (value == null || value.isBlank()) {
             missing.add(name);
         }
     }
 
-    /** Reads the texts and checks that the menu (if the file exists) only uses keys they define. */
+    /**
+     * Reads the texts ({@link #defaults()} if the channel file does not exist) and checks that the menu
+     * (if the file exists) only uses keys they define.
+     */
     static ChannelTexts read(Path channelFile, Path menuFile) {
+        boolean builtIn = !Files.exists(channelFile);
         ChannelTexts texts;
-        try {
-            ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-            texts = yaml.readValue(channelFile.toFile(), ChannelTexts.class);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Cannot read WeChat channel texts " + channelFile + ": " + e.getMessage(), e);
+        if (builtIn) {
+            texts = defaults();
+        } else {
+            try {
+                ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+                texts = yaml.readValue(channelFile.toFile(), ChannelTexts.class);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("Cannot read WeChat channel texts " + channelFile + ": " + e.getMessage(), e);
+            }
         }
         if (menuFile != null && Files.exists(menuFile)) {
             WxMenu menu = readMenu(menuFile);
             for (String key : clickKeys(menu)) {
                 if (!texts.topics().containsKey(key)) {
-                    throw new IllegalArgumentException("WeChat menu " + menuFile + ": click key " + key + " has no topic in " + channelFile);
+                    throw new IllegalArgumentException("WeChat menu " + menuFile + ": click key " + key + " has no topic in "
+                            + (builtIn ? "the built-in texts (" + channelFile + " does not exist; add it with a topic for " + key + ")"
+                                    : channelFile));
                 }
             }
         }

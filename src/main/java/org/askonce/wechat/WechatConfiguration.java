@@ -1,5 +1,6 @@
 package org.askonce.wechat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.askonce.knowledge.KnowledgeSettings;
 import org.slf4j.Logger;
@@ -18,11 +19,27 @@ class WechatConfiguration {
 
     @Bean
     ChannelTexts channelTexts(WechatSettings settings, KnowledgeSettings knowledge) {
+        // the knowledge base's own files may be missing (built-in texts, no menu); files named in the settings may not
+        requireExisting("askonce.wechat.channel-file", settings.channelFile());
+        requireExisting("askonce.wechat.menu-file", settings.menuFile());
         Path channel = settings.channelFile() != null ? settings.channelFile() : knowledge.knowledgeBase().resolve("wechat/channel.yaml");
         Path menu = settings.menuFile() != null ? settings.menuFile() : knowledge.knowledgeBase().resolve("wechat/menu.json");
         ChannelTexts texts = ChannelTexts.read(channel, menu);
-        log.info("WeChat channel texts from {}: {} menu topics", channel, texts.topics().size());
+        if (Files.exists(channel)) {
+            log.info("WeChat channel texts from {}: {} menu topics", channel, texts.topics().size());
+        } else {
+            log.info("WeChat channel texts: built-in defaults ({} does not exist)", channel);
+        }
+        if (!Files.exists(menu)) {
+            log.info("WeChat menu: none ({} does not exist)", menu);
+        }
         return texts;
+    }
+
+    private static void requireExisting(String setting, Path file) {
+        if (file != null && !Files.isRegularFile(file)) {
+            throw new IllegalArgumentException(setting + ": no such file " + file.toAbsolutePath());
+        }
     }
 
     @Bean

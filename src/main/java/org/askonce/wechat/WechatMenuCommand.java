@@ -60,6 +60,11 @@ public final class WechatMenuCommand {
             System.err.println("Missing --app-id. " + USAGE);
             return 2;
         }
+        if (!Files.isRegularFile(menu)) {
+            System.err.println("No menu to publish: " + menu.toAbsolutePath() + " does not exist. Write one in WeChat's JSON"
+                    + " and give it with --menu=FILE. " + USAGE);
+            return 1;
+        }
         String json;
         try {
             ChannelTexts.read(channel, menu);

@@ -27,6 +27,7 @@ class WechatMessageHandler {
 
     private static final Set<String> MORE_WORDS = Set.of(WechatText.MORE, "更多内容", "继续", "下一页", "下一部分", "more");
     private static final int MAX_HALLS = 6;
+    static final String NO_HALLS = "暂未收录办理地点。告诉我您要办的事项，我会尽量为您解答；需要工作人员请回复“人工”。";
 
     private final DialogueEngine dialogue;
     private final KnowledgeBase knowledgeBase;
@@ -128,6 +129,10 @@ class WechatMessageHandler {
         List<Hall> ordered = new ArrayList<>(itemHalls.isEmpty() ? allHalls() : itemHalls);
         if (!label.isBlank()) {
             ordered.sort(Comparator.comparing(h -> !label.contains(district(h))));
+        }
+        if (ordered.isEmpty()) {
+            // a new deployment's knowledge base may give no hall at all yet: no intro to an empty list
+            return item.map(i -> "【" + i.name() + "】").orElse("") + NO_HALLS;
         }
         StringBuilder sb = new StringBuilder(label.isBlank() ? texts.hallsIntro() : texts.nearbyIntro());
         if (item.isPresent()) {

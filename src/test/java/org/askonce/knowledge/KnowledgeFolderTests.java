@@ -113,4 +113,90 @@ class KnowledgeFolderTests {
         assertThatThrownBy(() -> KnowledgeFolder.read(dir.resolve("nope")))
                 .hasMessageContaining("askonce.knowledge-base");
     }
+
+    @Test
+    void missingFolderIsAnErrorNamingThePath() {
+        Path missing = dir.resolve("nope");
+        assertThatThrownBy(() -> KnowledgeFolder.read(missing))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("not found")
+                .hasMessageContaining(missing.toAbsolutePath().toString());
+    }
+
+    @Test
+    void anEmptyFolderIsAnEmptyKnowledgeBase() throws IOException {
+        Path kb = Files.createDirectory(dir.resolve("empty"));
+
+        KnowledgeSnapshot read = KnowledgeFolder.read(kb);
+
+        assertThat(read.items()).isEmpty();
+        assertThat(read.hallFaqs()).isEmpty();
+        assertThat(read.lexicon().entries()).isEmpty();
+    }
+
+    @Test
+    void anEmptyItemsFolderMeansNoItems() throws IOException {
+        Path kb = copyOfMini();
+        FileSystemUtils.deleteRecursively(kb.resolve("items"));
+        Files.createDirectory(kb.resolve("items"));
+
+        KnowledgeSnapshot read = KnowledgeFolder.read(kb);
+
+        assertThat(read.items()).isEmpty();
+        assertThat(read.hallFaqs()).extracting(Faq::id).containsExactly("hall-weekend");
+        assertThat(read.lexicon().synonyms()).containsKeys("养犬登记", "社会保障卡");
+    }
+
+    @Test
+    void withoutAnItemsFolderTheHallFaqsAndLexiconAreStillRead() throws IOException {
+        Path kb = copyOfMini();
+        FileSystemUtils.deleteRecursively(kb.resolve("items"));
+
+        KnowledgeSnapshot read = KnowledgeFolder.read(kb);
+
+        assertThat(read.items()).isEmpty();
+        assertThat(read.hallFaqs()).extracting(Faq::id).containsExactly("hall-weekend");
+        assertThat(read.lexicon().words()).containsExactly("市民卡");
+    }
+
+    @Test
+    void withoutHallFaqsAndLexiconTheItemsAreStillRead() throws IOException {
+        Path kb = copyOfMini();
+        Files.delete(kb.resolve("hall-faqs.yaml"));
+        Files.delete(kb.resolve("lexicon.yaml"));
+
+        KnowledgeSnapshot read = KnowledgeFolder.read(kb);
+
+        assertThat(read.items()).extracting(ServiceItem::id).containsExactlyInAnyOrder("dog-registration", "social-security-card");
+        assertThat(read.hallFaqs()).isEmpty();
+        assertThat(read.lexicon().entries()).isEmpty();
+    }
+
+    @Test
+    void aBadHallFaqIsRejectedEvenWithoutItems() throws IOException {
+        Path kb = copyOfMini();
+        FileSystemUtils.deleteRecursively(kb.resolve("items"));
+        replaceIn(kb.resolve("hall-faqs.yaml"), "question: 周末大厅开门吗？", "question: \"\"");
+
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("hall-faqs.yaml: field 'faqs[0].question'")
+                .hasMessageContaining("nothing was loaded");
+    }
+
+    @Test
+    void aBadLexiconIsRejectedEvenWithoutItems() throws IOException {
+        Path kb = Files.createDirectory(dir.resolve("lexicon-only"));
+        Files.writeString(kb.resolve("lexicon.yaml"), "synonyms:\n  养犬登记: [狗证]\n  社会保障卡: [狗证]\n");
+
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb)).hasMessageContaining("'狗证' already maps to");
+    }
+
+    @Test
+    void anItemsPathThatIsNotAFolderIsRejected() throws IOException {
+        Path kb = Files.createDirectory(dir.resolve("items-file"));
+        Files.writeString(kb.resolve("items"), "id: dog-registration\n");
+
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb)).hasMessageContaining("items: not a folder");
+    }
 }

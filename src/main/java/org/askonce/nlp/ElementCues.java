@@ -1,0 +1,52 @@
+package org.askonce.nlp;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.askonce.knowledge.Element;
+
+/**
+ * The phrases that ask for one element of a guide ("带啥" → materials, "多久" → time limit), to find
+ * every element a message asks for, in the order asked: "在哪办，要带啥" asks for the place, then the
+ * materials. (The intent model gives the one element a message is most about; this finds the others.)
+ */
+public final class ElementCues {
+
+    private static final Map<Element, Pattern> CUES = new LinkedHashMap<>();
+
+    static {
+        CUES.put(Element.MATERIALS, Pattern.compile("材料|资料|带什么|带啥|带哪些|要带|准备什么|准备啥|准备哪些|提供什么|提供哪些|提交什么|需要什么东西|要什么东西"));
+        CUES.put(Element.TIME_LIMIT, Pattern.compile("多久|多长时间|几天|多少天|几个工作日|时限|当天能|当场能|马上能|什么时候能(拿|领|办好|下来)"));
+        CUES.put(Element.FEE, Pattern.compile("多少钱|收费|费用|收钱|要钱|免费|工本费|花多少|几块钱"));
+        CUES.put(Element.LOCATION, Pattern.compile("在哪|去哪|哪里|哪儿|什么地方|地址|哪个窗口|哪个部门|哪个大厅"));
+        CUES.put(Element.HOURS, Pattern.compile("几点|上班时间|办公时间|营业时间|开门|关门|周末|星期六|星期天|周六|周日|中午|节假日"));
+        CUES.put(Element.PHONE, Pattern.compile("电话|号码多少|热线|联系方式"));
+        CUES.put(Element.PROCESS, Pattern.compile("流程|步骤|程序|怎么走"));
+        CUES.put(Element.ONLINE, Pattern.compile("网上|线上|在线|手机上|手机办|app|APP|小程序|浙里办|网站|网办"));
+        CUES.put(Element.CONDITIONS, Pattern.compile("条件|能不能|可不可以|可以吗|能办吗|能否|是否可以|资格|符合"));
+    }
+
+    private ElementCues() {
+    }
+
+    /** The elements a text asks for by their cue phrases, in the order they first appear. */
+    public static List<Element> asked(String text) {
+        Map<Integer, Element> byPosition = new java.util.TreeMap<>();
+        for (Map.Entry<Element, Pattern> cue : CUES.entrySet()) {
+            Matcher m = cue.getValue().matcher(text);
+            if (m.find()) {
+                byPosition.putIfAbsent(m.start(), cue.getKey());
+            }
+        }
+        List<Element> out = new ArrayList<>();
+        byPosition.values().forEach(e -> {
+            if (!out.contains(e)) {
+                out.add(e);
+            }
+        });
+        return out;
+    }
+}
