@@ -427,7 +427,13 @@ public class DialogueEngine {
                     false, false, null);
         }
 
-        // 6. An item: answer if clear, offer a menu if close to others or only suggested.
+        // 6. An item: answer if clear, offer a menu if close to others or only suggested. A family the
+        //    words name alike and meaning does not tell apart ("公积金提取") is a menu of its members.
+        List<String> ties = ties(result, thresholds);
+        if (itemScore >= thresholds.suggestThreshold() && ties.size() > 1) {
+            List<ServiceItem> optionItems = ties.stream().map(id -> kb.item(id).orElseThrow()).toList();
+            return new Decision(Action.CLARIFY, null, asked, null, ties, itemScore, composer.menu(optionItems), true, false, null);
+        }
         if (itemScore >= answerBar && !ambiguous(result, thresholds, topItem.get().itemId())) {
             return answerItem(kb, topItem.get().itemId(), asked, itemScore);
         }
@@ -504,6 +510,28 @@ public class DialogueEngine {
         wordings.addAll(item.get().keywords());
         return analysis.tokens().stream().filter(t -> t.topic() && t.fromKnowledgeBase())
                 .anyMatch(t -> wordings.stream().anyMatch(w -> w.contains(t.text()) || w.contains(t.term())));
+    }
+
+    /** Lexical scores and cosines closer than these do not tell two members of a family apart. */
+    private static final double LEXICAL_TIE = 0.1;
+    private static final double SEMANTIC_TIE = 0.1;
+
+    /**
+     * The items the question's words match about as well as the first (the first at least at the
+     * lexical answer threshold: the question names the family) whose meaning is about as close too: the members of a
+     * family the question names without saying which ("公积金提取"). Empty unless there are two.
+     */
+    private static List<String> ties(SearchResult result, AnswerModel thresholds) {
+        List<Candidate> items = result.items();
+        if (items.size() < 2 || items.get(0).lexical() < thresholds.settings().lexicalAnswerThreshold()) {
+            return List.of();
+        }
+        Candidate first = items.get(0);
+        List<String> ties = items.stream()
+                .filter(c -> Math.abs(c.lexical() - first.lexical()) < LEXICAL_TIE
+                        && Math.abs(c.semantic() - first.semantic()) < SEMANTIC_TIE)
+                .limit(thresholds.settings().menuSize()).map(Candidate::itemId).toList();
+        return ties.size() > 1 ? ties : List.of();
     }
 
     private static boolean ambiguous(SearchResult result, AnswerModel thresholds, String itemId) {

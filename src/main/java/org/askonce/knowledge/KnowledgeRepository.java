@@ -36,7 +36,7 @@ class KnowledgeRepository {
      * lexicon only (a new deployment's folder may hold just those) is not empty, so it is loaded once.
      */
     boolean isEmpty() {
-        return jdbc.sql("SELECT COUNT(*) FROM kb_item")
+        return jdbc.sql("SELECT (SELECT COUNT(*) FROM kb_item) + (SELECT COUNT(*) FROM kb_faq) + (SELECT COUNT(*) FROM kb_lexicon)")
                 .query(Long.class).single() == 0;
     }
 

@@ -7,7 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code askonce.knowledge-base}: the folder with the human-editable knowledge base (items/*.yaml,
- * hall-faqs.yaml, lexicon.yaml), loaded into the database on first start.
+ * hall-faqs.yaml, lexicon.yaml, wechat/channel.yaml, wechat/menu.json), loaded into the database on
+ * first start. The folder must exist; every file in it is optional, so a new deployment can start
+ * on an empty folder and import its catalogue.
  * {@code askonce.knowledge-poll}: how often an instance checks whether another one published.
  */
 @ConfigurationProperties("askonce")

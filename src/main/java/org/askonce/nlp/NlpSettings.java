@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("askonce.nlp")
 public record NlpSettings(
-        @DefaultValue({"normalise", "convert", "segment", "stopwords", "synonyms", "pinyin", "intent"}) List<String> pipeline,
+        @DefaultValue({"normalise", "convert", "romanised", "segment", "stopwords", "synonyms", "pinyin", "intent"}) List<String> pipeline,
         Map<String, Map<String, String>> steps,
         @DefaultValue("./training") Path trainingDir) {
 
@@ -21,7 +21,7 @@ public record NlpSettings(
     }
 
     public static NlpSettings defaults(Path trainingDir) {
-        return new NlpSettings(List.of("normalise", "convert", "segment", "stopwords", "synonyms", "pinyin", "intent"), Map.of(), trainingDir);
+        return new NlpSettings(List.of("normalise", "convert", "romanised", "segment", "stopwords", "synonyms", "pinyin", "intent"), Map.of(), trainingDir);
     }
 
     public NlpSettings withStep(String step, Map<String, String> params) {

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Full-width → half-width and compatibility forms (NFKC: "１２３" → "123", "①" → "1"), ASCII lower
- * case, emoji and symbols dropped, punctuation and runs of white space folded to one space.
+ * case, emoji that stand for a word replaced by it (🉑 → 可, 🐶 → 狗), other emoji and symbols dropped,
+ * punctuation and runs of white space folded to one space.
  */
 final class NormaliseStep implements Step {
 
@@ -19,8 +20,21 @@ final class NormaliseStep implements Step {
         analysis.text(normalise(analysis.text()));
     }
 
+    /** Emoji that stand for a word in citizens' messages ("🉑以网上办吗", "🐶证"); other emoji are dropped. */
+    private static final Map<Integer, String> EMOJI_WORDS = Map.of(0x1F251, "可", 0x1F436, "狗", 0x1F415, "狗", 0x1F697, "车",
+            0x1F3E0, "房", 0x1F476, "宝宝", 0x1F4B0, "钱", 0x1F4DE, "电话", 0x260E, "电话", 0x1F6AB, "不");
+
     static String normalise(String raw) {
-        String text = Normalizer.normalize(raw, Normalizer.Form.NFKC);
+        StringBuilder words = new StringBuilder(raw.length());
+        raw.codePoints().forEach(cp -> {
+            String word = EMOJI_WORDS.get(cp);
+            if (word != null) {
+                words.append(word);
+            } else {
+                words.appendCodePoint(cp);
+            }
+        });
+        String text = Normalizer.normalize(words, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(text.length());
         boolean space = true;
         for (int i = 0; i < text.length(); ) {

@@ -11,7 +11,7 @@ final class QuestionClause {
 
     /** Shorter messages are the question. */
     static final int LONG = 40;
-    private static final Pattern CLAUSES = Pattern.compile("(?<=[。！？!?；;，,\\n])");
+    private static final Pattern CLAUSES = Pattern.compile("(?<=[。！？!?；;，,\\s])");
     private static final Pattern ASKS = Pattern.compile("[？?吗么呢]|哪|啥|什么|多少|多久|几|怎|能否|可否|是否|能不能|可不可以|有没有|要不要|请问");
 
     private QuestionClause() {

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * The chain that turns a citizen's text into an {@link Analysis}, written down in one place, in
- * order: normalise → convert → segment → stopwords → synonyms → pinyin → intent. The order and the
+ * order: normalise → convert → romanised → segment → stopwords → synonyms → pinyin → intent. The order and the
  * steps' parameters come from {@link NlpSettings}; the dictionary and lexicon come from the
  * knowledge base; the intent model is trained from {@code training/intents} when the chain is
  * built.
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
 public class TextPipeline {
 
     private static final Logger log = LoggerFactory.getLogger(TextPipeline.class);
-    private static final Set<String> KNOWN_STEPS = Set.of("normalise", "convert", "segment", "stopwords", "synonyms", "pinyin", "intent");
+    private static final Set<String> KNOWN_STEPS = Set.of("normalise", "convert", "romanised", "segment", "stopwords", "synonyms", "pinyin", "intent");
 
     private volatile List<Step> steps;
     private final NlpSettings settings;
@@ -73,6 +73,7 @@ public class TextPipeline {
             Step step = switch (name) {
                 case "normalise" -> new NormaliseStep(params);
                 case "convert" -> new ConvertStep(params);
+                case "romanised" -> new RomanisedStep(params, vocabulary);
                 case "segment" -> new SegmentStep(params, vocabulary);
                 case "stopwords" -> new StopwordStep(params);
                 case "synonyms" -> new SynonymStep(params, vocabulary);

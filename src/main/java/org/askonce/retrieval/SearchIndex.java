@@ -54,7 +54,9 @@ import org.springframework.util.FileSystemUtils;
 final class SearchIndex {
 
     enum WordingKind {
-        NAME(1.0), ALIAS(1.0), KEYWORD(0.72), FAQ_QUESTION(1.0), FAQ_SIMILAR(0.97);
+        NAME(1.0), ALIAS(1.0), KEYWORD(0.72), FAQ_QUESTION(1.0), FAQ_SIMILAR(0.97),
+        /** The item's name with its conditions (who may apply, when): for the semantic signal only, it has no lexical keys. */
+        GUIDE(1.0);
 
         final double weight;
 
@@ -176,12 +178,28 @@ final class SearchIndex {
         return build(snapshot, pipeline, directory, null);
     }
 
-    /** The texts that get a sentence vector: names, aliases, FAQ questions and similar questions. */
+    /** Characters of an item's conditions that go into its guide wording (the model reads 512 tokens at most). */
+    static final int GUIDE_CONDITIONS = 160;
+
+    /** An item's name with the start of its conditions, or null when it gives none: what a situation is compared with. */
+    static String guide(ServiceItem item) {
+        if (ServiceItem.isGap(item.conditions())) {
+            return null;
+        }
+        String conditions = item.conditions().strip().replaceAll("\\s+", " ");
+        return item.name() + "：" + (conditions.length() > GUIDE_CONDITIONS ? conditions.substring(0, GUIDE_CONDITIONS) : conditions);
+    }
+
+    /** The texts that get a sentence vector: names, aliases, guides, FAQ questions and similar questions. */
     static List<String> embeddedTexts(KnowledgeSnapshot snapshot) {
         List<String> texts = new ArrayList<>();
         for (ServiceItem item : snapshot.items()) {
             texts.add(item.name());
             texts.addAll(item.aliases());
+            String guide = guide(item);
+            if (guide != null) {
+                texts.add(guide);
+            }
         }
         for (Faq faq : snapshot.faqs()) {
             texts.add(faq.question());
@@ -201,6 +219,10 @@ final class SearchIndex {
             }
             for (String keyword : item.keywords()) {
                 wordings.add(wording(pipeline, tables, WordingKind.KEYWORD, item.id(), null, keyword));
+            }
+            String guide = guide(item);
+            if (guide != null && vectors != null && vectors.containsKey(guide)) {
+                wordings.add(new Wording(WordingKind.GUIDE, item.id(), null, guide, new int[][] {{}, {}, {}}, ""));
             }
         }
         for (Faq faq : snapshot.faqs()) {

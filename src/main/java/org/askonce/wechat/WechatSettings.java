@@ -23,9 +23,11 @@ import org.springframework.util.unit.DataSize;
  * @param dedupTtl     how long a message id is remembered (WeChat retries within about 15 s)
  * @param apiHost      the WeChat API base URL, e.g. a fake API on loopback in tests; empty for WeChat's own
  * @param simulator    serve the local simulator at /wx/simulator, with a demo account when none is configured
- * @param channelFile  welcome message and what each menu key asks; default {@code <knowledge-base>/wechat/channel.yaml}
+ * @param channelFile  welcome message and what each menu key asks; default {@code <knowledge-base>/wechat/channel.yaml},
+ *                     built-in generic texts when that does not exist (a file named here must exist)
  * @param menuFile     the menu in WeChat's JSON, published by {@code java -jar askonce.jar wechat-menu};
- *                     default {@code <knowledge-base>/wechat/menu.json}
+ *                     default {@code <knowledge-base>/wechat/menu.json}, no menu when that does not exist
+ *                     (a file named here must exist)
  */
 @ConfigurationProperties("askonce.wechat")
 public record WechatSettings(

@@ -1,6 +1,9 @@
 package org.askonce.knowledge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,23 +20,30 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * A new deployment on an empty knowledge-base folder (no items, no hall FAQs, no lexicon, no WeChat
  * texts or menu): it starts, answers citizens on the web and on WeChat (built-in texts) without an
- * error, and a catalogue imported into it is the whole knowledge base, without any sample item.
+ * error, its editors' pages open, and a catalogue imported into it is the whole knowledge base,
+ * without any sample item.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:empty-knowledge-base;DB_CLOSE_DELAY=-1"})
+@AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmptyKnowledgeBaseIntegrationTests {
 
     private static final Path HOME = Path.of("target/test-data/empty-knowledge-base-" + UUID.randomUUID());
+    private static final Path CATALOGUE = Path.of("training/guangdong/guangdong-service-items.jsonl");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -44,6 +54,8 @@ class EmptyKnowledgeBaseIntegrationTests {
     KnowledgeBase knowledgeBase;
     @Autowired
     KnowledgeTransfer transfer;
+    @Autowired
+    MockMvc mvc;
 
     @DynamicPropertySource
     static void anEmptyFolderAndAFreshDataDirectory(DynamicPropertyRegistry registry) {
@@ -107,10 +119,18 @@ class EmptyKnowledgeBaseIntegrationTests {
         assertThat(exchange.get("reply").asText()).contains("暂未收录办理地点");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/editor", "/editor/new", "/editor/review", "/editor/audit", "/editor/lexicon", "/editor/analytics",
+        "/editor/learning", "/editor/try", "/editor/template.csv", "/editor/export.xlsx"})
+    @Order(2)
+    void theEditorsPagesOpenSoThatACatalogueCanBeImported(String page) throws Exception {
+        mvc.perform(get(page).with(user("ed").roles("EDITOR"))).andExpect(status().isOk());
+    }
+
     @Test
     @Order(3)
     void anImportedCatalogueIsTheWholeKnowledgeBase() {
-        int imported = transfer.importFrom(GuangdongImportIntegrationTests.CATALOGUE, "importer");
+        int imported = transfer.importFrom(CATALOGUE, "importer");
 
         KnowledgeSnapshot kb = knowledgeBase.snapshot();
         assertThat(imported).isEqualTo(2262);

@@ -89,6 +89,30 @@ class KnowledgeTransferIntegrationTests {
     }
 
     @Test
+    void anEmptyFolderIsRefusedAndNothingChanges() throws Exception {
+        Path empty = Files.createDirectory(temp.resolve("empty"));
+        long publication = knowledgeBase.publication();
+
+        assertThatThrownBy(() -> transfer.importFrom(empty, "importer"))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("什么都没有导入");
+        assertThat(knowledgeBase.publication()).isEqualTo(publication);
+    }
+
+    @Test
+    void aFolderWithOnlyALexiconImportsTheLexiconAndKeepsTheItems() throws Exception {
+        Path folder = Files.createDirectory(temp.resolve("lexicon-only"));
+        Files.writeString(folder.resolve("lexicon.yaml"), "synonyms:\n  社会保障卡: [社保卡片, 社保本本]\n");
+        KnowledgeSnapshot before = knowledgeBase.snapshot();
+
+        int n = transfer.importFrom(folder, "importer");
+
+        assertThat(n).isZero();
+        assertThat(knowledgeBase.snapshot().lexicon().synonyms().get("社会保障卡")).contains("社保本本");
+        assertThat(knowledgeBase.snapshot().items()).isEqualTo(before.items());
+    }
+
+    @Test
     void theJarsExportCommandWritesTheConfiguredDatabasesKnowledgeBase() {
         Path out = temp.resolve("command");
         int exit = AskOnceApplicationTestAccess.transfer("export", out.toString(),

@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.askonce.MiniKnowledge;
 import org.junit.jupiter.api.Test;
 
-/** Scores mean the same everywhere: 1 for an exact wording, 0 for nothing shared. */
+/** The lexical engine's scores mean the same everywhere: 1 for an exact wording, 0 for nothing shared. */
 class RetrieverTests {
 
-    private static final Retriever RETRIEVER = Retriever.create(MiniKnowledge.snapshot(), MiniKnowledge.pipeline(), RetrievalSettings.defaults());
+    private static final Retriever RETRIEVER = Retriever.create(MiniKnowledge.snapshot(), MiniKnowledge.pipeline(),
+            RetrievalSettings.lexicalOnly());
 
     private SearchResult search(String text) {
         return RETRIEVER.search(MiniKnowledge.pipeline().analyze(text));

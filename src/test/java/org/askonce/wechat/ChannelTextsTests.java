@@ -6,13 +6,22 @@ import static org.assertj.core.api.Assertions.entry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.askonce.knowledge.KnowledgeSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class ChannelTextsTests {
 
     @TempDir
     Path dir;
+
+    private static WechatSettings settings(Map<String, String> properties) {
+        return new Binder(new MapConfigurationPropertySource(properties)).bindOrCreate("askonce.wechat", WechatSettings.class);
+    }
 
     @Test
     void theRepositoryMenuAndTextsAgree() {
@@ -102,6 +111,21 @@ class ChannelTextsTests {
         Path channel = Files.writeString(dir.resolve("channel.yaml"), "welcome: [unclosed\n");
 
         assertThatThrownBy(() -> ChannelTexts.read(channel, null)).hasMessageContaining("Cannot read WeChat channel texts");
+    }
+
+    @Test
+    void aKnowledgeBaseWithoutAWechatFolderGetsTheBuiltInTexts() {
+        ChannelTexts texts = new WechatConfiguration().channelTexts(settings(Map.of()), new KnowledgeSettings(dir, Duration.ofSeconds(2)));
+
+        assertThat(texts).isEqualTo(ChannelTexts.defaults());
+    }
+
+    @Test
+    void aChannelFileNamedInTheSettingsMustExist() {
+        WechatSettings settings = settings(Map.of("askonce.wechat.channel-file", dir.resolve("channel.yaml").toString()));
+
+        assertThatThrownBy(() -> new WechatConfiguration().channelTexts(settings, new KnowledgeSettings(dir, Duration.ofSeconds(2))))
+                .hasMessageContaining("askonce.wechat.channel-file").hasMessageContaining("channel.yaml");
     }
 
     @Test

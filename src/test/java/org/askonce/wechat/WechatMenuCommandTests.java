@@ -2,14 +2,19 @@ package org.askonce.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Publishing the repository's menu with {@code askonce.jar wechat-menu}, to a fake WeChat API on loopback. */
 class WechatMenuCommandTests {
 
     private static FakeWechatApi api;
+
+    @TempDir
+    Path dir;
 
     @BeforeAll
     static void startApi() throws Exception {
@@ -47,6 +52,13 @@ class WechatMenuCommandTests {
     @Test
     void anAccountThatIsNotConfiguredFails() {
         assertThat(WechatMenuCommand.run(args("--app-id=wxnotthere"))).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingMenuFileFailsAndNothingIsPublished() {
+        int before = api.menus.size();
+        assertThat(WechatMenuCommand.run(args("--app-id=wxmenutest000001", "--menu=" + dir.resolve("menu.json")))).isEqualTo(1);
+        assertThat(api.menus).hasSize(before);
     }
 
     @Test
