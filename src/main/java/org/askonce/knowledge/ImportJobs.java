@@ -72,10 +72,15 @@ public class ImportJobs implements DisposableBean {
 
     /** A job as its page shows it: a consistent copy, safe to read on any thread. */
     public record Status(String id, String file, String user, Instant startedAt, Stage stage, int linesRead, int stored, int total,
-                         int imported, List<String> problems, List<String> notices, Instant finishedAt) {
+                         int imported, List<String> problems, List<String> notices, Instant finishedAt, int embedded, int toEmbed) {
 
         public boolean finished() {
             return stage == Stage.DONE || stage == Stage.NOT_INDEXED || stage == Stage.FAILED;
+        }
+
+        /** Whether the imported wordings' sentence vectors are still being computed (search answers from the words meanwhile). */
+        public boolean embedding() {
+            return toEmbed > 0 && embedded < toEmbed;
         }
 
         /** 0–100: reading counts for the first tenth, storing for the rest up to 95, rebuilding the search to 100. */
@@ -178,6 +183,16 @@ public class ImportJobs implements DisposableBean {
         }
     }
 
+    /** The sentence vectors of a publication are being computed: imports that published up to it show how far. */
+    @EventListener
+    void on(KnowledgeEmbedding event) {
+        List<Job> all;
+        synchronized (jobs) {
+            all = new ArrayList<>(jobs.values());
+        }
+        all.forEach(job -> job.embedding(event));
+    }
+
     /** The search now answers from this publication: imports that published up to it are done. */
     @EventListener
     void on(KnowledgeIndexed event) {
@@ -214,6 +229,8 @@ public class ImportJobs implements DisposableBean {
         private List<String> problems = List.of();
         private final List<String> notices = new ArrayList<>();
         private Instant finishedAt;
+        private int embedded;
+        private int toEmbed;
         /** Completed once the items are stored (the search rebuild may still run) or the import is refused. */
         final java.util.concurrent.CompletableFuture<Void> storedOrRefused = new java.util.concurrent.CompletableFuture<>();
 
@@ -261,6 +278,13 @@ public class ImportJobs implements DisposableBean {
             }
         }
 
+        synchronized void embedding(KnowledgeEmbedding event) {
+            if (publication <= event.publication() && (stage == Stage.INDEXING || stage == Stage.DONE)) {
+                embedded = event.done();
+                toEmbed = event.total();
+            }
+        }
+
         synchronized void finish(Stage end, List<String> found) {
             if (finishedAt != null) {
                 return;
@@ -272,7 +296,8 @@ public class ImportJobs implements DisposableBean {
         }
 
         synchronized Status status() {
-            return new Status(id, file, user, startedAt, stage, linesRead, stored, total, imported, problems, List.copyOf(notices), finishedAt);
+            return new Status(id, file, user, startedAt, stage, linesRead, stored, total, imported, problems, List.copyOf(notices), finishedAt,
+                    embedded, toEmbed);
         }
     }
 }

@@ -122,6 +122,9 @@ class TransferController {
         json.put("total", s.total());
         json.put("imported", s.imported());
         json.put("finished", s.finished());
+        json.put("embedded", s.embedded());
+        json.put("toEmbed", s.toEmbed());
+        json.put("embedding", s.embedding());
         json.put("problems", s.problems());
         json.put("notices", s.notices());
         return json;

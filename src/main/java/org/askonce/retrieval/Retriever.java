@@ -4,6 +4,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.askonce.knowledge.KnowledgeBase;
+import org.askonce.knowledge.KnowledgeEmbedding;
 import org.askonce.knowledge.KnowledgeIndexed;
 import org.askonce.knowledge.KnowledgePublished;
 import org.askonce.knowledge.KnowledgeSnapshot;
@@ -94,16 +95,19 @@ public class Retriever {
         long start = System.nanoTime();
         embedding = missing;
         embedded = 0;
+        announce(new KnowledgeEmbedding(lexical.publication(), 0, missing));
         try {
             AnswerModel complete = models.build(lexical.publication(), lexical.snapshot(), lexical.pipeline(), true, n -> {
                 embedded = n;
-                if (n % 500 < 32) {
+                if (n % 256 < 32 && n < missing) {
                     log.info("Embedding wordings of publication {}: {} of {}", lexical.publication(), n, missing);
+                    announce(new KnowledgeEmbedding(lexical.publication(), n, missing));
                 }
             });
             synchronized (this) {
                 if (current == lexical) {
                     swap(complete);
+                    announce(new KnowledgeEmbedding(lexical.publication(), missing, missing));
                     log.info("Vectors of publication {} ready after {} ms: answering with meaning and words", lexical.publication(),
                             (System.nanoTime() - start) / 1_000_000);
                 } else {
@@ -115,6 +119,12 @@ public class Retriever {
         } finally {
             embedding = 0;
             embedded = 0;
+        }
+    }
+
+    private void announce(Object event) {
+        if (events != null) {
+            events.publishEvent(event);
         }
     }
 

@@ -51,6 +51,26 @@ class ChatApiIntegrationTests {
     }
 
     @Test
+    void twoElementsAskedAtOnceAreBothAnsweredInTheOrderAsked() throws Exception {
+        JsonNode json = JSON.readTree(chat("{\"userId\":\"api-multi\",\"text\":\"狗证在哪办，要带啥\"}").body());
+        assertThat(json.get("action").asText()).isEqualTo("ANSWER");
+        assertThat(json.get("element").asText()).isEqualTo("LOCATION");
+        assertThat(json.get("elements")).extracting(JsonNode::asText).containsExactly("LOCATION", "MATERIALS");
+        String reply = json.get("reply").asText();
+        assertThat(reply).startsWith("【养犬登记（犬证办理）】办理地点：").contains("需要准备的材料");
+        assertThat(reply.indexOf("【养犬登记")).isEqualTo(reply.lastIndexOf("【养犬登记")); // the item is named once
+    }
+
+    @Test
+    void healthSaysTheVectorsAreReady() throws Exception {
+        JsonNode details = JSON.readTree(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/answers"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body()).at("/components/answerModel/details");
+        assertThat(details.get("signals").asText()).isEqualTo("semantic+lexical");
+        assertThat(details.get("vectors").asText()).isEqualTo("ready");
+        assertThat(details.get("vectorCount").asInt()).isPositive();
+    }
+
+    @Test
     void faqAnswerCarriesFaqQuestion() throws Exception {
         JsonNode json = JSON.readTree(chat("{\"userId\":\"api-2\",\"text\":\"市民卡掉了咋办\"}").body());
         assertThat(json.get("faqQuestion").asText()).isEqualTo("社保卡丢了怎么办？");
