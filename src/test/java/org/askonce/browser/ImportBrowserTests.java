@@ -74,6 +74,11 @@ class ImportBrowserTests {
         assertThat(reviewer.findElement(By.id("stored")).getText()).isEqualTo("300");
         assertThat(reviewer.findElement(By.id("failed")).isDisplayed()).isFalse();
         BrowserSupport.screenshot(reviewer, "import-done");
+        // the imported wordings' sentence vectors follow in the background; the page says when search answers by meaning too
+        BrowserSupport.waitOn(reviewer, Duration.ofSeconds(90))
+                .until(d -> d.findElement(By.id("semantic-note")).getText().contains("已就绪"));
+        assertThat(reviewer.findElement(By.id("embedded")).getText()).isEqualTo(reviewer.findElement(By.id("to-embed")).getText());
+        BrowserSupport.screenshot(reviewer, "import-semantic-ready");
 
         reviewer.findElement(By.linkText("查看质量审计")).click();
         BrowserSupport.waitOn(reviewer, WAIT).until(ExpectedConditions.urlContains("/editor/audit"));
