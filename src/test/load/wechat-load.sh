@@ -7,19 +7,25 @@
 # Usage: bash src/test/load/wechat-load.sh [duration=30s] [connections=32]   (needs wrk: apt-get install -y wrk)
 # WARMUP (seconds, default 90): messages sent first and not reported. On 2 cores the JIT needs about a
 # minute of this load before the figures settle; with 15 s they came out at half the settled rate.
-# JAVA_OPTS (default -Xmx1g) and EXTRA_ARGS (AskOnce arguments) change how the server runs.
+# JAVA_OPTS (default -Xmx1g) and EXTRA_ARGS (AskOnce arguments) change how the server runs; JAR (default
+# target/askonce.jar) which build runs (compare two builds one after the other with the same script).
+# MIX=situational asks situational questions (wechat-situational.lua: the semantic path) instead of the
+# existing mix; with EXTRA_ARGS=--askonce.retrieval.query-cache=0 every question is embedded.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 DURATION=${1:-30s}
 CONNECTIONS=${2:-32}
 command -v wrk > /dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2; exit 2; }
-[ -f target/askonce.jar ] || mvn -B -q -DskipTests package
+JAR=${JAR:-target/askonce.jar}
+[ -f "$JAR" ] || mvn -B -q -DskipTests package
+SCRIPT=src/test/load/wechat-text.lua
+[ "${MIX:-}" = "situational" ] && SCRIPT=src/test/load/wechat-situational.lua
 DATA=$(mktemp -d)
 APP=wxloadtest0000001
 TOKEN=load-test-token
 PORT=${PORT:-18080}
 ASKONCE_WECHAT_ACCOUNTS_0_APPID=$APP ASKONCE_WECHAT_ACCOUNTS_0_TOKEN=$TOKEN \
-  java ${JAVA_OPTS:--Xmx1g} -jar target/askonce.jar --server.port=$PORT --askonce.data-dir="$DATA" ${EXTRA_ARGS:-} > "$DATA/server.log" 2>&1 &
+  java ${JAVA_OPTS:--Xmx1g} -jar "$JAR" --server.port=$PORT --askonce.data-dir="$DATA" ${EXTRA_ARGS:-} > "$DATA/server.log" 2>&1 &
 PID=$!
 trap 'kill $PID 2> /dev/null; wait $PID 2> /dev/null; rm -rf "$DATA"' EXIT
 for _ in $(seq 1 120); do
@@ -39,12 +45,12 @@ signed_url() { # a fresh signature (WeChat's: sha1 of the sorted token, timestam
 echo "machine: $(nproc) cores; wrk -t2 -c$CONNECTIONS -d$DURATION on the same machine as AskOnce"
 WARMUP=${WARMUP:-90}
 echo "warm-up ($WARMUP s of messages, then 10 s of URL checks, not reported)"
-wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s src/test/load/wechat-text.lua "$(signed_url)" > /dev/null
+wrk -t2 -c"$CONNECTIONS" -d"${WARMUP}s" -s "$SCRIPT" "$(signed_url)" > /dev/null
 wrk -t2 -c"$CONNECTIONS" -d10s -s src/test/load/ceiling.lua "$(signed_url)&echostr=ok" > /dev/null
 echo
 echo "== ceiling: GET URL check of the same app =="
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s src/test/load/ceiling.lua "$(signed_url)&echostr=ok" | sed -n '/^requests:/,$p'
 echo
-echo "== WeChat text messages: signed POST, dedup, answer, stored turn, XML reply =="
-wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s src/test/load/wechat-text.lua "$(signed_url)" | sed -n '/^messages:/,$p'
+echo "== WeChat text messages ($SCRIPT): signed POST, dedup, answer, stored turn, XML reply =="
+wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$SCRIPT" "$(signed_url)" | sed -n '/^messages:/,$p'
 echo

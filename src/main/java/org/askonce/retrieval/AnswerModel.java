@@ -103,15 +103,33 @@ public final class AnswerModel {
         index.close();
     }
 
-    /** The candidates for a question: items by both signals fused (lexical alone without vectors), FAQs lexical. */
+    /**
+     * The candidates for a question: items by both signals fused (lexical alone without vectors), FAQs
+     * lexical. A question the words alone match with certainty — its first item at least
+     * {@value #LEXICAL_CERTAIN}, ahead of the next by {@value #LEXICAL_CLEAR} — skips the model: its
+     * lexical scores stand (at or above the answer threshold, and clear of any tie).
+     */
     public SearchResult search(Analysis question) {
         SearchResult lexical = lexical(question);
-        if (!semantic() || question.text().isBlank()) {
+        if (!semantic() || question.text().isBlank() || lexicallyCertain(lexical)) {
             return lexical;
         }
         List<Scored> scored = fused(question, lexical);
         List<Candidate> items = scored.stream().map(Scored::candidate).toList();
         return new SearchResult(items, lexical.faqs());
+    }
+
+    /** The lexical score from which the words alone are certain (and the model is not asked). */
+    static final double LEXICAL_CERTAIN = 0.85;
+    /** ... when the next item is this far behind. */
+    static final double LEXICAL_CLEAR = 0.2;
+
+    /** Whether the words alone are certain of the first item (see {@link #search}). */
+    public boolean lexicallyCertain(SearchResult lexical) {
+        List<Candidate> items = lexical.items();
+        return !items.isEmpty() && items.get(0).score() >= LEXICAL_CERTAIN
+                && (items.size() < 2 || items.get(0).score() - items.get(1).score() >= LEXICAL_CLEAR)
+                && LEXICAL_CERTAIN >= settings.answerThreshold();
     }
 
     /** A candidate item with what the fusion knew of it. */

@@ -38,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       set's questions (as before the semantic signal, to compare builds);</li>
  *   <li>{@code semantic} on the sample: both signals, the query-embedding cache off (every question
  *       embedded), a realistic mix: half the dev set's plain questions, half situational and long
- *       narrative ones of the situational dev set.</li>
+ *       narrative ones of the situational dev set;</li>
+ *   <li>{@code semantic-dev} on the sample: both signals, the dev set's questions alone (as the lexical
+ *       run), most of which the words alone are certain of: the path that skips the model.</li>
  * </ul>
  * The 100k knowledge base is not run semantic: embedding its 401,586 wordings takes hours here.
  *
@@ -53,7 +55,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class PipelineBenchmark {
 
-    @Param({"lexical/sample", "lexical/generated-100k", "semantic/sample"})
+    @Param({"lexical/sample", "lexical/generated-100k", "semantic/sample", "semantic-dev/sample"})
     public String run;
 
     private DialogueEngine engine;
@@ -71,7 +73,7 @@ public class PipelineBenchmark {
         engine = DialogueEngine.create(KnowledgeBase.of(kb), retriever, new InMemoryConversationStore(false),
                 DialogueSettings.defaults());
         List<String> plain = EvalRow.read(Path.of("training/eval/dev.tsv"), sample).stream().map(EvalRow::question).toList();
-        if (semantic) {
+        if (run.startsWith("semantic/")) {
             List<String> situations = EvalRow.read(Path.of("training/eval/situations-dev.tsv"), sample).stream()
                     .filter(r -> r.kind().equals("situational") || r.kind().equals("narrative")).map(EvalRow::question).toList();
             List<String> mix = new java.util.ArrayList<>();

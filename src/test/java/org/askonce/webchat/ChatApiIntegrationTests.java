@@ -25,6 +25,9 @@ class ChatApiIntegrationTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     private HttpResponse<String> post(String path, String body, String contentType) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Content-Type", contentType)
@@ -59,6 +62,14 @@ class ChatApiIntegrationTests {
         String reply = json.get("reply").asText();
         assertThat(reply).startsWith("【养犬登记（犬证办理）】办理地点：").contains("需要准备的材料");
         assertThat(reply.indexOf("【养犬登记")).isEqualTo(reply.lastIndexOf("【养犬登记")); // the item is named once
+    }
+
+    @Test
+    void wordingVectorsComputedAtStartAreKeptInTheDatabaseForTheNextStart() {
+        // the mini knowledge base ships no vectors: they were embedded at start and cached by model and digest
+        long cached = jdbc.sql("SELECT COUNT(*) FROM embedding_cache WHERE model = 'bge-small-zh-v1.5-q'").query(Long.class).single();
+        assertThat(cached).isPositive();
+        assertThat(jdbc.sql("SELECT MIN(LENGTH(digest)) FROM embedding_cache").query(Integer.class).single()).isEqualTo(64);
     }
 
     @Test
