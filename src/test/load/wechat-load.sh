@@ -9,7 +9,7 @@
 # minute of this load before the figures settle; with 15 s they came out at half the settled rate.
 # JAVA_OPTS (default -Xmx1g) and EXTRA_ARGS (AskOnce arguments) change how the server runs; JAR (default
 # target/askonce.jar) which build runs (compare two builds one after the other with the same script).
-# MIX=situational asks situational questions (wechat-situational.lua: the semantic path) instead of the
+# MIX=situational asks situational questions (see wechat-text.lua: the semantic path) instead of the
 # existing mix; with EXTRA_ARGS=--askonce.retrieval.query-cache=0 every question is embedded.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
@@ -19,7 +19,7 @@ command -v wrk > /dev/null || { echo "wrk is needed: apt-get install -y wrk" >&2
 JAR=${JAR:-target/askonce.jar}
 [ -f "$JAR" ] || mvn -B -q -DskipTests package
 SCRIPT=src/test/load/wechat-text.lua
-[ "${MIX:-}" = "situational" ] && SCRIPT=src/test/load/wechat-situational.lua
+export MIX=${MIX:-existing}
 DATA=$(mktemp -d)
 APP=wxloadtest0000001
 TOKEN=load-test-token
@@ -51,6 +51,6 @@ echo
 echo "== ceiling: GET URL check of the same app =="
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s src/test/load/ceiling.lua "$(signed_url)&echostr=ok" | sed -n '/^requests:/,$p'
 echo
-echo "== WeChat text messages ($SCRIPT): signed POST, dedup, answer, stored turn, XML reply =="
+echo "== WeChat text messages ($MIX mix): signed POST, dedup, answer, stored turn, XML reply =="
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" -s "$SCRIPT" "$(signed_url)" | sed -n '/^messages:/,$p'
 echo

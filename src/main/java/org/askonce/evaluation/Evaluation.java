@@ -112,21 +112,45 @@ public final class Evaluation {
      * question alone does not name the item.
      */
     public Fusion fit(List<EvalRow> rows, String origin) {
+        return examples(rows).fit(origin);
+    }
+
+    /** What the fusion is fitted to: the candidates of questions, each labelled right or wrong; several sets' examples add up. */
+    public record Examples(List<AnswerModel.Candidates> questions, List<List<Boolean>> right) {
+
+        public Examples plus(Examples more) {
+            List<AnswerModel.Candidates> q = new ArrayList<>(questions);
+            q.addAll(more.questions);
+            List<List<Boolean>> r = new ArrayList<>(right);
+            r.addAll(more.right);
+            return new Examples(q, r);
+        }
+
+        public Fusion fit(String origin) {
+            return Fusion.fit(questions.stream().map(AnswerModel.Candidates::features).toList(), right,
+                    (fusion, q) -> questions.get(q).questionFeatures(fusion), 3.0, origin);
+        }
+    }
+
+    /**
+     * The fitting examples of rows (a dev set): every candidate item of a row's question, labelled
+     * right or wrong (all wrong for an out-of-domain row). Follow-ups are left out (their question
+     * alone names no item), and so are the questions the region guard declines before the fusion is asked.
+     */
+    public Examples examples(List<EvalRow> rows) {
         RegionGuard regions = new RegionGuard(dialogue);
         List<AnswerModel.Candidates> questions = new ArrayList<>();
-        List<List<Fusion.ItemFeatures>> candidates = new ArrayList<>();
         List<List<Boolean>> right = new ArrayList<>();
         for (EvalRow row : rows) {
             if (row.kind().equals("followup") || (row.outOfDomain() && regions.otherRegion(row.question()).isPresent())) {
-                continue; // a follow-up alone names no item; another region's affairs are declined before the fusion is asked
+                continue;
             }
             String expected = row.outOfDomain() ? null : kb.itemByName(row.item()).map(ServiceItem::id).orElseThrow();
             AnswerModel.Candidates c = model.candidates(model.analyze(row.question()));
             questions.add(c);
-            candidates.add(c.features());
             right.add(c.items().stream().map(i -> i.itemId().equals(expected)).toList());
         }
-        return Fusion.fit(candidates, right, (fusion, q) -> questions.get(q).questionFeatures(fusion), 2.0, origin);
+        return new Examples(questions, right);
     }
 
     /** The same evaluation with other fusion weights. */

@@ -99,7 +99,12 @@ public final class EvaluationCommand {
         return AnswerModels.standalone(nlp, retrieval, kbDir.resolve("vectors"));
     }
 
-    /** Fits the fusion weights on the dev sets and writes them to {@code training/fusion.properties}. */
+    /**
+     * Fits the fusion weights on the dev sets — the sample's ({@code training/eval/*dev*.tsv}) and the
+     * provincial catalogue's ({@code training/guangdong/dev/*.tsv}), so that the weights hold for a
+     * catalogue of far-apart items and one of near-identical siblings alike — and writes them to
+     * {@code training/fusion.properties}.
+     */
     static void fit(Path kbDir, Path training, NlpSettings nlp) {
         KnowledgeSnapshot kb = KnowledgeFolder.read(kbDir);
         Evaluation evaluation = new Evaluation(kb, models(kbDir, nlp, RetrievalSettings.defaults()));
@@ -111,10 +116,30 @@ public final class EvaluationCommand {
                 names.add(set.getFileName().toString());
             }
         }
+        Evaluation.Examples examples = evaluation.examples(rows);
+        int rowCount = rows.size();
+        Path guangdong = training.resolve("guangdong");
+        Path guangdongDev = guangdong.resolve("dev");
+        if (Files.isDirectory(guangdongDev)) {
+            KnowledgeSnapshot gd = GuangdongCatalogue.snapshot(guangdong.resolve("guangdong-service-items.jsonl"));
+            Evaluation gdEvaluation = new Evaluation(gd, AnswerModels.standalone(nlp, RetrievalSettings.defaults(), guangdong.resolve("vectors")),
+                    DialogueSettings.defaults().forRegion("广东省", GUANGDONG_PLACES));
+            try (Stream<Path> files = Files.list(guangdongDev)) {
+                for (Path set : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
+                    List<EvalRow> gdRows = gdEvaluation.read(set);
+                    examples = examples.plus(gdEvaluation.examples(gdRows));
+                    rowCount += gdRows.size();
+                    names.add("guangdong/dev/" + set.getFileName());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         Path file = training.resolve("fusion.properties");
-        org.askonce.retrieval.Fusion fusion = evaluation.fit(rows, file.toString());
-        fusion.write(file, "Fusion weights fitted by `java -jar target/askonce.jar eval --fit` on " + names + " (" + rows.size()
-                + " rows), " + LocalDate.now() + ".\nlogistic regression: P(item is right) = 1 / (1 + exp(-(intercept + sum of weight x feature)))");
+        org.askonce.retrieval.Fusion fusion = examples.fit(file.toString());
+        fusion.write(file, "Fusion weights fitted by `java -jar target/askonce.jar eval --fit` on " + names + " (" + rowCount
+                + " rows), " + LocalDate.now() + ".\nwhich item: P = 1 / (1 + exp(-(item.intercept + sum of item.weight x feature))); "
+                + "trust the first: the same with question.*; see org.askonce.retrieval.Fusion");
         System.out.println("Fusion weights written to " + file + ": " + fusion.named());
     }
 
