@@ -106,6 +106,18 @@ public final class EvaluationCommand {
      * {@code training/fusion.properties}.
      */
     static void fit(Path kbDir, Path training, NlpSettings nlp) {
+        Path file = training.resolve("fusion.properties");
+        try {
+            org.askonce.retrieval.Fusion.read(file);
+        } catch (IllegalArgumentException outdated) {
+            // weights of other features (the fusion gained one): the fit starts from the built-in ones
+            System.err.println(outdated.getMessage() + " — refitting from the built-in weights");
+            try {
+                Files.delete(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         KnowledgeSnapshot kb = KnowledgeFolder.read(kbDir);
         Evaluation evaluation = new Evaluation(kb, models(kbDir, nlp, RetrievalSettings.defaults()));
         List<EvalRow> rows = new java.util.ArrayList<>();
@@ -135,7 +147,6 @@ public final class EvaluationCommand {
                 throw new UncheckedIOException(e);
             }
         }
-        Path file = training.resolve("fusion.properties");
         org.askonce.retrieval.Fusion fusion = examples.fit(file.toString());
         fusion.write(file, "Fusion weights fitted by `java -jar target/askonce.jar eval --fit` on " + names + " (" + rowCount
                 + " rows), " + LocalDate.now() + ".\nwhich item: P = 1 / (1 + exp(-(item.intercept + sum of item.weight x feature))); "

@@ -138,7 +138,7 @@ public final class AnswerModel {
 
     /** The candidate items of a question before fusion: both signals of each, and how much of the question the index knows. */
     public record Candidates(List<Candidate> items, List<Fusion.ItemFeatures> features, double topicShare, double outOfScope,
-                             boolean longText) {
+                             boolean longText, java.util.function.Predicate<String> looksAlike) {
 
         public boolean isEmpty() {
             return items.isEmpty();
@@ -157,7 +157,8 @@ public final class AnswerModel {
             }
             Fusion.ItemFeatures f = features.get(first);
             return new Fusion.QuestionFeatures(sum == 0 ? 0 : fusion.itemProbability(f) / sum, f.lexical(), f.semantic(), f.lexicalGap(),
-                    f.semanticGap(), f.lexicalFirst() && f.semanticFirst(), topicShare, outOfScope, longText);
+                    f.semanticGap(), f.lexicalFirst() && f.semanticFirst(), topicShare, outOfScope, longText,
+                    looksAlike.test(items.get(first).itemId()));
         }
     }
 
@@ -195,7 +196,7 @@ public final class AnswerModel {
     /** The candidate items of a question with both signals, before fusion (for fitting the fusion); empty without vectors. */
     public Candidates candidates(Analysis question) {
         if (!semantic() || question.text().isBlank()) {
-            return new Candidates(List.of(), List.of(), 1, 0, false);
+            return new Candidates(List.of(), List.of(), 1, 0, false, id -> false);
         }
         return candidates(question, lexical(question));
     }
@@ -225,7 +226,7 @@ public final class AnswerModel {
                     0, l, s));
         }
         return new Candidates(items, features, index.knownTopicShare(question), question.outOfScopeProbability(),
-                !question.question().equals(question.text()));
+                !question.question().equals(question.text()), id -> index.looksAlike(question, id));
     }
 
     /** Items ranked by the semantic signal alone: each item's closest wording (its FAQs' included), closest first. */
