@@ -117,7 +117,8 @@ public class TryIt {
     /** Under the lock, so that a cached engine is not closed (evicted) while it answers. */
     private synchronized Result runWithDraftLexicon(String question) {
         Lexicon draft = lexicon.draft();
-        String key = "lexicon#" + digest(new java.util.TreeMap<>(draft.entries()).toString()) + "@" + knowledgeBase.publication();
+        // a digest of the draft, not its hashCode: two drafts that collide would share an engine
+        String key = "lexicon#" + org.askonce.retrieval.Vectors.digest(new java.util.TreeMap<>(draft.entries()).toString()) + "@" + knowledgeBase.publication();
         Engine engine = draftEngines.get(key);
         if (engine == null) {
             KnowledgeSnapshot live = knowledgeBase.snapshot();
@@ -125,16 +126,6 @@ public class TryIt {
             draftEngines.put(key, engine);
         }
         return run("词库草稿", engine, question);
-    }
-
-    /** A digest of the draft (not its hashCode: two drafts that collide would share an engine). */
-    private static String digest(String text) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e); // every Java runtime has SHA-256
-        }
     }
 
     /** Under the lock, so that a cached engine is not closed (evicted) while it answers. */

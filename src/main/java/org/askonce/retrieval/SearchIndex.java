@@ -186,14 +186,6 @@ final class SearchIndex {
         return Math.log(1 + (documents + 1.0) / (documentFrequency + 0.5));
     }
 
-    /**
-     * Builds the index of a knowledge base in a new folder under {@code directory} (memory-mapped;
-     * older folders there are removed), or in a temporary folder when {@code directory} is null.
-     */
-    static SearchIndex build(KnowledgeSnapshot snapshot, TextPipeline pipeline, Path directory) {
-        return build(snapshot, pipeline, directory, null);
-    }
-
     /** Characters of an item's conditions that go into its guide wording (the model reads 512 tokens at most). */
     static final int GUIDE_CONDITIONS = 160;
 
@@ -224,7 +216,11 @@ final class SearchIndex {
         return texts;
     }
 
-    /** As {@link #build(KnowledgeSnapshot, TextPipeline, Path)}, with the vectors of the wordings that have one (text → unit vector; null: none). */
+    /**
+     * Builds the index of a knowledge base in a new folder under {@code directory} (memory-mapped;
+     * older folders there are removed), or in a temporary folder when {@code directory} is null, with
+     * the vectors of the wordings that have one (text → unit vector; null: none).
+     */
     static SearchIndex build(KnowledgeSnapshot snapshot, TextPipeline pipeline, Path directory, Map<String, float[]> vectors) {
         KeyTable[] tables = {new KeyTable(), new KeyTable(), new KeyTable()};
         List<Wording> wordings = new ArrayList<>();
