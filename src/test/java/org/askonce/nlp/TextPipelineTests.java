@@ -23,6 +23,46 @@ class TextPipelineTests {
     }
 
     @Test
+    void normaliseReadsEmojiThatStandForAWord() {
+        assertThat(NormaliseStep.normalise("🐶证🉑以网上办吗")).isEqualTo("狗证可以网上办吗");
+    }
+
+    @Test
+    void romanisedTurnsPinyinInitialsIntoTheKnowledgeBaseWord() {
+        assertThat(pipeline.analyze("yqdj要带啥").text()).isEqualTo("养犬登记要带啥");
+    }
+
+    @Test
+    void romanisedTurnsSpelledPinyinIntoTheKnowledgeBaseWord() {
+        assertThat(pipeline.analyze("shiminka丢了").text()).isEqualTo("市民卡丢了");
+    }
+
+    @Test
+    void romanisedLeavesUnknownLatinAsTyped() {
+        assertThat(pipeline.analyze("wifi密码多少").text()).isEqualTo("wifi密码多少");
+    }
+
+    @Test
+    void aLongStoryIsReadForItsQuestionClause() {
+        Analysis a = pipeline.analyze("我家去年从外地搬过来，孩子明年上学，老人身体也不好，家里事情特别多，忙得团团转，请问狗证在哪里办？");
+        // a short asking clause keeps the clause before it, which may carry its subject
+        assertThat(a.question()).isEqualTo("忙得团团转请问狗证在哪里办");
+        assertThat(a.intent()).isEqualTo(Intent.LOCATION);
+    }
+
+    @Test
+    void aShortQuestionIsItsOwnQuestionClause() {
+        assertThat(pipeline.analyze("狗证在哪办").question()).isEqualTo("狗证在哪办");
+    }
+
+    @Test
+    void elementCuesFindEveryElementAskedInOrder() {
+        assertThat(ElementCues.asked("护照在哪办，要带啥，多少钱")).containsExactly(org.askonce.knowledge.Element.LOCATION,
+                org.askonce.knowledge.Element.MATERIALS, org.askonce.knowledge.Element.FEE);
+        assertThat(ElementCues.asked("狗证怎么办")).isEmpty();
+    }
+
+    @Test
     void normaliseTurnsCircledNumbersIntoDigits() {
         assertThat(NormaliseStep.normalise("①")).isEqualTo("1");
     }
