@@ -85,6 +85,14 @@ class DialogueEngineTests {
     }
 
     @Test
+    void namingAnotherItemLeavesTheCurrentOneAndItsElementIsNotAnsweredForIt() {
+        assertThat(ask("狗证怎么办").itemName()).isEqualTo("养犬登记（犬证办理）");
+        Reply next = ask("社保卡片要带什么材料");
+        assertThat(next.itemName()).isNotEqualTo("养犬登记（犬证办理）");
+        assertThat(next.reply()).doesNotContain("犬只狂犬病免疫证明");
+    }
+
+    @Test
     void elementQuestionWhileAMenuIsOpenKeepsTheMenu() {
         Reply menu = ask("社保卡和狗证");
         assertThat(menu.action()).isEqualTo(Action.CLARIFY);
