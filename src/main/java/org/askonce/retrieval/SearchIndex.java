@@ -189,13 +189,17 @@ final class SearchIndex {
     /** Characters of an item's conditions that go into its guide wording (the model reads 512 tokens at most). */
     static final int GUIDE_CONDITIONS = 160;
 
-    /** An item's name with the start of its conditions, or null when it gives none: what a situation is compared with. */
+    /**
+     * An item's name, its department and the start of its conditions, or null when it gives no
+     * conditions: what a situation is compared with ("我开了个小装修队想接公家的工程" with a
+     * 住房和城乡建设 item's conditions on contractors).
+     */
     static String guide(ServiceItem item) {
         if (ServiceItem.isGap(item.conditions())) {
             return null;
         }
         String conditions = item.conditions().strip().replaceAll("\\s+", " ");
-        return item.name() + "：" + (conditions.length() > GUIDE_CONDITIONS ? conditions.substring(0, GUIDE_CONDITIONS) : conditions);
+        return item.name() + "（" + item.department() + "）：" + (conditions.length() > GUIDE_CONDITIONS ? conditions.substring(0, GUIDE_CONDITIONS) : conditions);
     }
 
     /** The texts that get a sentence vector: names, aliases, guides, FAQ questions and similar questions. */
