@@ -55,7 +55,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Threads(1)
 public class PipelineBenchmark {
 
-    @Param({"lexical/sample", "lexical/generated-100k", "semantic/sample", "semantic-dev/sample"})
+    @Param({"lexical/sample", "lexical/generated-100k", "semantic/sample", "semantic-dev/sample", "semantic/generated-10k",
+        "semantic/generated-100k"})
     public String run;
 
     private DialogueEngine engine;
@@ -66,7 +67,8 @@ public class PipelineBenchmark {
     public void setUp() {
         KnowledgeSnapshot sample = KnowledgeFolder.read(Path.of("knowledge-base"));
         boolean semantic = run.startsWith("semantic");
-        KnowledgeSnapshot kb = run.endsWith("sample") ? sample : GeneratedKnowledge.withFaqs(sample, 100_000);
+        KnowledgeSnapshot kb = run.endsWith("sample") ? sample
+                : GeneratedKnowledge.withFaqs(sample, run.endsWith("10k") ? 10_000 : 100_000);
         RetrievalSettings settings = semantic ? RetrievalSettings.defaults().withQueryCache(0) : RetrievalSettings.lexicalOnly();
         AnswerModels models = AnswerModels.standalone(NlpSettings.defaults(Path.of("training")), settings, Path.of("knowledge-base/vectors"));
         Retriever retriever = Retriever.of(models.build(0, kb));
