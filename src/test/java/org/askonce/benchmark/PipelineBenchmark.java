@@ -40,9 +40,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       embedded), a realistic mix: half the dev set's plain questions, half situational and long
  *       narrative ones of the situational dev set;</li>
  *   <li>{@code semantic-dev} on the sample: both signals, the dev set's questions alone (as the lexical
- *       run), most of which the words alone are certain of: the path that skips the model.</li>
+ *       run); those the words alone are certain of skip the model;</li>
+ *   <li>{@code semantic} on the sample + 10,000 and + 100,000 generated FAQs: both signals, the same
+ *       mix; their wordings are embedded in the set-up (about 1.5 ms a wording: a minute for 10k,
+ *       thirteen with the index for 100k; the fork gets 5 GB of heap for it).</li>
  * </ul>
- * The 100k knowledge base is not run semantic: embedding its 401,586 wordings takes hours here.
  *
  * <p>Run: {@code mvn -Pbench test-compile exec:exec} (SampleTime: p50, p99 in microseconds).
  */
