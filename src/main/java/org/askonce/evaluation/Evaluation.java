@@ -106,15 +106,6 @@ public final class Evaluation {
         return new Report("Dense only (" + model.fusion().origin() + ")", outcomes);
     }
 
-    /**
-     * Fits the fusion weights to rows (the dev sets): every candidate item of a row's question is
-     * labelled right or wrong (all wrong for an out-of-domain row). Follow-ups are left out: their
-     * question alone does not name the item.
-     */
-    public Fusion fit(List<EvalRow> rows, String origin) {
-        return examples(rows).fit(origin);
-    }
-
     /** What the fusion is fitted to: the candidates of questions, each labelled right or wrong; several sets' examples add up. */
     public record Examples(List<AnswerModel.Candidates> questions, List<List<Boolean>> right) {
 
@@ -127,8 +118,7 @@ public final class Evaluation {
         }
 
         public Fusion fit(String origin) {
-            return Fusion.fit(questions.stream().map(AnswerModel.Candidates::features).toList(), right,
-                    (fusion, q) -> questions.get(q).questionFeatures(fusion), 3.0, origin);
+            return Fusion.fit(questions, right, 3.0, origin);
         }
     }
 
@@ -151,11 +141,6 @@ public final class Evaluation {
             right.add(c.items().stream().map(i -> i.itemId().equals(expected)).toList());
         }
         return new Examples(questions, right);
-    }
-
-    /** The same evaluation with other fusion weights. */
-    public Evaluation withFusion(Fusion fusion) {
-        return new Evaluation(kb, models, model.with(fusion), baseline, dialogue);
     }
 
     public Report runBaseline(List<EvalRow> rows) {

@@ -86,10 +86,6 @@ public final class AnswerModel {
         return new AnswerModel(publication, snapshot, pipeline, index, other.semantic() ? queries : null, fusion, other);
     }
 
-    /** The same model with other fusion weights (for fitting them). */
-    public AnswerModel with(Fusion other) {
-        return new AnswerModel(publication, snapshot, pipeline, index, queries, other, settings);
-    }
 
     int wordings() {
         return index.size();
@@ -144,19 +140,40 @@ public final class AnswerModel {
             return items.isEmpty();
         }
 
-        /** The question's features under a fusion: of the candidate it puts first. */
-        public Fusion.QuestionFeatures questionFeatures(Fusion fusion) {
+        /** How likely each candidate is the item meant, under a fusion's which-item weights. */
+        double[] probabilities(Fusion fusion) {
+            double[] p = new double[items.size()];
+            for (int i = 0; i < p.length; i++) {
+                p[i] = fusion.itemProbability(features.get(i));
+            }
+            return p;
+        }
+
+        /** The candidate a fusion puts first (the first of equals). */
+        public int first(Fusion fusion) {
+            return first(probabilities(fusion));
+        }
+
+        private static int first(double[] p) {
             int first = 0;
-            double sum = 0;
-            for (int i = 0; i < items.size(); i++) {
-                double p = fusion.itemProbability(features.get(i));
-                sum += p;
-                if (p > fusion.itemProbability(features.get(first))) {
+            for (int i = 1; i < p.length; i++) {
+                if (p[i] > p[first]) {
                     first = i;
                 }
             }
+            return first;
+        }
+
+        /** The question's features under a fusion: of the candidate it puts first. */
+        public Fusion.QuestionFeatures questionFeatures(Fusion fusion) {
+            return questionFeatures(probabilities(fusion));
+        }
+
+        private Fusion.QuestionFeatures questionFeatures(double[] p) {
+            int first = first(p);
+            double sum = java.util.Arrays.stream(p).sum();
             Fusion.ItemFeatures f = features.get(first);
-            return new Fusion.QuestionFeatures(sum == 0 ? 0 : fusion.itemProbability(f) / sum, f.lexical(), f.semantic(), f.lexicalGap(),
+            return new Fusion.QuestionFeatures(sum == 0 ? 0 : p[first] / sum, f.lexical(), f.semantic(), f.lexicalGap(),
                     f.semanticGap(), f.lexicalFirst() && f.semanticFirst(), topicShare, outOfScope, longText,
                     looksAlike.test(items.get(first).itemId()));
         }
@@ -175,13 +192,9 @@ public final class AnswerModel {
         if (c.isEmpty()) {
             return List.of();
         }
-        double trust = fusion.questionProbability(c.questionFeatures(fusion));
-        double best = 0;
-        double[] p = new double[c.items().size()];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = fusion.itemProbability(c.features().get(i));
-            best = Math.max(best, p[i]);
-        }
+        double[] p = c.probabilities(fusion);
+        double trust = fusion.questionProbability(c.questionFeatures(p));
+        double best = p[Candidates.first(p)];
         List<Scored> out = new ArrayList<>(p.length);
         for (int i = 0; i < p.length; i++) {
             Candidate k = c.items().get(i);

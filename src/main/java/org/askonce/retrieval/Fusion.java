@@ -171,21 +171,19 @@ public final class Fusion {
 
     /**
      * Fits both regressions: the which-item one to the candidates of in-domain questions, then the
-     * trust-the-first one to every question (out-of-domain ones count {@code outOfDomainWeight} times).
-     * {@code questionFeatures} gives a question's features under the first fit.
+     * trust-the-first one to every question, labelled by whether the first candidate under the first
+     * fit is right (out-of-domain questions count {@code outOfDomainWeight} times).
      */
-    public static Fusion fit(List<List<ItemFeatures>> candidates, List<List<Boolean>> right,
-                             java.util.function.BiFunction<Fusion, Integer, QuestionFeatures> questionFeatures, double outOfDomainWeight,
-                             String origin) {
+    public static Fusion fit(List<AnswerModel.Candidates> questions, List<List<Boolean>> right, double outOfDomainWeight, String origin) {
         List<double[]> x = new ArrayList<>();
         List<Boolean> y = new ArrayList<>();
         List<Double> w = new ArrayList<>();
-        for (int q = 0; q < candidates.size(); q++) {
+        for (int q = 0; q < questions.size(); q++) {
             if (!right.get(q).contains(true)) {
                 continue; // out of domain, or the right item is not among the candidates: nothing to tell items apart by
             }
-            for (int c = 0; c < candidates.get(q).size(); c++) {
-                x.add(candidates.get(q).get(c).values());
+            for (int c = 0; c < questions.get(q).items().size(); c++) {
+                x.add(questions.get(q).features().get(c).values());
                 y.add(right.get(q).get(c));
                 w.add(1.0);
             }
@@ -195,28 +193,16 @@ public final class Fusion {
         List<double[]> qx = new ArrayList<>();
         List<Boolean> qy = new ArrayList<>();
         List<Double> qw = new ArrayList<>();
-        for (int q = 0; q < candidates.size(); q++) {
-            if (candidates.get(q).isEmpty()) {
+        for (int q = 0; q < questions.size(); q++) {
+            AnswerModel.Candidates candidates = questions.get(q);
+            if (candidates.isEmpty()) {
                 continue;
             }
-            QuestionFeatures f = questionFeatures.apply(first, q);
-            List<Boolean> r = right.get(q);
-            boolean outOfDomain = !r.contains(true);
-            qx.add(f.values());
-            qy.add(firstIsRight(first, candidates.get(q), r));
-            qw.add(outOfDomain ? outOfDomainWeight : 1.0);
+            qx.add(candidates.questionFeatures(first).values());
+            qy.add(right.get(q).get(candidates.first(first)));
+            qw.add(right.get(q).contains(true) ? 1.0 : outOfDomainWeight);
         }
         return new Fusion(item, Logistic.fit(qx, qy, qw, 0.001), origin);
-    }
-
-    private static boolean firstIsRight(Fusion fusion, List<ItemFeatures> candidates, List<Boolean> right) {
-        int best = 0;
-        for (int c = 1; c < candidates.size(); c++) {
-            if (fusion.itemProbability(candidates.get(c)) > fusion.itemProbability(candidates.get(best))) {
-                best = c;
-            }
-        }
-        return right.get(best);
     }
 
     @Override
