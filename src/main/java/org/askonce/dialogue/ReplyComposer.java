@@ -18,7 +18,12 @@ final class ReplyComposer {
     }
 
     String element(ServiceItem item, Element element) {
-        String body = switch (element) {
+        return body(item, element) + notice();
+    }
+
+    /** One element of the item, without the notice under an answer. */
+    private String body(ServiceItem item, Element element) {
+        return switch (element) {
             case MATERIALS -> materials(item);
             case TIME_LIMIT -> timeLimit(item);
             case FEE -> fee(item);
@@ -30,15 +35,13 @@ final class ReplyComposer {
             case CONDITIONS -> given(item.conditions()) ? head(item) + "受理条件：\n" + item.conditions().strip() : notGiven(item, "受理条件");
             case OVERVIEW -> overview(item);
         };
-        return body + notice();
     }
 
     /** Several elements of one item, each in turn, compactly: the item named once, the notice once. */
     String elements(ServiceItem item, List<Element> elements) {
         StringBuilder sb = new StringBuilder();
         for (Element e : elements) {
-            String body = element(item, e);
-            body = body.substring(0, body.length() - notice().length()).strip();
+            String body = body(item, e).strip();
             if (sb.length() > 0) {
                 body = body.startsWith(head(item)) ? body.substring(head(item).length()) : body;
                 sb.append("\n\n");
