@@ -232,14 +232,25 @@ public final class AnswerModel {
             Candidate sem = semById.get(id);
             double l = lex == null ? 0 : lex.score();
             double s = sem == null ? floor : sem.semantic();
-            double bestOtherLex = lexical.items().stream().filter(c -> !c.itemId().equals(id)).mapToDouble(Candidate::score).max().orElse(0);
-            double bestOtherSem = semantic.stream().filter(c -> !c.itemId().equals(id)).mapToDouble(Candidate::semantic).max().orElse(floor);
+            // both lists are best first: the best other item is the first, or the second for the first itself
+            double bestOtherLex = bestOther(lexical.items(), id, Candidate::score, 0);
+            double bestOtherSem = bestOther(semantic, id, Candidate::semantic, floor);
             features.add(new Fusion.ItemFeatures(l, s, l - bestOtherLex, s - bestOtherSem, id.equals(lexFirst), id.equals(semFirst)));
             items.add(new Candidate(Candidate.Kind.ITEM, id, lex == null ? null : lex.faqId(), lex != null ? lex.matched() : sem.matched(),
                     0, l, s));
         }
         return new Candidates(items, features, index.knownTopicShare(question), question.outOfScopeProbability(),
                 !question.question().equals(question.text()), id -> index.looksAlike(question, id));
+    }
+
+    private static double bestOther(List<Candidate> bestFirst, String id, java.util.function.ToDoubleFunction<Candidate> score,
+                                    double none) {
+        for (int i = 0; i < Math.min(2, bestFirst.size()); i++) {
+            if (!bestFirst.get(i).itemId().equals(id)) {
+                return score.applyAsDouble(bestFirst.get(i));
+            }
+        }
+        return none;
     }
 
     /** Items ranked by the semantic signal alone: each item's closest wording (its FAQs' included), closest first. */
