@@ -138,12 +138,9 @@ public class DialogueEngine {
         Action action = handoff != null ? Action.HANDOFF : d.action();
         List<Element> elements = List.of();
         if (handoff == null && d.action() == Action.ANSWER && d.faqId() == null && d.itemId() != null && analysis != null) {
-            elements = askedElements(analysis, d.element());
-            if (elements.size() > 1) {
-                ServiceItem item = kb.item(d.itemId()).orElseThrow();
-                d = new Decision(d.action(), d.itemId(), elements.get(0), null, d.options(), d.confidence(), composer.elements(item, elements),
-                        d.unsure(), d.keepItem(), null);
-            }
+            AsAsked asAsked = asAsked(d, analysis, kb.item(d.itemId()).orElseThrow());
+            d = asAsked.decision();
+            elements = asAsked.elements();
         }
         String replyText = handoff != null ? handoffText(handoff, now) : d.text();
         if (handoff != null) {
@@ -455,16 +452,41 @@ public class DialogueEngine {
                 !outOfScope, false, null);
     }
 
+    /** An answer worded as asked, and the elements it answers. */
+    private record AsAsked(Decision decision, List<Element> elements) {
+    }
+
     /**
-     * Every element a message asks for, in the order asked, when it asks for more than one
-     * ("在哪办，要带啥"); otherwise just the element decided.
+     * An item answer worded as the question asked it: every element asked, in order; and for a
+     * question about one circumstance ("没有户口本能办吗", "外地人能办吗"), the guide's lines about it first
+     * — the materials when it is about doing without one of them.
      */
-    private static List<Element> askedElements(Analysis analysis, Element decided) {
-        List<Element> cued = ElementCues.asked(analysis.question());
-        if (cued.size() < 2) {
-            return decided == null ? List.of() : List.of(decided);
+    private AsAsked asAsked(Decision d, Analysis analysis, ServiceItem item) {
+        List<Element> elements = askedElements(analysis, d.element());
+        String text = d.text();
+        if (elements.size() > 1 || (elements.size() == 1 && elements.get(0) != d.element())) {
+            text = composer.elements(item, elements);
         }
-        return cued;
+        if (elements.contains(Element.CONDITIONS) || elements.contains(Element.MATERIALS)) {
+            GuideExcerpts.Found excerpts = GuideExcerpts.find(analysis, item);
+            if (excerpts.circumstanceAsked()) {
+                if (excerpts.withoutAMaterial() && elements.equals(List.of(Element.CONDITIONS))) {
+                    elements = List.of(Element.MATERIALS);
+                    text = composer.element(item, Element.MATERIALS);
+                }
+                text = composer.aboutCircumstance(item, text, excerpts);
+            }
+        }
+        if (text.equals(d.text())) {
+            return new AsAsked(d, elements);
+        }
+        return new AsAsked(new Decision(d.action(), d.itemId(), elements.get(0), null, d.options(), d.confidence(), text, d.unsure(),
+                d.keepItem(), null), elements);
+    }
+
+    /** The elements to answer for a message (see {@link ElementCues#toAnswer}). */
+    private static List<Element> askedElements(Analysis analysis, Element decided) {
+        return ElementCues.toAnswer(analysis.question(), decided);
     }
 
     /**

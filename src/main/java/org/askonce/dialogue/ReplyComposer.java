@@ -41,14 +41,34 @@ final class ReplyComposer {
     String elements(ServiceItem item, List<Element> elements) {
         StringBuilder sb = new StringBuilder();
         for (Element e : elements) {
-            String body = body(item, e).strip();
+            String body = (e == Element.OVERVIEW ? overviewFacts(item) : body(item, e)).strip();
             if (sb.length() > 0) {
                 body = body.startsWith(head(item)) ? body.substring(head(item).length()) : body;
                 sb.append("\n\n");
             }
             sb.append(body);
         }
+        if (elements.contains(Element.OVERVIEW)) {
+            sb.append('\n').append(FOLLOW_UPS);
+        }
         return sb + notice();
+    }
+
+    /**
+     * An answer to a question about one circumstance ("没有户口本能办吗"): the guide's lines about it
+     * first, then the answer; or, when the guide says nothing of it, that plainly and where to ask.
+     */
+    String aboutCircumstance(ServiceItem item, String answer, GuideExcerpts.Found found) {
+        String rest = answer.startsWith(head(item)) ? answer.substring(head(item).length()) : answer;
+        StringBuilder sb = new StringBuilder(head(item));
+        if (found.lines().isEmpty()) {
+            sb.append("办事指南中没有写到您问的情况，").append(whereToAsk(item)).append("以下是指南的相关内容：\n");
+        } else {
+            sb.append("关于您问的情况，办事指南中写明：");
+            found.lines().forEach(l -> sb.append("\n· ").append(l));
+            sb.append("\n\n");
+        }
+        return sb.append(rest).toString();
     }
 
     private static String head(ServiceItem item) {
@@ -231,7 +251,14 @@ final class ReplyComposer {
         };
     }
 
+    private static final String FOLLOW_UPS = "您可以接着问：要带什么材料、多久办好、收费吗、在哪办、几点上班、办理流程、办理条件、咨询电话。";
+
     private String overview(ServiceItem item) {
+        return overviewFacts(item) + FOLLOW_UPS;
+    }
+
+    /** The item in brief: department, time limit, fee, the first materials, the first hall, online service. */
+    private String overviewFacts(ServiceItem item) {
         StringBuilder sb = new StringBuilder(head(item)).append(item.department()).append("\n");
         var t = item.timeLimit();
         sb.append("· 办理时限：").append(t == null || t.promisedDays() == null ? (t != null && t.legalDays() != null ? "法定" + t.legalDays() + "个工作日" : "未提供")
@@ -255,7 +282,6 @@ final class ReplyComposer {
             sb.append("· 网上办理：").append(given(o.platform()) ? o.platform().strip() : "可以").append(visits.isEmpty() ? "" : "（" + visits + "）")
                     .append('\n');
         }
-        sb.append("您可以接着问：要带什么材料、多久办好、收费吗、在哪办、几点上班、办理流程、办理条件、咨询电话。");
         return sb.toString();
     }
 

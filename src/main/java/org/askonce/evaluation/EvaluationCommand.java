@@ -20,7 +20,7 @@ import org.askonce.retrieval.RetrievalSettings;
 
 /**
  * {@code java -jar target/askonce.jar eval [--knowledge-base=DIR] [--training=DIR] [--report=FILE] [--core-synonym]
- * [--lexical-only] [--fit]}: evaluates every {@code training/eval/*.tsv} set, prints the report and writes it to
+ * [--lexical-only] [--fit] [--outcomes=FILE]}: evaluates every {@code training/eval/*.tsv} set, prints the report and writes it to
  * {@code training/eval-report.md} (or {@code --report}). Runs in memory; touches no database.
  * {@code --fit} first fits the fusion weights on the dev sets (names containing "dev") and writes
  * them to {@code training/fusion.properties}.
@@ -36,6 +36,7 @@ public final class EvaluationCommand {
         Path kbDir = Path.of("knowledge-base");
         Path training = Path.of("training");
         Path reportFile = null;
+        Path outcomesFile = null;
         boolean coreSynonym = false;
         boolean fit = false;
         RetrievalSettings retrieval = RetrievalSettings.defaults();
@@ -51,11 +52,13 @@ public final class EvaluationCommand {
                 coreSynonym = true;
             } else if (a.equals("--lexical-only")) {
                 retrieval = RetrievalSettings.lexicalOnly();
+            } else if (a.startsWith("--outcomes=")) {
+                outcomesFile = Path.of(a.substring("--outcomes=".length()));
             } else if (a.equals("--fit")) {
                 fit = true;
             } else {
                 System.err.println("Unknown argument '" + a + "'. Usage: eval [--knowledge-base=DIR] [--training=DIR] [--report=FILE] "
-                        + "[--core-synonym] [--lexical-only] [--fit]");
+                        + "[--core-synonym] [--lexical-only] [--fit] [--outcomes=FILE]");
                 return 2;
             }
         }
@@ -69,7 +72,7 @@ public final class EvaluationCommand {
         if (fit) {
             fit(kbDir, training, nlp);
         }
-        String report = report(kbDir, training, nlp, retrieval);
+        String report = report(kbDir, training, nlp, retrieval, outcomesFile);
         System.out.println(report);
         try {
             Files.writeString(reportFile, report, StandardCharsets.UTF_8);
@@ -161,6 +164,14 @@ public final class EvaluationCommand {
 
     /** Evaluates every eval set in {@code training/eval} with the given retrieval settings and returns the Markdown report. */
     public static String report(Path kbDir, Path training, NlpSettings nlp, RetrievalSettings retrieval) {
+        return report(kbDir, training, nlp, retrieval, null);
+    }
+
+    /**
+     * As {@link #report(Path, Path, NlpSettings, RetrievalSettings)}, and when {@code outcomesFile} is
+     * given, writes what AskOnce did with every row of the sample's sets there (TSV, one row per line).
+     */
+    static String report(Path kbDir, Path training, NlpSettings nlp, RetrievalSettings retrieval, Path outcomesFile) {
         long start = System.nanoTime();
         KnowledgeSnapshot kb = KnowledgeFolder.read(kbDir);
         Evaluation evaluation = new Evaluation(kb, models(kbDir, nlp, retrieval));
@@ -169,6 +180,15 @@ public final class EvaluationCommand {
         for (Path set : sets) {
             List<EvalRow> rows = evaluation.read(set);
             bySet.put(set.getFileName().toString(), new Report[] {evaluation.run(rows), evaluation.runBaseline(rows), evaluation.runDense(rows)});
+        }
+        if (outcomesFile != null) {
+            StringBuilder tsv = new StringBuilder(Report.OUTCOME_HEADER);
+            bySet.values().forEach(r -> tsv.append(r[0].outcomesTsv()));
+            try {
+                Files.writeString(outcomesFile, tsv, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         List<String> heldOut = sets.stream().filter(p -> !dev(p)).map(p -> p.getFileName().toString()).toList();
         bySet.put("held-out (" + String.join(", ", heldOut) + ")", combined(bySet, heldOut));

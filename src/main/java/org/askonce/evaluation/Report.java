@@ -91,6 +91,22 @@ public final class Report {
         return misses;
     }
 
+    static final String OUTCOME_HEADER = "set\tline\tkind\tcontext\tquestion\texpected item\texpected element\taction\titem\telements\tconfidence\tfaq\titem right\telement right\n";
+
+    /** Every outcome as a TSV line (see {@link #OUTCOME_HEADER}). */
+    String outcomesTsv() {
+        StringBuilder out = new StringBuilder();
+        for (Outcome o : outcomes) {
+            EvalRow r = o.row();
+            out.append(String.join("\t", r.set(), String.valueOf(r.line()), r.kind(), String.join(" || ", r.context()), r.question(),
+                    r.outOfDomain() ? "OOD" : r.item(), String.valueOf(r.element()), String.valueOf(o.action()),
+                    o.action() == org.askonce.dialogue.Action.CLARIFY ? String.join(" | ", o.options()) : String.valueOf(o.itemName()),
+                    o.elements().toString(), String.format("%.2f", o.confidence()), String.valueOf(o.faqAnswered()),
+                    String.valueOf(o.itemRight()), String.valueOf(o.elementRight()))).append('\n');
+        }
+        return out.toString();
+    }
+
     String summaryRow(String name) {
         return String.format("| %s | %d | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% |", name, rows(), 100 * top1(),
                 100 * itemElement(), 100 * answerRate(), 100 * safeRate(), 100 * confidentWrongOutOfDomain(),

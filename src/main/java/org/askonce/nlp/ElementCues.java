@@ -26,10 +26,50 @@ public final class ElementCues {
         CUES.put(Element.PHONE, Pattern.compile("电话|号码多少|热线|联系方式"));
         CUES.put(Element.PROCESS, Pattern.compile("流程|步骤|程序|怎么走"));
         CUES.put(Element.ONLINE, Pattern.compile("网上|线上|在线|手机上|手机办|app|APP|小程序|浙里办|网站|网办"));
-        CUES.put(Element.CONDITIONS, Pattern.compile("条件|能不能|可不可以|可以吗|能办吗|能否|是否可以|资格|符合"));
+        CUES.put(Element.CONDITIONS, Pattern.compile("条件|能不能|可不可以|可以吗|能办吗|能否|是否可以|资格|符合|没有.{1,8}能.{0,6}[吗么嘛]|还能.{0,6}[吗么嘛]|能.{0,6}[吗么嘛]"));
     }
 
+    /** "How do I get it done": 怎么办, 咋弄, 如何申请, 怎么再办 — the steps, and with no other element named, the gist too. */
+    private static final Pattern HOW_TO = Pattern.compile("(怎么|怎样|怎麼|如何|咋)(样|去|再|才能|来|个)?"
+            + "(办|弄|搞|申请|申領|申领|操作|交|缴|领|補|补|取|提|开|考|打|注销|落|转|迁|备案|登记|认定|报|做|处理)");
+
     private ElementCues() {
+    }
+
+    /**
+     * The elements to answer, in order, given the element the intent model decided: every element the
+     * message names by a cue when it names several ("在哪办，要带啥"); the one it names when the model
+     * only saw a general question (OVERVIEW) — a cue such as 去哪 is more specific than the model's
+     * general class; the gist and then the steps for a "how do I" question (怎么办, 怎么申请) that
+     * names no element, since citizens mean both by it; otherwise the element decided.
+     */
+    public static List<Element> toAnswer(String question, Element decided) {
+        List<Element> cued = asked(question);
+        Matcher howTo = HOW_TO.matcher(question);
+        if (howTo.find() && !cued.contains(Element.PROCESS)) {
+            if (cued.isEmpty()) {
+                return decided == Element.OVERVIEW || decided == Element.PROCESS ? List.of(Element.OVERVIEW, Element.PROCESS)
+                        : decided == null ? List.of() : List.of(decided);
+            }
+            List<Element> withSteps = new ArrayList<>(cued);
+            int before = 0; // the steps go where the question asks for them
+            for (Element e : cued) {
+                if (position(question, e) < howTo.start()) {
+                    before++;
+                }
+            }
+            withSteps.add(before, Element.PROCESS);
+            cued = withSteps;
+        }
+        if (cued.size() > 1 || (decided == Element.OVERVIEW && cued.size() == 1)) {
+            return cued;
+        }
+        return decided == null ? List.of() : List.of(decided);
+    }
+
+    private static int position(String text, Element element) {
+        Matcher m = CUES.get(element).matcher(text);
+        return m.find() ? m.start() : Integer.MAX_VALUE;
     }
 
     /** The elements a text asks for by their cue phrases, in the order they first appear. */

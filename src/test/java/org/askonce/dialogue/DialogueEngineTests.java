@@ -45,6 +45,36 @@ class DialogueEngineTests {
     }
 
     @Test
+    void howDoIQuestionGetsTheGistThenTheStepsInOneAnswer() {
+        Reply r = ask("狗证怎么办");
+        assertThat(r.action()).isEqualTo(Action.ANSWER);
+        assertThat(r.itemName()).isEqualTo("养犬登记（犬证办理）");
+        assertThat(r.element()).isEqualTo(Element.OVERVIEW);
+        assertThat(r.elements()).containsExactly(Element.OVERVIEW, Element.PROCESS);
+        String text = r.reply();
+        assertThat(text.indexOf("· 办理时限")).isPositive().isLessThan(text.indexOf("办理流程："));
+        assertThat(text.indexOf("【养犬登记（犬证办理）】")).isEqualTo(text.lastIndexOf("【养犬登记（犬证办理）】")); // named once
+        assertThat(text.indexOf("您可以接着问")).isGreaterThan(text.indexOf("办理流程："));
+    }
+
+    @Test
+    void aPlaceCueIsAnsweredEvenWhenTheQuestionReadsAsGeneral() {
+        Reply r = ask("狗证去哪里弄");
+        assertThat(r.itemName()).isEqualTo("养犬登记（犬证办理）");
+        assertThat(r.element()).isEqualTo(Element.LOCATION);
+        assertThat(r.elements()).containsExactly(Element.LOCATION);
+    }
+
+    @Test
+    void aCircumstanceTheGuideIsSilentOnIsSaidPlainlyWithWhereToAsk() {
+        Reply r = ask("外地人能办市民卡吗");
+        assertThat(r.action()).isEqualTo(Action.ANSWER);
+        assertThat(r.element()).isEqualTo(Element.CONDITIONS);
+        assertThat(r.reply()).startsWith("【社会保障卡（市民卡）申领】办事指南中没有写到您问的情况，可拨打咨询电话 0571-96225 询问")
+                .contains("受理条件：\n在杭州参加社会保险的人员");
+    }
+
+    @Test
     void marksSampleDataInWhatCitizensSee() {
         assertThat(ask("狗证要带什么材料").reply()).contains("示例数据，以官方发布为准");
     }

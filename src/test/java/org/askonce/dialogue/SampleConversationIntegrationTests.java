@@ -32,6 +32,24 @@ class SampleConversationIntegrationTests {
     }
 
     @Test
+    void aQuestionAboutOneCircumstanceReadsTheGuideLinesAboutItFirst() {
+        Reply proxy = ask("c-proxy", "狗证别人能代办吗");
+        assertThat(proxy.itemName()).isEqualTo("养犬登记（犬证办理）");
+        assertThat(proxy.elements()).containsExactly(Element.CONDITIONS);
+        assertThat(proxy.reply()).startsWith("【养犬登记（犬证办理）】关于您问的情况，办事指南中写明：\n· 材料：授权委托书及受托人身份证（委托他人代办的）");
+
+        Reply minor = ask("c-minor", "小孩未满16周岁能自己办身份证吗");
+        assertThat(minor.elements()).containsExactly(Element.CONDITIONS);
+        assertThat(minor.reply()).contains("· 条件：未满16周岁的由监护人陪同办理").contains("受理条件：");
+
+        // doing without one of the materials: the materials answer it, with that material's line first
+        Reply without = ask("c-without", "没有租房合同能取公积金吗");
+        assertThat(without.itemName()).isEqualTo("住房公积金提取（租房）");
+        assertThat(without.elements()).containsExactly(Element.MATERIALS);
+        assertThat(without.reply()).contains("· 材料：住房租赁合同（按实际房租提取的）").contains("需要准备的材料");
+    }
+
+    @Test
     void traditionalChineseQuestion() {
         Reply r = ask("c2", "護照要帶什麼材料");
         assertThat(r.itemName()).isEqualTo("普通护照签发");

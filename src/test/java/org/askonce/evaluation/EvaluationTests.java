@@ -69,7 +69,7 @@ class EvaluationTests {
 
     @Test
     void itemAndElementDoNotFallBelowTheLevelReached() {
-        assertThat(report.itemElement()).isGreaterThanOrEqualTo(0.72);
+        assertThat(report.itemElement()).isGreaterThanOrEqualTo(0.78); // target 0.85, not reached (README)
     }
 
     @Test

@@ -63,6 +63,28 @@ class TextPipelineTests {
     }
 
     @Test
+    void elementsToAnswerPreferACueToTheGeneralClassAndAnswerHowToWithTheGistAndTheSteps() {
+        var overview = org.askonce.knowledge.Element.OVERVIEW;
+        var process = org.askonce.knowledge.Element.PROCESS;
+        // a cue is more specific than the model's general class, but does not overrule a specific element
+        assertThat(ElementCues.toAnswer("营业执照丢了去哪补", overview)).containsExactly(org.askonce.knowledge.Element.LOCATION);
+        assertThat(ElementCues.toAnswer("外地人办居住证要带什么", org.askonce.knowledge.Element.CONDITIONS))
+                .containsExactly(org.askonce.knowledge.Element.CONDITIONS);
+        // "how do I": the gist, then the steps
+        assertThat(ElementCues.toAnswer("离婚手续怎么办", overview)).containsExactly(overview, process);
+        assertThat(ElementCues.toAnswer("失业金怎么领", process)).containsExactly(overview, process);
+        assertThat(ElementCues.toAnswer("签注用完了怎么再办", overview)).containsExactly(overview, process);
+        // with other elements named, the steps go where they are asked
+        assertThat(ElementCues.toAnswer("异地就医备案怎么弄，多久生效", overview))
+                .containsExactly(process, org.askonce.knowledge.Element.TIME_LIMIT);
+        // a how-to about something else, or no cue at all: the element decided
+        assertThat(ElementCues.toAnswer("身份证怎么收费", org.askonce.knowledge.Element.FEE)).containsExactly(org.askonce.knowledge.Element.FEE);
+        assertThat(ElementCues.toAnswer("那护照呢", org.askonce.knowledge.Element.MATERIALS))
+                .containsExactly(org.askonce.knowledge.Element.MATERIALS);
+        assertThat(ElementCues.toAnswer("你好", null)).isEmpty();
+    }
+
+    @Test
     void normaliseTurnsCircledNumbersIntoDigits() {
         assertThat(NormaliseStep.normalise("①")).isEqualTo("1");
     }
