@@ -292,6 +292,11 @@ public class DialogueEngine {
         return store.messages(conversationId, after, 500);
     }
 
+    /** Whether the user has any message on this channel. */
+    public boolean hasHistory(Channel channel, String userId) {
+        return !store.messagesOf(channel, userId, 0, 1).isEmpty();
+    }
+
     public List<Message> messagesOf(Channel channel, String userId, long after) {
         return store.messagesOf(channel, userId, after, 500);
     }

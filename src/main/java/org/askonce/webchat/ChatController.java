@@ -1,9 +1,10 @@
 package org.askonce.webchat;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,35 +27,55 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The web chat API: a message in, the bot's reply out; the conversation's new messages (an agent's
- * replies arrive here while a person has the conversation); ratings. The page at / talks to it.
+ * replies arrive here while a person has the conversation); ratings; clearing one's history. Every
+ * call is the citizen of the identity cookie ({@link CitizenAccess}); the page at / talks to it.
  */
 @RestController
 @Validated
 class ChatController {
 
-    private final DialogueEngine dialogue;
+    private static final String USER_ID = "[\\w.:@-]*";
+    private static final String USER_ID_MESSAGE = "userId 只能包含字母、数字和 . _ : @ -";
 
-    ChatController(DialogueEngine dialogue) {
+    private final DialogueEngine dialogue;
+    private final CitizenAccess access;
+
+    ChatController(DialogueEngine dialogue, CitizenAccess access) {
         this.dialogue = dialogue;
+        this.access = access;
     }
 
     @PostMapping(path = "/api/chat", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ChatResponse chat(@Valid @RequestBody ChatRequest request) {
-        return ChatResponse.of(dialogue.handle(Channel.WEB, request.userId(), request.text()));
+    ChatResponse chat(@Valid @RequestBody ChatRequest request, HttpServletRequest http, HttpServletResponse response) {
+        String userId = access.writer(request.userId(), http, response);
+        return ChatResponse.of(dialogue.handle(Channel.WEB, userId, request.text()), userId);
     }
 
-    /** The user's messages after message id {@code after} (0: from the start), oldest first. */
+    /** The citizen's messages after message id {@code after} (0: from the start), oldest first. */
     @GetMapping(path = "/api/chat/messages", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<MessageView> messages(@RequestParam @NotBlank @Size(max = 128) @Pattern(regexp = "[\\w.:@-]*",
-                                       message = "userId may contain only letters, digits and . _ : @ -") String userId,
-                               @RequestParam(defaultValue = "0") @Min(value = 0, message = "after must not be negative") long after) {
-        return dialogue.messagesOf(Channel.WEB, userId, after).stream().map(MessageView::of).toList();
+    List<MessageView> messages(@RequestParam(required = false) @Size(min = 1, max = 128, message = "userId 长度应为 1–128 个字符")
+                               @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
+                               @RequestParam(defaultValue = "0") @Min(value = 0, message = "after 不能为负数") long after,
+                               HttpServletRequest http, HttpServletResponse response) {
+        return access.reader(userId, http, response)
+                .map(u -> dialogue.messagesOf(Channel.WEB, u, after).stream().map(MessageView::of).toList())
+                .orElse(List.of());
+    }
+
+    /** 清除记录: deletes the citizen's conversations (an open hand-off with them) and ends their identity. */
+    @DeleteMapping(path = "/api/chat/messages", produces = MediaType.APPLICATION_JSON_VALUE)
+    Map<String, Object> clear(@RequestParam(required = false) @Size(min = 1, max = 128, message = "userId 长度应为 1–128 个字符")
+                              @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
+                              HttpServletRequest http, HttpServletResponse response) {
+        int conversations = access.clearing(userId, http, response).map(u -> dialogue.forget(Channel.WEB, u)).orElse(0);
+        return Map.of("cleared", conversations, "message", "聊天记录已清除");
     }
 
     /** Rates the latest answer or the hand-off that just ended: 1 满意, 2 基本满意, 3 不满意. */
     @PostMapping(path = "/api/chat/rating", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ChatResponse rate(@Valid @RequestBody RatingRequest request) {
-        return ChatResponse.of(dialogue.rate(Channel.WEB, request.userId(), request.rating()));
+    ChatResponse rate(@Valid @RequestBody RatingRequest request, HttpServletRequest http, HttpServletResponse response) {
+        String userId = access.writer(request.userId(), http, response);
+        return ChatResponse.of(dialogue.rate(Channel.WEB, userId, request.rating()), userId);
     }
 
     @ExceptionHandler(IllegalStateException.class)
@@ -61,10 +83,15 @@ class ChatController {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
     }
 
+    @ExceptionHandler(CitizenAccess.Refused.class)
+    ResponseEntity<Map<String, String>> refused(CitizenAccess.Refused e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", e.getMessage()));
+    }
+
     record RatingRequest(
-            @NotBlank(message = "userId must not be blank") @Size(max = 128) @Pattern(regexp = "[\\w.:@-]*",
-                    message = "userId may contain only letters, digits and . _ : @ -") String userId,
-            @Min(value = 1, message = "rating must be 1, 2 or 3") @Max(value = 3, message = "rating must be 1, 2 or 3") int rating) {
+            @Size(min = 1, max = 128, message = "userId 长度应为 1–128 个字符") @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
+            @Min(value = 1, message = "评价应为 1（满意）、2（基本满意）或 3（不满意）")
+            @Max(value = 3, message = "评价应为 1（满意）、2（基本满意）或 3（不满意）") int rating) {
     }
 
     /** One message as the chat API gives it. */

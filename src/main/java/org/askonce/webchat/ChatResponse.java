@@ -9,15 +9,16 @@ import org.askonce.dialogue.Reply;
  * answer also carries {@code faqQuestion}; {@code messageId} is the reply's id among the messages of
  * {@code GET /api/chat/messages} (poll after it for an agent's answers). {@code elements}: every
  * element an answer answers, in the order asked ("在哪办，要带啥": LOCATION, MATERIALS); {@code element}
- * is the first of them.
+ * is the first of them. {@code userId}: the conversation's user (the one the server assigned when the
+ * request named none).
  */
 record ChatResponse(String action, String itemName, String element, List<String> elements, String reply, List<String> options,
-                    double confidence, @JsonInclude(JsonInclude.Include.NON_NULL) String faqQuestion, long messageId) {
+                    double confidence, @JsonInclude(JsonInclude.Include.NON_NULL) String faqQuestion, long messageId, String userId) {
 
-    static ChatResponse of(Reply reply) {
+    static ChatResponse of(Reply reply, String userId) {
         return new ChatResponse(reply.action().name(), reply.itemName(), reply.element() == null ? null : reply.element().name(),
                 reply.action() == org.askonce.dialogue.Action.ANSWER ? reply.elements().stream().map(Enum::name).toList() : List.of(),
                 reply.reply(), reply.options(), Math.round(reply.confidence() * 1000) / 1000.0, reply.faqQuestion(),
-                reply.messageId());
+                reply.messageId(), userId);
     }
 }

@@ -146,9 +146,19 @@ class AnalyticsIntegrationTests {
                 .containsPattern("askonce_handoffs_total\\{[^}]*reason=\"CITIZEN_ASKED\"[^}]*} [1-9]");
     }
 
+    /** Each citizen's identity cookie, kept as their browser would. */
+    private final java.util.Map<String, jakarta.servlet.http.Cookie[]> cookies = new java.util.HashMap<>();
+
     private void chat(String userId, String text) throws Exception {
-        mvc.perform(post("/api/chat").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"userId\":\"" + userId + "\",\"text\":\"" + text + "\"}")).andExpect(status().isOk());
+        var request = post("/api/chat").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"userId\":\"" + userId + "\",\"text\":\"" + text + "\"}");
+        if (cookies.containsKey(userId)) {
+            request.cookie(cookies.get(userId));
+        }
+        var response = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse();
+        if (response.getCookies().length > 0) {
+            cookies.put(userId, response.getCookies());
+        }
     }
 
     private String prometheus() throws Exception {

@@ -33,6 +33,9 @@ class AgentApiIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The citizens' side: a browser keeps the identity cookie the server issues. */
+    private final HttpClient citizen = HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL)).build();
 
     @LocalServerPort
     int port;
@@ -56,7 +59,7 @@ class AgentApiIntegrationTests {
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-password")
                     .getBytes(StandardCharsets.UTF_8)));
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return (user == null ? citizen : http).send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private String handOff(String userId) throws Exception {

@@ -99,7 +99,7 @@ class ChatApiIntegrationTests {
     void missingTextIsA400WithAClearMessage() throws Exception {
         HttpResponse<String> response = chat("{\"userId\":\"api-4\"}");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("text must not be blank");
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("请输入问题（text 不能为空）");
     }
 
     @Test
@@ -111,7 +111,7 @@ class ChatApiIntegrationTests {
     void textOver500CharactersIsA400() throws Exception {
         HttpResponse<String> response = chat("{\"userId\":\"api-6\",\"text\":\"" + "狗".repeat(501) + "\"}");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("text must be at most 500 characters");
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("问题太长了，请控制在 500 字以内（text 最多 500 个字符）");
     }
 
     @Test
@@ -122,10 +122,10 @@ class ChatApiIntegrationTests {
     }
 
     @Test
-    void missingUserIdIsA400() throws Exception {
-        HttpResponse<String> response = chat("{\"text\":\"你好\"}");
+    void aBadUserIdIsA400InChinese() throws Exception {
+        HttpResponse<String> response = chat("{\"userId\":\"a b\",\"text\":\"你好\"}");
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.body()).contains("userId must not be blank");
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("userId 只能包含字母、数字和 . _ : @ -");
     }
 
     @Test
