@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -245,7 +246,15 @@ public class HandoffQueue {
     @EventListener
     void on(HandoffRequested r) {
         Optional<ZonedDateTime> opening = calendar.nextOpening(r.at());
-        long id = store.open(r, opening.isPresent(), opening.map(ZonedDateTime::toInstant).orElse(null));
+        OptionalLong opened = store.open(r, opening.isPresent(), opening.map(ZonedDateTime::toInstant).orElse(null));
+        if (opened.isEmpty()) {
+            // a second request of the same moment ("转人工" and "人工" at once): the first one's hand-off stands
+            log.info("conversation {} already has an open hand-off; not opening another ({})", r.conversationId(), r.reason());
+            store.ofConversation(r.conversationId()).filter(h -> h.state().open())
+                    .ifPresent(h -> phoneIn(r.question()).ifPresent(p -> store.contactPhone(h.id(), p)));
+            return;
+        }
+        long id = opened.getAsLong();
         phoneIn(r.question()).ifPresent(p -> store.contactPhone(id, p));
         log.info("hand-off {} opened for conversation {} ({}, {}){}", id, r.conversationId(), r.channel(), r.reason(),
                 opening.map(o -> ", after hours until " + o).orElse(""));

@@ -9,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
+import org.springframework.dao.DuplicateKeyException;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.HandoffRequested;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,15 +32,24 @@ class HandoffStore {
         this.json = json;
     }
 
-    long open(HandoffRequested r, boolean afterHours, Instant answerDue) {
+    /**
+     * Opens a hand-off for the conversation; empty when it already has an open one (two requests at
+     * once, on one instance or two: the database's unique {@code open_conversation} lets one in).
+     */
+    OptionalLong open(HandoffRequested r, boolean afterHours, Instant answerDue) {
         var key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO handoff (conversation_id, channel, user_id, reason, question, candidates, state, created_at,
-                        after_hours, answer_due) VALUES (?,?,?,?,?,?,?,?,?,?)""")
-                .params(r.conversationId(), r.channel().name(), r.userId(), r.reason().name(), r.question(), write(r.candidates()),
-                        Handoff.State.WAITING.name(), Timestamp.from(r.at()), afterHours, answerDue == null ? null : Timestamp.from(answerDue))
-                .update(key, "id");
-        return key.getKey().longValue();
+        try {
+            jdbc.sql("""
+                            INSERT INTO handoff (conversation_id, open_conversation, channel, user_id, reason, question, candidates, state,
+                            created_at, after_hours, answer_due) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
+                    .params(r.conversationId(), r.conversationId(), r.channel().name(), r.userId(), r.reason().name(), r.question(),
+                            write(r.candidates()), Handoff.State.WAITING.name(), Timestamp.from(r.at()), afterHours,
+                            answerDue == null ? null : Timestamp.from(answerDue))
+                    .update(key, "id");
+        } catch (DuplicateKeyException alreadyOpen) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(key.getKey().longValue());
     }
 
     /** The open hand-off of the conversation, else its latest. */
@@ -71,7 +82,7 @@ class HandoffStore {
 
     boolean close(long id, List<Handoff.State> from, Handoff.State to, Instant at) {
         String states = String.join(",", from.stream().map(s -> "'" + s.name() + "'").toList());
-        return jdbc.sql("UPDATE handoff SET state = ?, closed_at = ? WHERE id = ? AND state IN (" + states + ")")
+        return jdbc.sql("UPDATE handoff SET state = ?, closed_at = ?, open_conversation = NULL WHERE id = ? AND state IN (" + states + ")")
                 .params(to.name(), Timestamp.from(at), id).update() == 1;
     }
 
