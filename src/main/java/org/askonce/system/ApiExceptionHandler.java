@@ -29,13 +29,31 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, "request body is not valid JSON of the expected shape");
+        Throwable cause = e.getCause();
+        if (cause instanceof com.fasterxml.jackson.core.JsonParseException parse && parse.getOriginalMessage() != null
+                && parse.getOriginalMessage().startsWith("Duplicate field")) {
+            return error(HttpStatus.BAD_REQUEST, "请求内容有重复的字段：" + parse.getOriginalMessage().replaceFirst("^Duplicate field ", ""));
+        }
+        if (cause instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            return error(HttpStatus.BAD_REQUEST, "请求内容的字段 " + mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName()
+                    + " 格式不对");
+        }
+        return error(HttpStatus.BAD_REQUEST, "请求内容不是格式正确的 JSON（not valid JSON）");
+    }
+
+    /** {@code after=abc}: a parameter of the wrong type. */
+    @ExceptionHandler(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, String>> typeMismatch(org.springframework.web.method.annotation.MethodArgumentTypeMismatchException e) {
+        Class<?> type = e.getRequiredType();
+        String expected = type == null ? "" : Number.class.isAssignableFrom(org.springframework.util.ClassUtils.resolvePrimitiveIfNecessary(type))
+                ? "，应为数字" : type.isEnum() ? "，应为 " + java.util.Arrays.toString(type.getEnumConstants()) + " 之一" : "";
+        return error(HttpStatus.BAD_REQUEST, "参数 " + e.getName() + " 的值“" + abbreviate(String.valueOf(e.getValue())) + "”格式不对" + expected);
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<Map<String, String>> invalid(MethodArgumentNotValidException e) {
         String message = e.getBindingResult().getFieldErrors().stream()
-                .map(f -> f.getDefaultMessage() == null ? f.getField() + " is invalid" : f.getDefaultMessage())
+                .map(f -> f.getDefaultMessage() == null ? "字段 " + f.getField() + " 的值不对" : f.getDefaultMessage())
                 .sorted().collect(Collectors.joining("; "));
         return error(HttpStatus.BAD_REQUEST, message);
     }
@@ -55,7 +73,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Map<String, String>> missing(MissingServletRequestParameterException e) {
-        return error(HttpStatus.BAD_REQUEST, "parameter '" + e.getParameterName() + "' is required");
+        return error(HttpStatus.BAD_REQUEST, "缺少参数 " + e.getParameterName());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
@@ -65,17 +83,17 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Map<String, String>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the request as application/json");
+        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "请以 application/json 格式发送请求");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, String>> method(HttpRequestMethodNotSupportedException e) {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here");
+        return error(HttpStatus.METHOD_NOT_ALLOWED, "这里不接受 " + e.getMethod() + " 请求");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, String>> notFound(NoResourceFoundException e) {
-        return error(HttpStatus.NOT_FOUND, "not found: /" + e.getResourcePath());
+        return error(HttpStatus.NOT_FOUND, "没有这个地址：/" + abbreviate(e.getResourcePath()));
     }
 
     /** Left to Spring Security, which answers 403 as JSON or with the 403 page (e.g. a service refusing to publish for an editor). */
@@ -93,7 +111,11 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, String>> internal(Exception e) {
         log.error("Unexpected error in API request", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; please try again later");
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "系统出了点问题，请稍后再试");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "…" : s;
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {

@@ -2,13 +2,24 @@ package org.askonce.webchat;
 
 import java.time.Clock;
 import org.askonce.dialogue.DialogueEngine;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The web chat's citizen identities: issued, bound to userIds, checked. */
+/** The web chat's citizen identities (issued, bound to userIds, checked) and its body limit. */
 @Configuration(proxyBeanMethods = false)
 class WebchatConfiguration {
+
+    /** Bodies over 16 KB on the chat API: 413 before they are parsed. */
+    @Bean
+    FilterRegistrationBean<ChatBodyLimit> chatBodyLimit() {
+        FilterRegistrationBean<ChatBodyLimit> registration = new FilterRegistrationBean<>(new ChatBodyLimit());
+        registration.addUrlPatterns("/api/chat", "/api/chat/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
 
     @Bean
     CitizenAccess citizenAccess(CitizenSettings settings, JdbcTemplate jdbc, DialogueEngine dialogue) {

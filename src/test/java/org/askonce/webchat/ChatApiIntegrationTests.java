@@ -129,6 +129,38 @@ class ChatApiIntegrationTests {
     }
 
     @Test
+    void aBodyOver16KilobytesIsA413BeforeItIsParsed() throws Exception {
+        HttpResponse<String> response = chat("{\"text\":\"" + "a".repeat(20_000) + "\"}");
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("请求内容太大（最多 16 KB）");
+    }
+
+    @Test
+    void aChunkedBodyOver16KilobytesIsA413Too() throws Exception {
+        byte[] big = ("{\"text\":\"" + "a".repeat(20_000) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/chat"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void duplicateKeysAreA400InChinese() throws Exception {
+        HttpResponse<String> response = chat("{\"text\":\"你好\",\"text\":\"人工\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("请求内容有重复的字段：'text'");
+    }
+
+    @Test
+    void aMalformedAfterParameterIsA400InChinese() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/chat/messages?after=abc")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("参数 after 的值“abc”格式不对，应为数字");
+    }
+
+    @Test
     void wrongContentTypeIsRejected() throws Exception {
         assertThat(post("/api/chat", "text=hi", "text/plain").statusCode()).isEqualTo(415);
     }
