@@ -19,9 +19,32 @@ local existing = {
 }
 local questions = os.getenv("MIX") == "situational" and situational or existing
 local counter = 0
+-- each message its own signed nonce (QUERIES: a file of signed query strings from SignedQueries.java;
+-- AskOnce refuses a nonce seen before with another body as a replay); thread i takes every n-th line
+local threads = 0
+local queries = {}
 
 function setup(thread)
   thread:set("tid", tostring(math.random(100000, 999999)))
+  thread:set("slot", threads)
+  thread:set("slots", tonumber(os.getenv("THREADS") or "2")) -- wrk -t (the load script runs -t2)
+  threads = threads + 1
+end
+
+function init(args)
+  local file = os.getenv("QUERIES")
+  if file then
+    local n = 0
+    for line in io.lines(file) do
+      if n % slots == slot then queries[#queries + 1] = line end
+      n = n + 1
+    end
+  end
+end
+
+local function path()
+  if #queries == 0 then return nil end
+  return wrk.path:gsub("%?.*$", "") .. "?" .. queries[(counter % #queries) + 1]
 end
 
 function request()
@@ -31,7 +54,7 @@ function request()
   local body = "<xml><ToUserName><![CDATA[gh_load]]></ToUserName><FromUserName><![CDATA[" .. user ..
       "]]></FromUserName><CreateTime>" .. os.time() .. "</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[" ..
       q .. "]]></Content><MsgId>" .. tid .. counter .. "</MsgId></xml>"
-  return wrk.format("POST", nil, { ["Content-Type"] = "text/xml" }, body)
+  return wrk.format("POST", path(), { ["Content-Type"] = "text/xml" }, body)
 end
 
 function done(summary, latency, requests)

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.Message;
+import org.askonce.system.RateLimiter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,16 +40,21 @@ class ChatController {
 
     private final DialogueEngine dialogue;
     private final CitizenAccess access;
+    private final RateLimiter limiter;
 
-    ChatController(DialogueEngine dialogue, CitizenAccess access) {
+    ChatController(DialogueEngine dialogue, CitizenAccess access, RateLimiter limiter) {
         this.dialogue = dialogue;
         this.access = access;
+        this.limiter = limiter;
     }
 
     @PostMapping(path = "/api/chat", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ChatResponse chat(@Valid @RequestBody ChatRequest request, HttpServletRequest http, HttpServletResponse response) {
-        String userId = access.writer(request.userId(), http, response);
-        return ChatResponse.of(dialogue.handle(Channel.WEB, userId, request.text()), userId);
+        CitizenAccess.Citizen citizen = access.writer(request.userId(), http, response);
+        if (!limiter.allowWeb(citizen.countedAs(), http)) {
+            throw new TooFast();
+        }
+        return ChatResponse.of(dialogue.handle(Channel.WEB, citizen.userId(), request.text()), citizen.userId());
     }
 
     /** The citizen's messages after message id {@code after} (0: from the start), oldest first. */
@@ -74,13 +80,25 @@ class ChatController {
     /** Rates the latest answer or the hand-off that just ended: 1 满意, 2 基本满意, 3 不满意. */
     @PostMapping(path = "/api/chat/rating", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ChatResponse rate(@Valid @RequestBody RatingRequest request, HttpServletRequest http, HttpServletResponse response) {
-        String userId = access.writer(request.userId(), http, response);
+        String userId = access.writer(request.userId(), http, response).userId();
         return ChatResponse.of(dialogue.rate(Channel.WEB, userId, request.rating()), userId);
     }
 
     @ExceptionHandler(IllegalStateException.class)
     ResponseEntity<Map<String, String>> nothingToRate(IllegalStateException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage()));
+    }
+
+    /** Over the per-minute limit: asked to slow down; the message is not stored. */
+    static final class TooFast extends RuntimeException {
+        TooFast() {
+            super("您发送得太快了，请稍等一分钟再问。", null, false, false);
+        }
+    }
+
+    @ExceptionHandler(TooFast.class)
+    ResponseEntity<Map<String, String>> tooFast(TooFast e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60").body(Map.of("error", e.getMessage()));
     }
 
     @ExceptionHandler(CitizenAccess.Refused.class)

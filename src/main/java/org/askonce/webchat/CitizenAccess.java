@@ -47,24 +47,28 @@ final class CitizenAccess {
         this.clock = clock;
     }
 
-    /** The userId a request that writes (a question, a rating) acts for; the identity is issued or refreshed. */
-    String writer(String requested, HttpServletRequest request, HttpServletResponse response) {
+    /** Who a writing request is: the userId it acts for, and what its messages are counted under (its identity). */
+    record Citizen(String userId, String countedAs) {
+    }
+
+    /** The citizen a request that writes (a question, a rating) acts for; the identity is issued or refreshed. */
+    Citizen writer(String requested, HttpServletRequest request, HttpServletResponse response) {
         checkOrigin(request);
         if (trusted(request)) {
             if (requested == null) {
-                throw new IllegalArgumentException("userId is required when acting with an API key");
+                throw new IllegalArgumentException("用 API key 代市民提问时必须给出 userId");
             }
-            return requested;
+            return new Citizen(requested, "api:" + requested);
         }
         String identity = identities.identify(request, response).id();
         if (requested == null) {
-            return bindings.userOf(identity).orElseGet(() -> {
+            return new Citizen(bindings.userOf(identity).orElseGet(() -> {
                 String userId = "web-" + HexFormat.of().formatHex(bytes(8));
                 bindings.bind(userId, identity, clock.instant());
                 return userId;
-            });
+            }), identity);
         }
-        return take(requested, identity);
+        return new Citizen(take(requested, identity), identity);
     }
 
     /**
@@ -74,7 +78,7 @@ final class CitizenAccess {
     Optional<String> reader(String requested, HttpServletRequest request, HttpServletResponse response) {
         if (trusted(request)) {
             if (requested == null) {
-                throw new IllegalArgumentException("userId is required when acting with an API key");
+                throw new IllegalArgumentException("用 API key 代市民提问时必须给出 userId");
             }
             return Optional.of(requested);
         }

@@ -53,6 +53,11 @@ class WechatConfiguration {
     }
 
     @Bean
+    NonceLedger nonceLedger(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<StringRedisTemplate> template) {
+        return new NonceLedger(redis ? template.getObject() : null, java.time.Clock.systemUTC());
+    }
+
+    @Bean
     Continuations continuations(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<StringRedisTemplate> template) {
         return redis ? new RedisContinuations(template.getObject(), "askonce:wechat:more:") : new InMemoryContinuations();
     }

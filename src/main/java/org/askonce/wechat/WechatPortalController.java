@@ -12,6 +12,7 @@ import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
 import me.chanjar.weixin.mp.util.xml.XStreamTransformer;
+import org.askonce.system.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,20 +41,28 @@ class WechatPortalController {
     private static final MediaType TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
     private static final MediaType XML = new MediaType("application", "xml", StandardCharsets.UTF_8);
 
+    static final String TOO_FAST = "您发送得太频繁了，请稍等一分钟再问。";
+
     private final WechatAccounts accounts;
     private final WechatResponder responder;
     private final WechatSettings settings;
+    private final NonceLedger nonces;
+    private final RateLimiter limiter;
     private final Clock clock;
 
     @Autowired
-    WechatPortalController(WechatAccounts accounts, WechatResponder responder, WechatSettings settings) {
-        this(accounts, responder, settings, Clock.systemUTC());
+    WechatPortalController(WechatAccounts accounts, WechatResponder responder, WechatSettings settings, NonceLedger nonces,
+                           RateLimiter limiter) {
+        this(accounts, responder, settings, nonces, limiter, Clock.systemUTC());
     }
 
-    WechatPortalController(WechatAccounts accounts, WechatResponder responder, WechatSettings settings, Clock clock) {
+    WechatPortalController(WechatAccounts accounts, WechatResponder responder, WechatSettings settings, NonceLedger nonces,
+                           RateLimiter limiter, Clock clock) {
         this.accounts = accounts;
         this.responder = responder;
         this.settings = settings;
+        this.nonces = nonces;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
@@ -107,6 +116,10 @@ class WechatPortalController {
         if (xml.isBlank()) {
             return error(HttpStatus.BAD_REQUEST, "empty body");
         }
+        // the signature covers the timestamp and nonce only: the same pair with another body is a replay
+        if (nonces.see(appid, timestamp, nonce, digest(body), settings.replayWindow().multipliedBy(2)) == NonceLedger.Seen.REPLAY) {
+            return refuse("nonce already used with another body (replay)", appid);
+        }
         if (hasDtd(xml)) {
             return error(HttpStatus.BAD_REQUEST, "DOCTYPE and entity declarations are not accepted");
         }
@@ -129,16 +142,20 @@ class WechatPortalController {
                 return refuse("bad msg_signature", appid);
             }
             try {
-                message = parse(new WxMpCryptUtil(account.config()).decrypt(cipher));
+                message = parse(WechatCrypto.decrypt(account.config().getAesKey(), account.config().getAppId(), cipher));
+            } catch (WechatCrypto.Rejected e) {
+                return refuse(e.getMessage(), appid);
             } catch (RuntimeException e) {
-                return error(HttpStatus.BAD_REQUEST, "cannot decrypt the message");
+                return error(HttpStatus.BAD_REQUEST, "not a WeChat XML message inside the encryption");
             }
         }
         if (blank(message.getFromUser()) || blank(message.getToUser()) || blank(message.getMsgType())) {
             return error(HttpStatus.BAD_REQUEST, "message lacks ToUserName, FromUserName or MsgType");
         }
 
-        String reply = responder.respond(appid, message);
+        String reply = !"event".equalsIgnoreCase(message.getMsgType()) && !limiter.allowWechat(appid, message.getFromUser())
+                ? TOO_FAST // over the per-minute limit: asked to slow down, nothing stored
+                : responder.respond(appid, message);
         if (reply == null) {
             return ResponseEntity.ok().contentType(TEXT).body("success");
         }
@@ -172,6 +189,14 @@ class WechatPortalController {
             return Duration.between(sent, clock.instant()).abs().compareTo(settings.replayWindow()) <= 0;
         } catch (NumberFormatException | java.time.DateTimeException e) {
             return false;
+        }
+    }
+
+    private static String digest(byte[] body) {
+        try {
+            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "askonce.knowledge-base=src/test/resources/mini/kb",
     "askonce.nlp.training-dir=src/test/resources/mini/training",
     "askonce.webchat.api-keys=integration-key-0123456789",
+    "askonce.rate-limit.web-per-minute=4",
     "spring.datasource.url=jdbc:h2:mem:citizen-identity;DB_CLOSE_DELAY=-1"})
 class CitizenIdentityIntegrationTests {
 
@@ -125,6 +126,26 @@ class CitizenIdentityIntegrationTests {
         assertThat(forged.statusCode()).isEqualTo(403);
         assertThat(JSON.readTree(forged.body()).get("error").asText()).contains("来源不被允许");
         assertThat(chat(browser(), "{\"text\":\"你好\"}", "Origin", "http://127.0.0.1:" + port).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aCitizenOverThePerMinuteLimitIsAskedToWaitAndTheMessageIsNotStored() throws Exception {
+        HttpClient me = browser();
+        String userId = null;
+        for (int i = 0; i < 4; i++) {
+            HttpResponse<String> ok = chat(me, "{\"text\":\"你好\"}");
+            assertThat(ok.statusCode()).isEqualTo(200);
+            userId = JSON.readTree(ok.body()).get("userId").asText();
+        }
+        HttpResponse<String> fifth = chat(me, "{\"text\":\"狗证要带什么材料\"}");
+        assertThat(fifth.statusCode()).isEqualTo(429);
+        assertThat(fifth.headers().firstValue("Retry-After")).hasValue("60");
+        assertThat(JSON.readTree(fifth.body()).get("error").asText()).isEqualTo("您发送得太快了，请稍等一分钟再问。");
+        assertThat(dialogue.messagesOf(Channel.WEB, userId, 0)).noneMatch(m -> m.text().equals("狗证要带什么材料"));
+        // naming other userIds does not escape the limit: it counts the identity
+        assertThat(chat(me, "{\"userId\":\"fresh-name-1\",\"text\":\"你好\"}").statusCode()).isEqualTo(429);
+        // another citizen is not held up
+        assertThat(chat(browser(), "{\"text\":\"你好\"}").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "askonce.wechat.accounts[1].app-id=wxsecondaccount01",
     "askonce.wechat.accounts[1].token=second-token",
     "askonce.wechat.outbox.enabled=false",
-    "askonce.wechat.max-body=16KB"})
+    "askonce.wechat.max-body=16KB",
+    "askonce.rate-limit.wechat-per-minute=5"})
 class WechatPortalIntegrationTests {
 
     static final String APP_ID = "wxportaltest00001";
@@ -124,6 +125,46 @@ class WechatPortalIntegrationTests {
                 c.getNonce()) + "&encrypt_type=aes&msg_signature=0000000000000000000000000000000000000000", body);
         assertThat(r.statusCode()).isEqualTo(403);
         assertThat(turnsOf("forged-user")).isZero();
+    }
+
+    @Test
+    void aSignedUrlReplayedWithAnotherBodyIs403AndWechatsRetryWithTheSameBodyIsNot() throws Exception {
+        String ts = Long.toString(WechatTestClient.now());
+        String nonce = WechatTestClient.nonce();
+        String query = WechatTestClient.query(SHA1.gen(TOKEN, ts, nonce), ts, nonce);
+        String original = WechatTestClient.text("replay-user", WechatTestClient.nextMsgId(), "狗证在哪办");
+        assertThat(client().send(query, original).statusCode()).isEqualTo(200);
+        assertThat(client().send(query, original).statusCode()).as("WeChat retrying").isEqualTo(200);
+        HttpResponse<String> replay = client().send(query, WechatTestClient.text("replay-user", WechatTestClient.nextMsgId(), "人工"));
+        assertThat(replay.statusCode()).isEqualTo(403);
+        assertThat(turnsOf("replay-user")).isEqualTo(1);
+    }
+
+    @Test
+    void anEncryptedMessageForAnotherAppidIs403AndNothingIsProcessed() throws Exception {
+        // the same token and key, but encrypted for another account's appid
+        var c = new me.chanjar.weixin.common.util.crypto.WxCryptUtil(TOKEN, AES_KEY, "wxsomeoneelse0001")
+                .encryptContext(WechatTestClient.text("other-app-user", WechatTestClient.nextMsgId(), "狗证在哪办"));
+        String body = "<xml><ToUserName><![CDATA[gh]]></ToUserName><Encrypt><![CDATA[" + c.getEncrypt() + "]]></Encrypt></xml>";
+        HttpResponse<String> r = client().send(WechatTestClient.query(SHA1.gen(TOKEN, c.getTimeStamp(), c.getNonce()), c.getTimeStamp(),
+                c.getNonce()) + "&encrypt_type=aes&msg_signature=" + c.getSignature(), body);
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(turnsOf("other-app-user")).isZero();
+    }
+
+    @Test
+    void aFollowerOverThePerMinuteLimitIsAskedPolitelyToWaitAndNothingIsStored() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assertThat(client().reply(client().post(WechatTestClient.text("chatty-user", WechatTestClient.nextMsgId(), "你好")))
+                    .getContent()).doesNotContain("太频繁");
+        }
+        HttpResponse<String> sixth = client().post(WechatTestClient.text("chatty-user", WechatTestClient.nextMsgId(), "狗证在哪办"));
+        assertThat(sixth.statusCode()).isEqualTo(200);
+        assertThat(client().reply(sixth).getContent()).isEqualTo(WechatPortalController.TOO_FAST);
+        assertThat(turnsOf("chatty-user")).isEqualTo(5);
+        // another follower is not held up
+        assertThat(client().reply(client().post(WechatTestClient.text("quiet-user", WechatTestClient.nextMsgId(), "狗证在哪办")))
+                .getContent()).contains("西湖区犬类管理服务点");
     }
 
     @Test
