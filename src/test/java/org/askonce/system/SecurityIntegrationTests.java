@@ -54,7 +54,7 @@ import org.springframework.test.web.servlet.MvcResult;
 class SecurityIntegrationTests {
 
     static final String ADMIN = "first-admin";
-    static final String ADMIN_PASSWORD = "first-admin-pass";
+    static final String ADMIN_PASSWORD = "west-lake-admin-key";
     private static final String AGENT_PASSWORD = "agent-password-1";
     private static final AtomicInteger AGENTS = new AtomicInteger();
 
@@ -176,12 +176,12 @@ class SecurityIntegrationTests {
         MockHttpSession admin = loginAsAdmin();
         mvc.perform(post("/admin/users").session(admin).with(csrf())
                         .param("username", "form-agent").param("displayName", "表单坐席").param("role", "AGENT")
-                        .param("password", "form-agent-pass").param("passwordAgain", "form-agent-pass"))
+                        .param("password", "agent-via-form-1").param("passwordAgain", "agent-via-form-1"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/users"));
         mvc.perform(get("/admin/users").session(admin)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("form-agent"),
                         containsString("表单坐席"), containsString("坐席"))));
-        int agentApi = mvc.perform(get("/api/agent/queue").with(httpBasic("form-agent", "form-agent-pass"))).andReturn().getResponse().getStatus();
+        int agentApi = mvc.perform(get("/api/agent/queue").with(httpBasic("form-agent", "agent-via-form-1"))).andReturn().getResponse().getStatus();
         assertThat(agentApi).as("the new agent is let in to the queue").isEqualTo(200);
     }
 
@@ -193,28 +193,28 @@ class SecurityIntegrationTests {
                         containsString("并可发布、回滚和导入知识"))));
         mvc.perform(post("/admin/users").session(admin).with(csrf())
                         .param("username", "form-reviewer").param("displayName", "表单审核").param("role", "REVIEWER")
-                        .param("password", "form-reviewer-pass").param("passwordAgain", "form-reviewer-pass"))
+                        .param("password", "reviewer-via-form-1").param("passwordAgain", "reviewer-via-form-1"))
                 .andExpect(status().isFound()).andExpect(flash().attribute("message", "已创建审核发布“form-reviewer”"));
 
         assertThat(accounts.find("form-reviewer")).hasValueSatisfying(a -> assertThat(a.role()).isEqualTo(Role.REVIEWER));
-        mvc.perform(formLogin("/login").user("form-reviewer").password("form-reviewer-pass")).andExpect(redirectedUrl("/editor"));
-        mvc.perform(post("/api/editor/items/no-such-item/versions/1/publish").with(httpBasic("form-reviewer", "form-reviewer-pass")))
+        mvc.perform(formLogin("/login").user("form-reviewer").password("reviewer-via-form-1")).andExpect(redirectedUrl("/editor"));
+        mvc.perform(post("/api/editor/items/no-such-item/versions/1/publish").with(httpBasic("form-reviewer", "reviewer-via-form-1")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value(containsString("no-such-item")));
-        mvc.perform(get("/admin/users").with(httpBasic("form-reviewer", "form-reviewer-pass"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/users").with(httpBasic("form-reviewer", "reviewer-via-form-1"))).andExpect(status().isForbidden());
     }
 
     @Test
     void anAdminCreatesAReviewerThroughTheApi() throws Exception {
         mvc.perform(post("/api/admin/users").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"api-reviewer\",\"displayName\":\"接口审核\",\"role\":\"REVIEWER\",\"password\":\"api-reviewer-pass\"}"))
+                        .content("{\"username\":\"api-reviewer\",\"displayName\":\"接口审核\",\"role\":\"REVIEWER\",\"password\":\"reviewer-via-api-1\"}"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.role").value("REVIEWER"));
-        mvc.perform(get("/api/editor/review").with(httpBasic("api-reviewer", "api-reviewer-pass"))).andExpect(status().isOk());
+        mvc.perform(get("/api/editor/review").with(httpBasic("api-reviewer", "reviewer-via-api-1"))).andExpect(status().isOk());
     }
 
     @Test
     void anEditorIsRefusedPublishingByApiWithTheReason() throws Exception {
-        accounts.create("editor-2", "编辑二", Role.EDITOR, "editor-2-password");
-        mvc.perform(post("/api/editor/items/no-such-item/versions/1/publish").with(httpBasic("editor-2", "editor-2-password")))
+        accounts.create("editor-2", "编辑二", Role.EDITOR, "second-editor-pw");
+        mvc.perform(post("/api/editor/items/no-such-item/versions/1/publish").with(httpBasic("editor-2", "second-editor-pw")))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value(startsWith("没有发布权限")));
     }
 
@@ -237,7 +237,7 @@ class SecurityIntegrationTests {
         MockHttpSession admin = loginAsAdmin();
         mvc.perform(post("/admin/users").session(admin)
                         .param("username", "no-csrf").param("displayName", "无令牌").param("role", "AGENT")
-                        .param("password", "no-csrf-pass-1").param("passwordAgain", "no-csrf-pass-1"))
+                        .param("password", "forged-form-pass-1").param("passwordAgain", "forged-form-pass-1"))
                 .andExpect(status().isForbidden());
         assertThat(accounts.find("no-csrf")).isEmpty();
     }
@@ -246,7 +246,7 @@ class SecurityIntegrationTests {
     void aSessionApiCallWithoutTheCsrfTokenIsRejectedAsJson() throws Exception {
         MockHttpSession admin = loginAsAdmin();
         mvc.perform(post("/api/admin/users").session(admin).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"no-csrf-api\",\"displayName\":\"无令牌\",\"role\":\"AGENT\",\"password\":\"no-csrf-pass-1\"}"))
+                        .content("{\"username\":\"no-csrf-api\",\"displayName\":\"无令牌\",\"role\":\"AGENT\",\"password\":\"forged-form-pass-1\"}"))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").exists());
         assertThat(accounts.find("no-csrf-api")).isEmpty();
     }
@@ -254,14 +254,14 @@ class SecurityIntegrationTests {
     @Test
     void anAdminCreatesAnAgentThroughTheApiWithBasicWhoCanThenUseTheAgentApi() throws Exception {
         mvc.perform(post("/api/admin/users").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"api-agent\",\"displayName\":\"接口坐席\",\"role\":\"AGENT\",\"password\":\"api-agent-pass\"}"))
+                        .content("{\"username\":\"api-agent\",\"displayName\":\"接口坐席\",\"role\":\"AGENT\",\"password\":\"agent-via-api-1\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.username").value("api-agent"))
                 .andExpect(jsonPath("$.displayName").value("接口坐席"))
                 .andExpect(jsonPath("$.role").value("AGENT"))
                 .andExpect(jsonPath("$.enabled").value(true))
                 .andExpect(content().string(not(containsStringIgnoringCase("password"))));
-        int agentApi = mvc.perform(post("/api/agent/conversations/x/reply").with(httpBasic("api-agent", "api-agent-pass"))
+        int agentApi = mvc.perform(post("/api/agent/conversations/x/reply").with(httpBasic("api-agent", "agent-via-api-1"))
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse().getStatus();
         assertThat(agentApi).as("let in without a CSRF token: the empty reply is refused as bad input, not as forbidden").isEqualTo(400);
     }
@@ -278,7 +278,7 @@ class SecurityIntegrationTests {
     void theAdminApiRefusesBadInputWith400() throws Exception {
         mvc.perform(post("/api/admin/users").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"short-pw\",\"displayName\":\"短密码\",\"role\":\"AGENT\",\"password\":\"123\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("密码至少 10 个字符"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("密码至少 12 个字符"));
         mvc.perform(post("/api/admin/users").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"bad-role\",\"displayName\":\"坏角色\",\"role\":\"BOSS\",\"password\":\"long-enough-1\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value(allOf(containsString("BOSS"), containsString("REVIEWER"))));
