@@ -6,23 +6,32 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.askonce.accounts.LoginThrottle;
 import org.askonce.accounts.PublishRight;
 import org.askonce.accounts.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
@@ -67,6 +76,9 @@ class SecurityConfiguration {
     private static final String UNAUTHORIZED = "{\"error\":\"需要登录\"}";
     private static final String FORBIDDEN = "{\"error\":\"没有权限\"}";
     private static final String CSRF_REFUSED = "{\"error\":\"缺少有效的 CSRF 令牌，请刷新页面后重试\"}";
+    /** Where a refused form login is forwarded to be shown with 429; the request attribute carries the message. */
+    static final String LOGIN_REFUSED_PAGE = "/login/refused";
+    static final String LOGIN_REFUSED = "loginRefused";
 
     @Bean
     @Order(1)
@@ -82,14 +94,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain staffSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain staffSecurity(HttpSecurity http, UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle)
+            throws Exception {
         String admin = Role.ADMIN.name();
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(encoder);
         HttpSessionRequestCache pagesOnly = new HttpSessionRequestCache();
         // only a page is worth returning to after logging in; an API caller gets 401 and no session
         pagesOnly.setRequestMatcher(new AndRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/**"),
                 new NegatedRequestMatcher(API), new NegatedRequestMatcher(path("/error"))));
-        http.authorizeHttpRequests(a -> a
-                        .requestMatchers(path("/login"), path("/error")).permitAll()
+        http.authenticationManager(new ProviderManager(new ThrottledAuthenticationProvider(passwords, throttle)))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(path("/login"), path(LOGIN_REFUSED_PAGE), path("/error")).permitAll()
                         .requestMatchers(path("/console/**"), path("/api/agent/**")).hasAnyRole(Role.AGENT.name(), admin)
                         .requestMatchers(path("/admin/**"), path("/api/admin/**")).hasRole(admin)
                         .requestMatchers(PUBLISHING).hasAnyRole(Role.publishers())
@@ -97,7 +113,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/actuator/prometheus")).hasRole(admin)
                         .requestMatchers(path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html")).authenticated()
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").successHandler(new LandingByRole()).failureUrl("/login?error").permitAll())
+                .formLogin(f -> f.loginPage("/login").successHandler(new LandingByRole()).failureHandler(loginFailed()).permitAll())
                 .httpBasic(b -> b.realmName("AskOnce").authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(toLoginPage()))
                 // a Basic-authenticated API call is stateless: nothing for a forged form to ride on. Only on
@@ -109,10 +125,31 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * A failed form login: back to the login page saying so, or, when the throttle refused it, 429 with the
+     * login page saying why and for how long (forwarded to {@link LoginController}).
+     */
+    private static AuthenticationFailureHandler loginFailed() {
+        AuthenticationFailureHandler wrong = new SimpleUrlAuthenticationFailureHandler("/login?error");
+        return (request, response, e) -> {
+            if (e instanceof LoginRefusedException refused) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfter().toSeconds()));
+                request.setAttribute(LOGIN_REFUSED, refused.getMessage());
+                request.getRequestDispatcher(LOGIN_REFUSED_PAGE).forward(request, response);
+            } else {
+                wrong.onAuthenticationFailure(request, response, e);
+            }
+        };
+    }
+
     /** API: 401 JSON (with a Basic challenge unless the page's own script asked); a page: to the login page. */
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException, ServletException {
-        if (API.matches(request)) {
+        if (e instanceof LoginRefusedException refused) { // HTTP Basic, refused by the throttle
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfter().toSeconds()));
+            json(response, HttpStatus.TOO_MANY_REQUESTS.value(), error(refused.getMessage()));
+        } else if (API.matches(request)) {
             if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
                 response.setHeader("WWW-Authenticate", "Basic realm=\"AskOnce\"");
             }

@@ -31,8 +31,6 @@ import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,17 +42,11 @@ import org.springframework.test.web.servlet.MvcResult;
  * Who may open what, as staff and API callers meet it: the first admin from the settings, form
  * login and HTTP Basic, roles, CSRF, JSON 401/403 on the API, and the citizens' side still open.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "spring.datasource.url=jdbc:h2:mem:security;DB_CLOSE_DELAY=-1",
-    "askonce.admin.username=" + SecurityIntegrationTests.ADMIN,
-    "askonce.admin.password=" + SecurityIntegrationTests.ADMIN_PASSWORD})
-@AutoConfigureMockMvc
+@StaffSecurityTest
 class SecurityIntegrationTests {
 
-    static final String ADMIN = "first-admin";
-    static final String ADMIN_PASSWORD = "west-lake-admin-key";
+    static final String ADMIN = StaffSecurityTest.ADMIN;
+    static final String ADMIN_PASSWORD = StaffSecurityTest.ADMIN_PASSWORD;
     private static final String AGENT_PASSWORD = "agent-password-1";
     private static final AtomicInteger AGENTS = new AtomicInteger();
 
