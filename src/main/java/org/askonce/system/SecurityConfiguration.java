@@ -40,7 +40,6 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -114,11 +113,10 @@ class SecurityConfiguration {
                         .requestMatchers(path("/v3/api-docs/**"), path("/swagger-ui/**"), path("/swagger-ui.html")).authenticated()
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").successHandler(new LandingByRole()).failureHandler(loginFailed()).permitAll())
-                .httpBasic(b -> b.realmName("AskOnce").authenticationEntryPoint(SecurityConfiguration::unauthorized))
+                .httpBasic(b -> b.authenticationEntryPoint(SecurityConfiguration::unauthorized))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessHandler(toLoginPage()))
-                // a Basic-authenticated API call is stateless: nothing for a forged form to ride on. Only on
-                // /api/**, which takes JSON only, so that a browser's cached Basic login cannot carry a forged form.
-                .csrf(c -> c.ignoringRequestMatchers(new AndRequestMatcher(API, new RequestHeaderRequestMatcher("Authorization"))))
+                // only a program's Basic-authenticated API call goes without the token (see BasicApiCalls)
+                .csrf(c -> c.ignoringRequestMatchers(new BasicApiCalls()))
                 .requestCache(r -> r.requestCache(pagesOnly))
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler(forbidden()));
@@ -143,19 +141,20 @@ class SecurityConfiguration {
         };
     }
 
-    /** API: 401 JSON (with a Basic challenge unless the page's own script asked); a page: to the login page. */
+    /**
+     * Not logged in. API: 401 JSON; a page with wrong Basic credentials: 401; another page: to the login
+     * page; refused by the throttle (HTTP Basic): 429 JSON. Never a {@code WWW-Authenticate: Basic}
+     * challenge: a browser would show its password dialog and then keep sending the credentials by itself,
+     * also with forged cross-site requests. API clients send Basic credentials without being asked.
+     */
     private static void unauthorized(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException, ServletException {
-        if (e instanceof LoginRefusedException refused) { // HTTP Basic, refused by the throttle
+        if (e instanceof LoginRefusedException refused) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfter().toSeconds()));
             json(response, HttpStatus.TOO_MANY_REQUESTS.value(), error(refused.getMessage()));
         } else if (API.matches(request)) {
-            if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
-                response.setHeader("WWW-Authenticate", "Basic realm=\"AskOnce\"");
-            }
             json(response, HttpServletResponse.SC_UNAUTHORIZED, UNAUTHORIZED);
-        } else if (request.getHeader("Authorization") != null) {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"AskOnce\"");
+        } else if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
         } else {
             LOGIN.commence(request, response, e);

@@ -20,13 +20,17 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccounts;
 import org.junit.jupiter.api.Test;
@@ -120,23 +124,23 @@ class SecurityIntegrationTests {
     }
 
     @Test
-    void theApiWithoutLoginIs401JsonWithABasicChallenge() throws Exception {
+    void theApiWithoutLoginIs401JsonWithoutAPasswordDialog() throws Exception {
         mvc.perform(get("/api/agent/queue")).andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate", startsWith("Basic")))
+                .andExpect(header().doesNotExist("WWW-Authenticate"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.error").value("需要登录"));
     }
 
     @Test
-    void thePagesOwnScriptGets401WithoutABasicChallenge() throws Exception {
-        mvc.perform(get("/api/agent/queue").header("X-Requested-With", "XMLHttpRequest")).andExpect(status().isUnauthorized())
+    void wrongBasicCredentialsOnTheApiAre401JsonWithoutAPasswordDialog() throws Exception {
+        mvc.perform(get("/api/admin/users").with(httpBasic(ADMIN, "wrong-password-1"))).andExpect(status().isUnauthorized())
                 .andExpect(header().doesNotExist("WWW-Authenticate")).andExpect(jsonPath("$.error").value("需要登录"));
     }
 
     @Test
-    void wrongBasicCredentialsOnTheApiAre401Json() throws Exception {
-        mvc.perform(get("/api/admin/users").with(httpBasic(ADMIN, "wrong-password-1"))).andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.error").value("需要登录"));
+    void wrongBasicCredentialsOnAPageAre401WithoutAPasswordDialog() throws Exception {
+        mvc.perform(get("/admin/users").with(httpBasic(ADMIN, "wrong-password-2"))).andExpect(status().isUnauthorized())
+                .andExpect(header().doesNotExist("WWW-Authenticate"));
     }
 
     @Test
@@ -244,6 +248,51 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void aForgedCrossSiteFormRidingOnTheSessionCookieIsRefusedWhateverAuthorizationHeaderItAdds() throws Exception {
+        String agent = newAgent();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String login = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> loggedIn = browser.send(form("/login", "username=" + ADMIN + "&password=" + ADMIN_PASSWORD
+                + "&_csrf=" + csrfOf(login)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/users"));
+
+        HttpResponse<String> forged = browser.send(form("/api/admin/users/" + agent + "/disable", "x=1")
+                .header("Authorization", "Bearer x").header("Origin", "https://evil.example").header("Sec-Fetch-Site", "cross-site")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("CSRF");
+        assertThat(accounts.find(agent).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void aSessionCallWithBasicCredentialsOfAnotherAdminStillNeedsTheCsrfToken() throws Exception {
+        String agent = newAgent();
+        accounts.create("second-admin", "管理员二", Role.ADMIN, "another-admin-key");
+        mvc.perform(post("/api/admin/users/" + agent + "/disable").session(loginAsAdmin()).with(httpBasic("second-admin", "another-admin-key")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value(startsWith("缺少有效的 CSRF 令牌")));
+        assertThat(accounts.find(agent).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void aBasicCallFromAnotherSitesPageNeedsTheCsrfToken() throws Exception {
+        String agent = newAgent();
+        mvc.perform(post("/api/admin/users/" + agent + "/disable").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+                        .header("Origin", "https://evil.example").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("x=1"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value(startsWith("缺少有效的 CSRF 令牌")));
+        mvc.perform(post("/api/admin/users/" + agent + "/disable").with(httpBasic(ADMIN, ADMIN_PASSWORD)).header("Sec-Fetch-Site", "cross-site"))
+                .andExpect(status().isForbidden());
+        assertThat(accounts.find(agent).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void aBasicFormCallOutsideTheApiNeedsTheCsrfToken() throws Exception {
+        String agent = newAgent();
+        mvc.perform(post("/admin/users/" + agent + "/disable").with(httpBasic(ADMIN, ADMIN_PASSWORD))).andExpect(status().isForbidden());
+        assertThat(accounts.find(agent).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
     void anAdminCreatesAnAgentThroughTheApiWithBasicWhoCanThenUseTheAgentApi() throws Exception {
         mvc.perform(post("/api/admin/users").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"api-agent\",\"displayName\":\"接口坐席\",\"role\":\"AGENT\",\"password\":\"agent-via-api-1\"}"))
@@ -330,6 +379,21 @@ class SecurityIntegrationTests {
                         containsString("href=\"/editor\">知识库"),
                         containsString("管理员"),
                         containsString("action=\"/logout\""))));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpRequest.Builder form(String path, String body) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static String csrfOf(String page) {
+        Matcher m = Pattern.compile("name=\"_csrf\" (?:type=\"hidden\" )?value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("a CSRF token on the page").isTrue();
+        return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
     }
 
     @Test
