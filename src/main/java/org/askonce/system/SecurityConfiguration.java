@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -35,6 +36,9 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
 import org.springframework.security.web.authentication.logout.SimpleUrlLogoutSuccessHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
@@ -75,6 +79,16 @@ class SecurityConfiguration {
     private static final String UNAUTHORIZED = "{\"error\":\"需要登录\"}";
     private static final String FORBIDDEN = "{\"error\":\"没有权限\"}";
     private static final String CSRF_REFUSED = "{\"error\":\"缺少有效的 CSRF 令牌，请刷新页面后重试\"}";
+    /**
+     * Scripts, styles, images, fonts and connections from AskOnce itself only (images also as data: URIs,
+     * which Swagger UI's stylesheet uses); no inline script or style, no plugins, no framing, forms post
+     * only to AskOnce. Pages therefore keep their scripts and styles in files under /js and /css.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+    /** The same for Swagger UI (staff only), whose bundled script applies inline styles: those are allowed there, scripts still not. */
+    static final String SWAGGER_UI_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+    private static final RequestMatcher SWAGGER_UI = path("/swagger-ui/**");
     /** Where a refused form login is forwarded to be shown with 429; the request attribute carries the message. */
     static final String LOGIN_REFUSED_PAGE = "/login/refused";
     static final String LOGIN_REFUSED = "loginRefused";
@@ -87,7 +101,7 @@ class SecurityConfiguration {
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(r -> r.disable())
-                .headers(h -> h.cacheControl(c -> c.disable()));
+                .headers(h -> pageHeaders(h.cacheControl(c -> c.disable())));
         return http.build();
     }
 
@@ -118,9 +132,23 @@ class SecurityConfiguration {
                 // only a program's Basic-authenticated API call goes without the token (see BasicApiCalls)
                 .csrf(c -> c.ignoringRequestMatchers(new BasicApiCalls()))
                 .requestCache(r -> r.requestCache(pagesOnly))
+                .headers(SecurityConfiguration::pageHeaders)
                 .exceptionHandling(e -> e.authenticationEntryPoint(SecurityConfiguration::unauthorized)
                         .accessDeniedHandler(forbidden()));
         return http.build();
+    }
+
+    /**
+     * On every response of both chains, besides Spring Security's defaults (no framing, no sniffing,
+     * no caching on the staff side): the {@link #CONTENT_SECURITY_POLICY} (Swagger UI's
+     * {@link #SWAGGER_UI_POLICY}) and a Referrer-Policy that keeps staff URLs (item ids, conversation
+     * ids) from other sites.
+     */
+    private static void pageHeaders(HeadersConfigurer<HttpSecurity> headers) {
+        headers.addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(SWAGGER_UI),
+                        new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI, new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_POLICY)))
+                .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
     }
 
     /**

@@ -94,7 +94,22 @@ class SimulatorController {
 
     @GetMapping(path = "/wx/simulator", produces = MediaType.TEXT_HTML_VALUE)
     String page() throws java.io.IOException {
-        try (var in = SimulatorController.class.getResourceAsStream("/wechat/simulator.html")) {
+        return resource("simulator.html");
+    }
+
+    /** The page's script and stylesheet, in files of their own: the Content-Security-Policy allows no inline script or style. */
+    @GetMapping(path = "/wx/simulator/simulator.js", produces = "text/javascript")
+    String script() throws java.io.IOException {
+        return resource("simulator.js");
+    }
+
+    @GetMapping(path = "/wx/simulator/simulator.css", produces = "text/css")
+    String stylesheet() throws java.io.IOException {
+        return resource("simulator.css");
+    }
+
+    private static String resource(String name) throws java.io.IOException {
+        try (var in = SimulatorController.class.getResourceAsStream("/wechat/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -362,6 +362,16 @@ class WechatPortalIntegrationTests {
     }
 
     @Test
+    void theSimulatorPageAndItsFilesAreServedToThisMachine() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/wx/simulator", "/wx/simulator/simulator.js", "/wx/simulator/simulator.css")) {
+            HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
     void theSimulatorRejectsAnUnknownMessageTypeWithAClearError() throws Exception {
         HttpResponse<String> r = simulate("{\"user\":\"sim3\",\"type\":\"shortvideo\",\"content\":\"x\"}");
         assertThat(r.statusCode()).isEqualTo(400);
