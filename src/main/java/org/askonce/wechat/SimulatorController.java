@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The local WeChat simulator for people without an official account ({@code askonce.wechat.simulator=true},
- * the embedded default only). The page at /wx/simulator.html sends what WeChat would send — signed,
+ * The local WeChat simulator for people without an official account: off unless
+ * {@code askonce.wechat.simulator=true}, and then only for requests from this machine
+ * ({@link SimulatorLocalOnly}). The page at /wx/simulator sends what WeChat would send — signed,
  * optionally encrypted XML — to this instance's own callback URL over loopback, for the demo
  * account only, and shows the raw exchange, the reply and any later customer-service messages.
  */

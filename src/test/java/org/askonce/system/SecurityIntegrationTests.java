@@ -397,6 +397,14 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void theWechatSimulatorIsOffUnlessEnabled() throws Exception {
+        mvc.perform(get("/wx/simulator")).andExpect(status().isNotFound());
+        mvc.perform(get("/wx/simulator/pushes").param("user", "demo-user")).andExpect(status().isNotFound());
+        mvc.perform(post("/wx/simulator/send").contentType(MediaType.APPLICATION_JSON).content("{\"user\":\"x\",\"type\":\"text\",\"content\":\"你好\"}"))
+                .andExpect(status().isNotFound());
+    }
+
+    @Test
     void theChatApiAndWechatNeedNoLoginAndNoCsrfToken() throws Exception {
         mvc.perform(post("/api/chat").contentType(MediaType.APPLICATION_JSON).content("{\"userId\":\"sec-1\",\"text\":\"狗证要带什么材料\"}"))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.action").value("ANSWER"));

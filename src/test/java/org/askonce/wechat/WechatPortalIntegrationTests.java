@@ -30,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "askonce.wechat.accounts[1].app-id=wxsecondaccount01",
     "askonce.wechat.accounts[1].token=second-token",
     "askonce.wechat.outbox.enabled=false",
-    "askonce.wechat.max-body=16KB"})
+    "askonce.wechat.max-body=16KB",
+    "askonce.wechat.simulator=true"})
 class WechatPortalIntegrationTests {
 
     static final String APP_ID = "wxportaltest00001";
@@ -369,6 +370,15 @@ class WechatPortalIntegrationTests {
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).as(path).isEqualTo(200);
         }
+    }
+
+    @Test
+    void theSimulatorRefusesARequestThatCameThroughAProxy() throws Exception {
+        HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/wx/simulator/pushes?user=sim1"))
+                .header("X-Forwarded-For", "203.0.113.40").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("只接受本机访问");
     }
 
     @Test
