@@ -51,17 +51,21 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <ol>
  * <li>Citizens' side, no login, no session, no CSRF: the chat page and its assets, {@code /api/chat},
  * {@code /api/explain}, the WeChat callback and simulator ({@code /wx/**}; WeChat signs its own
- * requests) and the health check.</li>
+ * requests; the simulator is off unless enabled, and then for this machine only) and the health check.</li>
  * <li>Staff side, everything else: form login at {@code /login} (pages, session, CSRF on every form)
- * or HTTP Basic (API callers such as a 12345 hotline system). {@code /console/**} and
+ * or HTTP Basic (API callers such as a 12345 hotline system), both throttled by the
+ * {@link LoginThrottle} (429 when refused). {@code /console/**} and
  * {@code /api/agent/**} for agents and admins, {@code /admin/**} and {@code /api/admin/**} for
  * admins, {@code /editor/**} and {@code /api/editor/**} for editors, reviewers and admins
  * ({@link Role#mayEditKnowledge()}) except that publishing, rolling back and importing
  * ({@link PublishingRequests}) are for reviewers and admins ({@link Role#mayPublish()}), the Prometheus
  * metrics ({@code /actuator/prometheus}) for admins, anything else for any logged-in user.
  * {@code /api/**} answers 401/403 as JSON {@code {"error": …}}; pages redirect to the login page or
- * show the 403 page (saying who may publish when that was what was refused).</li>
+ * show the 403 page (saying who may publish when that was what was refused). Every state-changing
+ * request needs the CSRF token except a program's Basic-authenticated API call ({@link BasicApiCalls}).
+ * No response ever asks for Basic credentials ({@code WWW-Authenticate}).</li>
  * </ol>
+ * Both chains send the {@link #CONTENT_SECURITY_POLICY} and {@code Referrer-Policy: same-origin}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET) // no HTTP, nothing to secure

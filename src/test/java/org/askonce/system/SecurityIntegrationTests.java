@@ -229,6 +229,32 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void theUserFormSaysInChineseWhyACommonPasswordIsRefused() throws Exception {
+        mvc.perform(post("/admin/users").session(loginAsAdmin()).with(csrf())
+                        .param("username", "weak-pw").param("displayName", "弱密码").param("role", "AGENT")
+                        .param("password", "qwerty123456").param("passwordAgain", "qwerty123456"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("这个密码太常见，很容易被猜中，请换一个")));
+        assertThat(accounts.find("weak-pw")).isEmpty();
+    }
+
+    @Test
+    void theNewPasswordFormSaysInChineseThatItMayNotContainTheUsername() throws Exception {
+        String agent = newAgent();
+        mvc.perform(post("/admin/users/" + agent + "/password").session(loginAsAdmin()).with(csrf())
+                        .param("password", agent + "-new-secret").param("passwordAgain", agent + "-new-secret"))
+                .andExpect(redirectedUrl("/admin/users")).andExpect(flash().attribute("error", "密码不能包含用户名"));
+        mvc.perform(formLogin("/login").user(agent).password(AGENT_PASSWORD)).andExpect(authenticated());
+    }
+
+    @Test
+    void theAdminApiRefusesAPasswordOfOneRepeatedCharacter() throws Exception {
+        mvc.perform(post("/api/admin/users").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"spaces-pw\",\"displayName\":\"空格密码\",\"role\":\"AGENT\",\"password\":\"            \"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("密码不能全是同一个字符"));
+        assertThat(accounts.find("spaces-pw")).isEmpty();
+    }
+
+    @Test
     void aFormPostWithoutTheCsrfTokenIsRejected() throws Exception {
         MockHttpSession admin = loginAsAdmin();
         mvc.perform(post("/admin/users").session(admin)
