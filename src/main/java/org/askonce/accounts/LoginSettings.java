@@ -31,8 +31,4 @@ public record LoginSettings(
             throw new IllegalArgumentException("askonce.security.login.window must be positive, was " + window);
         }
     }
-
-    public static LoginSettings defaults() {
-        return new LoginSettings(10, 100, Duration.ofMinutes(15));
-    }
 }

@@ -23,7 +23,6 @@ final class PasswordPolicy {
     static final int MIN_LENGTH = 12;
     /** bcrypt looks at the first 72 bytes only; Spring Security refuses longer passwords. */
     static final int MAX_BYTES = 72;
-    static final String RULES = "至少 " + MIN_LENGTH + " 个字符，不能全是同一个字符，不能包含用户名，不能是常见密码";
     private static final String LIST = "/accounts/common-passwords.txt";
     private static final Set<String> COMMON = load();
 
