@@ -1,5 +1,7 @@
 // The agent console: refreshes on server-sent events (and every 30 s), knowledge-base lookup beside the reply box.
+// The page says what to watch: <script src="/js/console.js" data-watch="queue|conversation"> (no inline script: CSP).
 var AskOnceConsole = (function () {
+  var script = document.currentScript;
   function onQueueEvents(handler) {
     var live = document.getElementById('live');
     if (window.EventSource) {
@@ -90,5 +92,8 @@ var AskOnceConsole = (function () {
     }).catch(function (e) { box.textContent = '查询失败：' + e.message; });
   }
 
+  var watch = script && script.getAttribute('data-watch');
+  if (watch === 'queue') { watchQueue(); }
+  if (watch === 'conversation') { watchConversation(); }
   return { watchQueue: watchQueue, watchConversation: watchConversation };
 })();

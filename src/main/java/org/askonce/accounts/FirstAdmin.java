@@ -15,7 +15,7 @@ class FirstAdmin implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(FirstAdmin.class);
     static final String HOW = "set the environment variables ASKONCE_ADMIN_USERNAME and ASKONCE_ADMIN_PASSWORD "
-            + "(password at least 10 characters; or the properties askonce.admin.username and askonce.admin.password) and restart";
+            + "(password: at least 12 characters, not one character repeated, not containing the username, not a common password; or the properties askonce.admin.username and askonce.admin.password) and restart";
 
     private final UserAccounts accounts;
     private final AdminSettings settings;

@@ -1,6 +1,5 @@
 package org.askonce.accounts;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -14,17 +13,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Staff accounts: agents, admins, knowledge editors and reviewers. Passwords are kept only as bcrypt hashes;
- * bad input is refused with an {@link IllegalArgumentException} whose Chinese message names it.
+ * Staff accounts: agents, admins, knowledge editors and reviewers. Passwords are kept only as bcrypt hashes
+ * and must satisfy the {@link PasswordPolicy} when set; bad input is refused with an
+ * {@link IllegalArgumentException} whose Chinese message names it.
  */
 @Service
 public class UserAccounts {
 
     private static final Logger log = LoggerFactory.getLogger(UserAccounts.class);
     private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9_.-]{3,40}");
-    static final int MIN_PASSWORD = 10;
-    /** bcrypt looks at the first 72 bytes only; Spring Security refuses longer passwords. */
-    static final int MAX_PASSWORD_BYTES = 72;
 
     private final JdbcUserStore store;
     private final PasswordEncoder encoder;
@@ -53,7 +50,7 @@ public class UserAccounts {
         if (role == null) {
             throw new IllegalArgumentException("请选择角色");
         }
-        checkPassword(password);
+        PasswordPolicy.check(username, password);
         if (store.existsIgnoringCase(username)) {
             throw new UsernameTakenException(username);
         }
@@ -126,7 +123,7 @@ public class UserAccounts {
     @Transactional
     public void resetPassword(String username, String newPassword) {
         require(username);
-        checkPassword(newPassword);
+        PasswordPolicy.check(username, newPassword);
         store.setPasswordHash(username, encoder.encode(newPassword));
         log.info("Password of account {} reset", username);
     }
@@ -139,15 +136,6 @@ public class UserAccounts {
         if (username == null || !USERNAME.matcher(username).matches()) {
             throw new IllegalArgumentException("用户名“" + (username == null ? "" : username)
                     + "”不可用：需 3–40 个字符，只能包含英文字母、数字、下划线、点和减号");
-        }
-    }
-
-    private static void checkPassword(String password) {
-        if (password == null || password.length() < MIN_PASSWORD) {
-            throw new IllegalArgumentException("密码至少 " + MIN_PASSWORD + " 个字符");
-        }
-        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new IllegalArgumentException("密码最长 " + MAX_PASSWORD_BYTES + " 个字节（72 个英文字符或 24 个汉字）");
         }
     }
 }

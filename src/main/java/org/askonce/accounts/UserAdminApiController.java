@@ -16,17 +16,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code /api/admin/users}: account management for admins as JSON (session or HTTP Basic). Bad input
- * is 400, a taken username 409, an unknown one 404, all as {@code {"error": "…"}}.
+ * {@code /api/admin/users}: account management for admins as JSON (session or HTTP Basic), including
+ * unlocking an account locked by too many failed logins. Bad input is 400, a taken username 409, an
+ * unknown one 404, all as {@code {"error": "…"}}.
  */
 @RestController
 @RequestMapping(path = "/api/admin/users", produces = MediaType.APPLICATION_JSON_VALUE)
 class UserAdminApiController {
 
     private final UserAccounts accounts;
+    private final LoginThrottle throttle;
 
-    UserAdminApiController(UserAccounts accounts) {
+    UserAdminApiController(UserAccounts accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     record CreateRequest(String username, String displayName, String role, String password) {
@@ -59,6 +62,14 @@ class UserAdminApiController {
     @PostMapping("/{username}/enable")
     UserAccount enable(@PathVariable String username) {
         return accounts.enable(username);
+    }
+
+    /** Forgets the account's failed logins, so that it may log in again at once. */
+    @PostMapping("/{username}/unlock")
+    UserAccount unlock(@PathVariable String username, Principal me) {
+        UserAccount account = find(username);
+        throttle.unlock(username, me.getName());
+        return account;
     }
 
     @PostMapping(path = "/{username}/password", consumes = MediaType.APPLICATION_JSON_VALUE)

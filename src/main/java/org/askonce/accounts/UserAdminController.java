@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +17,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * {@code /admin/users}: the admins' page to list, create, disable and enable accounts and set new
- * passwords. Every change is a POST with the CSRF token; a refused one shows its reason on the page.
+ * {@code /admin/users}: the admins' page to list, create, disable and enable accounts, set new
+ * passwords and unlock accounts locked by too many failed logins ({@link LoginThrottle}). Every change
+ * is a POST with the CSRF token; a refused one shows its reason on the page.
  */
 @Controller
 @RequestMapping("/admin/users")
@@ -26,9 +28,11 @@ class UserAdminController {
     private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
 
     private final UserAccounts accounts;
+    private final LoginThrottle throttle;
 
-    UserAdminController(UserAccounts accounts) {
+    UserAdminController(UserAccounts accounts, LoginThrottle throttle) {
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     /** The create form; the passwords are never sent back to the page. */
@@ -44,7 +48,7 @@ class UserAdminController {
     }
 
     /** A row of the list, as people read it. */
-    record Row(String username, String displayName, String role, boolean enabled, String created) {
+    record Row(String username, String displayName, String role, boolean enabled, boolean locked, String created) {
     }
 
     @GetMapping
@@ -52,8 +56,10 @@ class UserAdminController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", NewUser.empty());
         }
+        Set<String> locked = throttle.lockedUsernames();
         model.addAttribute("users", accounts.list().stream()
-                .map(u -> new Row(u.username(), u.displayName(), u.role().label(), u.enabled(), CREATED.format(u.createdAt())))
+                .map(u -> new Row(u.username(), u.displayName(), u.role().label(), u.enabled(),
+                        locked.contains(LoginThrottle.key(u.username())), CREATED.format(u.createdAt())))
                 .toList());
         model.addAttribute("roles", List.of(Role.values()));
         return "admin/users";
@@ -83,6 +89,15 @@ class UserAdminController {
     @PostMapping("/{username}/enable")
     String enable(@PathVariable String username, RedirectAttributes redirect) {
         return change(redirect, () -> accounts.enable(username), "已启用“" + username + "”");
+    }
+
+    /** Lifts a lock from too many failed logins: the account may log in again at once. */
+    @PostMapping("/{username}/unlock")
+    String unlock(@PathVariable String username, Principal me, RedirectAttributes redirect) {
+        return change(redirect, () -> {
+            accounts.find(username).orElseThrow(() -> new UnknownUserException(username));
+            throttle.unlock(username, me.getName());
+        }, "已解锁“" + username + "”，可以立即重新登录");
     }
 
     @PostMapping("/{username}/password")

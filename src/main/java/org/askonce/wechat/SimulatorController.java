@@ -27,8 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The local WeChat simulator for people without an official account ({@code askonce.wechat.simulator=true},
- * the embedded default only). The page at /wx/simulator.html sends what WeChat would send — signed,
+ * The local WeChat simulator for people without an official account: off unless
+ * {@code askonce.wechat.simulator=true}, and then only for requests from this machine
+ * ({@link SimulatorLocalOnly}). The page at /wx/simulator sends what WeChat would send — signed,
  * optionally encrypted XML — to this instance's own callback URL over loopback, for the demo
  * account only, and shows the raw exchange, the reply and any later customer-service messages.
  */
@@ -94,7 +95,22 @@ class SimulatorController {
 
     @GetMapping(path = "/wx/simulator", produces = MediaType.TEXT_HTML_VALUE)
     String page() throws java.io.IOException {
-        try (var in = SimulatorController.class.getResourceAsStream("/wechat/simulator.html")) {
+        return resource("simulator.html");
+    }
+
+    /** The page's script and stylesheet, in files of their own: the Content-Security-Policy allows no inline script or style. */
+    @GetMapping(path = "/wx/simulator/simulator.js", produces = "text/javascript")
+    String script() throws java.io.IOException {
+        return resource("simulator.js");
+    }
+
+    @GetMapping(path = "/wx/simulator/simulator.css", produces = "text/css")
+    String stylesheet() throws java.io.IOException {
+        return resource("simulator.css");
+    }
+
+    private static String resource(String name) throws java.io.IOException {
+        try (var in = SimulatorController.class.getResourceAsStream("/wechat/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }

@@ -7,11 +7,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The channel's texts, its message ledger and the rest of long replies: in Redis when {@code askonce.redis.enabled=true}, in memory otherwise. */
+/**
+ * The channel's texts, its message ledger and the rest of long replies: in Redis when {@code askonce.redis.enabled=true},
+ * in memory otherwise; the simulator, when on, for this machine only.
+ */
 @Configuration(proxyBeanMethods = false)
 class WechatConfiguration {
 
@@ -40,6 +45,16 @@ class WechatConfiguration {
         if (file != null && !Files.isRegularFile(file)) {
             throw new IllegalArgumentException(setting + ": no such file " + file.toAbsolutePath());
         }
+    }
+
+    /** With the simulator on, its URLs answer loopback requests only ({@link SimulatorLocalOnly}). */
+    @Bean
+    @ConditionalOnProperty(name = "askonce.wechat.simulator", havingValue = "true")
+    FilterRegistrationBean<SimulatorLocalOnly> simulatorLocalOnly() {
+        FilterRegistrationBean<SimulatorLocalOnly> registration = new FilterRegistrationBean<>(new SimulatorLocalOnly());
+        registration.addUrlPatterns("/wx/simulator", "/wx/simulator/*");
+        log.info("WeChat simulator on at /wx/simulator, for requests from this machine only");
+        return registration;
     }
 
     @Bean

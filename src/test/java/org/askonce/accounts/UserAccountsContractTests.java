@@ -82,9 +82,27 @@ abstract class UserAccountsContractTests {
     }
 
     @Test
-    void aPasswordUnderTenCharactersIsRefused() {
-        assertThatThrownBy(() -> accounts.create("short-pw", "张三", Role.AGENT, "123456789"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessage("密码至少 10 个字符");
+    void aPasswordUnderTwelveCharactersIsRefused() {
+        assertThatThrownBy(() -> accounts.create("short-pw", "张三", Role.AGENT, "1234567890"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("密码至少 12 个字符");
+        assertThat(accounts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aNewAccountsPasswordMayNotContainItsUsername() {
+        assertThatThrownBy(() -> accounts.create("zhang.san", "张三", Role.AGENT, "Zhang.San-2025!"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("密码不能包含用户名");
+        assertThat(accounts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void aResetPasswordMustSatisfyThePolicyToo() {
+        accounts.create("agent-1", "坐席", Role.AGENT, "agent-password-1");
+        assertThatThrownBy(() -> accounts.resetPassword("agent-1", "qwerty123456"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("太常见");
+        assertThatThrownBy(() -> accounts.resetPassword("agent-1", "my-agent-1-password"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("密码不能包含用户名");
+        assertThat(encoder.matches("agent-password-1", hashOf("agent-1"))).isTrue();
     }
 
     @Test
@@ -146,16 +164,16 @@ abstract class UserAccountsContractTests {
 
     @Test
     void firstAdminIsCreatedFromTheSettingsWhenThereIsNoAccount() {
-        assertThat(new FirstAdmin(accounts, new AdminSettings("chief", "chief-password-1")).createIfNoAccount()).isTrue();
+        assertThat(new FirstAdmin(accounts, new AdminSettings("chief", "head-of-hall-key-1")).createIfNoAccount()).isTrue();
         UserAccount chief = accounts.find("chief").orElseThrow();
         assertThat(chief.role()).isEqualTo(Role.ADMIN);
-        assertThat(encoder.matches("chief-password-1", hashOf("chief"))).isTrue();
+        assertThat(encoder.matches("head-of-hall-key-1", hashOf("chief"))).isTrue();
     }
 
     @Test
     void firstAdminSettingsAreIgnoredOnceAnAccountExists(CapturedOutput output) {
         accounts.create("agent-1", "坐席", Role.AGENT, "agent-password-1");
-        assertThat(new FirstAdmin(accounts, new AdminSettings("chief", "chief-password-1")).createIfNoAccount()).isFalse();
+        assertThat(new FirstAdmin(accounts, new AdminSettings("chief", "head-of-hall-key-1")).createIfNoAccount()).isFalse();
         assertThat(accounts.find("chief")).isEmpty();
         assertThat(output).contains("askonce.admin.username/password ignored");
     }
@@ -175,14 +193,21 @@ abstract class UserAccountsContractTests {
     }
 
     @Test
+    void aCommonFirstAdminPasswordStopsTheStartNamingTheSetting() {
+        assertThatThrownBy(() -> new FirstAdmin(accounts, new AdminSettings("chief", "1q2w3e4r5t6y")).createIfNoAccount())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ASKONCE_ADMIN_PASSWORD").hasMessageContaining("太常见");
+        assertThat(accounts.isEmpty()).isTrue();
+    }
+
+    @Test
     void aTooShortFirstAdminPasswordStopsTheStartNamingTheSetting() {
         assertThatThrownBy(() -> new FirstAdmin(accounts, new AdminSettings("chief", "short")).createIfNoAccount())
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ASKONCE_ADMIN_PASSWORD").hasMessageContaining("至少 10 个字符");
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ASKONCE_ADMIN_PASSWORD").hasMessageContaining("至少 12 个字符");
         assertThat(accounts.isEmpty()).isTrue();
     }
 
     @Test
     void adminSettingsNeverShowThePassword() {
-        assertThat(new AdminSettings("chief", "chief-password-1").toString()).doesNotContain("chief-password-1");
+        assertThat(new AdminSettings("chief", "head-of-hall-key-1").toString()).doesNotContain("head-of-hall-key-1");
     }
 }

@@ -93,9 +93,9 @@ class AnalyticsBrowserTests {
     @Test
     void anEditorReadsTheDashboard() throws Exception {
         seedTwoWeeks();
-        accounts.create("editor-zhou", "周编辑", Role.EDITOR, "editor-zhou-password");
+        accounts.create("editor-zhou", "周编辑", Role.EDITOR, "zhou-editor-secret-1");
         editor = BrowserSupport.chromium();
-        BrowserSupport.logIn(editor, "http://127.0.0.1:" + port, "editor-zhou", "editor-zhou-password");
+        BrowserSupport.logIn(editor, "http://127.0.0.1:" + port, "editor-zhou", "zhou-editor-secret-1");
 
         editor.get("http://127.0.0.1:" + port + "/editor/analytics");
         BrowserSupport.waitOn(editor, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("figures")));

@@ -45,13 +45,13 @@ class AuditBrowserTests {
 
     @Test
     void anEditorOpensTheAuditAndNarrowsItToOneCheck() throws Exception {
-        accounts.create("editor-wang", "王编辑", Role.EDITOR, "editor-wang-password");
+        accounts.create("editor-wang", "王编辑", Role.EDITOR, "wang-editor-secret-1");
         editor = BrowserSupport.chromium();
 
         editor.get(url("/editor/audit"));
         BrowserSupport.waitOn(editor, WAIT).until(ExpectedConditions.urlContains("/login"));
         editor.findElement(By.id("username")).sendKeys("editor-wang");
-        editor.findElement(By.id("password")).sendKeys("editor-wang-password");
+        editor.findElement(By.id("password")).sendKeys("wang-editor-secret-1");
         editor.findElement(By.cssSelector("form button[type=submit]")).click();
         BrowserSupport.waitOn(editor, WAIT).until(ExpectedConditions.urlContains("/editor/audit"));
 

@@ -54,10 +54,10 @@ class EditorBrowserTests {
 
     @Test
     void anEditorSavesADraftAReviewerPublishesItFromTheQueueAndTheWebChatAnswersWithIt() throws Exception {
-        accounts.create("editor-zhao", "赵编辑", Role.EDITOR, "editor-zhao-password");
-        accounts.create("reviewer-qian", "钱审核", Role.REVIEWER, "reviewer-qian-password");
+        accounts.create("editor-zhao", "赵编辑", Role.EDITOR, "zhao-editor-secret-1");
+        accounts.create("reviewer-qian", "钱审核", Role.REVIEWER, "qian-reviewer-secret-1");
         editor = BrowserSupport.chromium();
-        BrowserSupport.logIn(editor, url(""), "editor-zhao", "editor-zhao-password");
+        BrowserSupport.logIn(editor, url(""), "editor-zhao", "zhao-editor-secret-1");
         assertThat(editor.getCurrentUrl()).endsWith("/editor");
         BrowserSupport.screenshot(editor, "editor-items");
 
@@ -73,7 +73,7 @@ class EditorBrowserTests {
         BrowserSupport.screenshot(editor, "editor-item-draft");
 
         reviewer = BrowserSupport.chromium();
-        BrowserSupport.logIn(reviewer, url(""), "reviewer-qian", "reviewer-qian-password");
+        BrowserSupport.logIn(reviewer, url(""), "reviewer-qian", "qian-reviewer-secret-1");
         reviewer.findElement(By.cssSelector("nav a[href='/editor/review']")).click();
         WebElement row = BrowserSupport.waitOn(reviewer, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.id("pending-dog-registration")));
@@ -95,9 +95,9 @@ class EditorBrowserTests {
 
     @Test
     void aReviewerAddsAColloquialTermPublishesTheLexiconAndTheWebChatUnderstandsIt() throws Exception {
-        accounts.create("reviewer-wu", "吴审核", Role.REVIEWER, "reviewer-wu-password");
+        accounts.create("reviewer-wu", "吴审核", Role.REVIEWER, "wu-reviewer-secret-1");
         editor = BrowserSupport.chromium();
-        BrowserSupport.logIn(editor, url(""), "reviewer-wu", "reviewer-wu-password");
+        BrowserSupport.logIn(editor, url(""), "reviewer-wu", "wu-reviewer-secret-1");
 
         editor.findElement(By.linkText("词库")).click();
         BrowserSupport.waitOn(editor, WAIT).until(d -> d.findElement(By.id("counts")).getText().contains("个口语说法"));
@@ -144,10 +144,10 @@ class EditorBrowserTests {
 
     @Test
     void anEditorAdoptsAnAgentsProposalOnTheItemPickedInTheForm() throws Exception {
-        accounts.create("editor-sun", "孙编辑", Role.EDITOR, "editor-sun-password");
+        accounts.create("editor-sun", "孙编辑", Role.EDITOR, "sun-editor-secret-1");
         long id = drafts.propose(null, "社保卡坏了能补办吗", List.of("市民卡坏了怎么办"), "可以补办。", "HANDOFF", "7", "agent-li");
         editor = BrowserSupport.chromium();
-        BrowserSupport.logIn(editor, url(""), "editor-sun", "editor-sun-password");
+        BrowserSupport.logIn(editor, url(""), "editor-sun", "sun-editor-secret-1");
 
         WebElement row = editor.findElement(By.id("proposal-" + id));
         row.findElement(By.cssSelector("details.adopt summary")).click();

@@ -26,7 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
     "askonce.nlp.training-dir=src/test/resources/mini/training",
     "spring.datasource.url=jdbc:h2:mem:browser-handoff;DB_CLOSE_DELAY=-1",
     "askonce.admin.username=browser-admin",
-    "askonce.admin.password=browser-admin-password",
+    "askonce.admin.password=browser-chief-key-1",
     "askonce.handoff.hours=00:00-23:59",
     "askonce.handoff.workdays=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"})
 class HandoffBrowserTests {
@@ -63,12 +63,12 @@ class HandoffBrowserTests {
 
     @Test
     void aCitizenHandedOffGetsTheAgentsReplyInTheWebChatAndRatesIt() throws Exception {
-        accounts.create("agent-li", "李坐席", Role.AGENT, "agent-li-password");
+        accounts.create("agent-li", "李坐席", Role.AGENT, "li-agent-secret-1");
         citizen = BrowserSupport.chromium();
         agent = BrowserSupport.chromium();
 
         // the agent logs in first and watches the queue
-        BrowserSupport.logIn(agent, url(""), "agent-li", "agent-li-password");
+        BrowserSupport.logIn(agent, url(""), "agent-li", "li-agent-secret-1");
         assertThat(agent.getCurrentUrl()).endsWith("/console");
         assertThat(agent.findElement(By.tagName("h1")).getText()).contains("坐席工作台");
 

@@ -56,11 +56,11 @@ class ImportBrowserTests {
 
     @Test
     void aReviewerImportsACatalogueWatchesItsProgressAndTheAuditAndChatKnowItsGaps() throws Exception {
-        accounts.create("reviewer-zhou", "周审核", Role.REVIEWER, "reviewer-zhou-password");
+        accounts.create("reviewer-zhou", "周审核", Role.REVIEWER, "zhou-reviewer-secret-1");
         Path part = temp.resolve("guangdong-part.jsonl");
         Files.write(part, Files.readAllLines(CATALOGUE, StandardCharsets.UTF_8).subList(0, 300), StandardCharsets.UTF_8);
         reviewer = BrowserSupport.chromium();
-        BrowserSupport.logIn(reviewer, url(""), "reviewer-zhou", "reviewer-zhou-password");
+        BrowserSupport.logIn(reviewer, url(""), "reviewer-zhou", "zhou-reviewer-secret-1");
 
         reviewer.get(url("/editor"));
         reviewer.findElement(By.cssSelector("details.card summary")).click();

@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AgentApiIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PASSWORD = "hotline-agent-key";
     private final HttpClient http = HttpClient.newHttpClient();
     /** The citizens' side: a browser keeps the identity cookie the server issues. */
     private final HttpClient citizen = HttpClient.newBuilder()
@@ -46,7 +47,7 @@ class AgentApiIntegrationTests {
     void agents() {
         for (String name : new String[] {"hotline-1", "hotline-2"}) {
             if (accounts.find(name).isEmpty()) {
-                accounts.create(name, name, Role.AGENT, name + "-password");
+                accounts.create(name, name, Role.AGENT, PASSWORD);
             }
         }
     }
@@ -56,7 +57,7 @@ class AgentApiIntegrationTests {
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-password")
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
                     .getBytes(StandardCharsets.UTF_8)));
         }
         return (user == null ? citizen : http).send(b.build(), HttpResponse.BodyHandlers.ofString());

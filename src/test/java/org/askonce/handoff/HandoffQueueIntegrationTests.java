@@ -163,7 +163,7 @@ class HandoffQueueIntegrationTests {
         assertThatThrownBy(() -> queue.transfer(id, "agent-a", "nobody")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("nobody");
         if (accounts.find("agent-b").isEmpty()) {
-            accounts.create("agent-b", "坐席乙", Role.AGENT, "agent-b-password");
+            accounts.create("agent-b", "坐席乙", Role.AGENT, "second-agent-secret");
         }
         queue.transfer(id, "agent-a", "agent-b");
 

@@ -37,7 +37,8 @@ import org.springframework.test.web.servlet.MockMvc;
  * without any sample item.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "spring.datasource.url=jdbc:h2:mem:empty-knowledge-base;DB_CLOSE_DELAY=-1"})
+    "spring.datasource.url=jdbc:h2:mem:empty-knowledge-base;DB_CLOSE_DELAY=-1",
+    "askonce.wechat.simulator=true"})
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EmptyKnowledgeBaseIntegrationTests {

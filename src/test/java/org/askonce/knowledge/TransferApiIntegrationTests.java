@@ -39,15 +39,15 @@ class TransferApiIntegrationTests {
     @Test
     void aReviewerDownloadsTheExportChangesItAndUploadsItByApi() throws Exception {
         if (accounts.find("api-reviewer").isEmpty()) {
-            accounts.create("api-reviewer", "接口审核", Role.REVIEWER, "api-reviewer-password");
+            accounts.create("api-reviewer", "接口审核", Role.REVIEWER, "reviewer-via-api-1");
         }
         int items = knowledgeBase.snapshot().itemCount(); // other tests here import more
-        byte[] csv = mvc.perform(get("/api/editor/export.csv").with(httpBasic("api-reviewer", "api-reviewer-password")))
+        byte[] csv = mvc.perform(get("/api/editor/export.csv").with(httpBasic("api-reviewer", "reviewer-via-api-1")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
         String changed = new String(csv, StandardCharsets.UTF_8).replace("养犬登记（犬证办理）", "养犬登记（犬证办理、年审）");
 
         mvc.perform(multipart("/api/editor/import").file(new MockMultipartFile("file", "items.csv", "text/csv",
-                        changed.getBytes(StandardCharsets.UTF_8))).with(httpBasic("api-reviewer", "api-reviewer-password")))
+                        changed.getBytes(StandardCharsets.UTF_8))).with(httpBasic("api-reviewer", "reviewer-via-api-1")))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.imported").value(items));
 
         assertThat(knowledgeBase.snapshot().item("dog-registration").orElseThrow().name()).isEqualTo("养犬登记（犬证办理、年审）");

@@ -20,19 +20,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.net.CookieManager;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,17 +46,11 @@ import org.springframework.test.web.servlet.MvcResult;
  * Who may open what, as staff and API callers meet it: the first admin from the settings, form
  * login and HTTP Basic, roles, CSRF, JSON 401/403 on the API, and the citizens' side still open.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "spring.datasource.url=jdbc:h2:mem:security;DB_CLOSE_DELAY=-1",
-    "askonce.admin.username=" + SecurityIntegrationTests.ADMIN,
-    "askonce.admin.password=" + SecurityIntegrationTests.ADMIN_PASSWORD})
-@AutoConfigureMockMvc
+@StaffSecurityTest
 class SecurityIntegrationTests {
 
-    static final String ADMIN = "first-admin";
-    static final String ADMIN_PASSWORD = "first-admin-pass";
+    static final String ADMIN = StaffSecurityTest.ADMIN;
+    static final String ADMIN_PASSWORD = StaffSecurityTest.ADMIN_PASSWORD;
     private static final String AGENT_PASSWORD = "agent-password-1";
     private static final AtomicInteger AGENTS = new AtomicInteger();
 
@@ -128,23 +124,23 @@ class SecurityIntegrationTests {
     }
 
     @Test
-    void theApiWithoutLoginIs401JsonWithABasicChallenge() throws Exception {
+    void theApiWithoutLoginIs401JsonWithoutAPasswordDialog() throws Exception {
         mvc.perform(get("/api/agent/queue")).andExpect(status().isUnauthorized())
-                .andExpect(header().string("WWW-Authenticate", startsWith("Basic")))
+                .andExpect(header().doesNotExist("WWW-Authenticate"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.error").value("需要登录"));
     }
 
     @Test
-    void thePagesOwnScriptGets401WithoutABasicChallenge() throws Exception {
-        mvc.perform(get("/api/agent/queue").header("X-Requested-With", "XMLHttpRequest")).andExpect(status().isUnauthorized())
+    void wrongBasicCredentialsOnTheApiAre401JsonWithoutAPasswordDialog() throws Exception {
+        mvc.perform(get("/api/admin/users").with(httpBasic(ADMIN, "wrong-password-1"))).andExpect(status().isUnauthorized())
                 .andExpect(header().doesNotExist("WWW-Authenticate")).andExpect(jsonPath("$.error").value("需要登录"));
     }
 
     @Test
-    void wrongBasicCredentialsOnTheApiAre401Json() throws Exception {
-        mvc.perform(get("/api/admin/users").with(httpBasic(ADMIN, "wrong-password-1"))).andExpect(status().isUnauthorized())
-                .andExpect(jsonPath("$.error").value("需要登录"));
+    void wrongBasicCredentialsOnAPageAre401WithoutAPasswordDialog() throws Exception {
+        mvc.perform(get("/admin/users").with(httpBasic(ADMIN, "wrong-password-2"))).andExpect(status().isUnauthorized())
+                .andExpect(header().doesNotExist("WWW-Authenticate"));
     }
 
     @Test
@@ -176,12 +172,12 @@ class SecurityIntegrationTests {
         MockHttpSession admin = loginAsAdmin();
         mvc.perform(post("/admin/users").session(admin).with(csrf())
                         .param("username", "form-agent").param("displayName", "表单坐席").param("role", "AGENT")
-                        .param("password", "form-agent-pass").param("passwordAgain", "form-agent-pass"))
+                        .param("password", "agent-via-form-1").param("passwordAgain", "agent-via-form-1"))
                 .andExpect(status().isFound()).andExpect(redirectedUrl("/admin/users"));
         mvc.perform(get("/admin/users").session(admin)).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("form-agent"),
                         containsString("表单坐席"), containsString("坐席"))));
-        int agentApi = mvc.perform(get("/api/agent/queue").with(httpBasic("form-agent", "form-agent-pass"))).andReturn().getResponse().getStatus();
+        int agentApi = mvc.perform(get("/api/agent/queue").with(httpBasic("form-agent", "agent-via-form-1"))).andReturn().getResponse().getStatus();
         assertThat(agentApi).as("the new agent is let in to the queue").isEqualTo(200);
     }
 
@@ -193,28 +189,28 @@ class SecurityIntegrationTests {
                         containsString("并可发布、回滚和导入知识"))));
         mvc.perform(post("/admin/users").session(admin).with(csrf())
                         .param("username", "form-reviewer").param("displayName", "表单审核").param("role", "REVIEWER")
-                        .param("password", "form-reviewer-pass").param("passwordAgain", "form-reviewer-pass"))
+                        .param("password", "reviewer-via-form-1").param("passwordAgain", "reviewer-via-form-1"))
                 .andExpect(status().isFound()).andExpect(flash().attribute("message", "已创建审核发布“form-reviewer”"));
 
         assertThat(accounts.find("form-reviewer")).hasValueSatisfying(a -> assertThat(a.role()).isEqualTo(Role.REVIEWER));
-        mvc.perform(formLogin("/login").user("form-reviewer").password("form-reviewer-pass")).andExpect(redirectedUrl("/editor"));
-        mvc.perform(post("/api/editor/items/no-such-item/versions/1/publish").with(httpBasic("form-reviewer", "form-reviewer-pass")))
+        mvc.perform(formLogin("/login").user("form-reviewer").password("reviewer-via-form-1")).andExpect(redirectedUrl("/editor"));
+        mvc.perform(post("/api/editor/items/no-such-item/versions/1/publish").with(httpBasic("form-reviewer", "reviewer-via-form-1")))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value(containsString("no-such-item")));
-        mvc.perform(get("/admin/users").with(httpBasic("form-reviewer", "form-reviewer-pass"))).andExpect(status().isForbidden());
+        mvc.perform(get("/admin/users").with(httpBasic("form-reviewer", "reviewer-via-form-1"))).andExpect(status().isForbidden());
     }
 
     @Test
     void anAdminCreatesAReviewerThroughTheApi() throws Exception {
         mvc.perform(post("/api/admin/users").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"api-reviewer\",\"displayName\":\"接口审核\",\"role\":\"REVIEWER\",\"password\":\"api-reviewer-pass\"}"))
+                        .content("{\"username\":\"api-reviewer\",\"displayName\":\"接口审核\",\"role\":\"REVIEWER\",\"password\":\"reviewer-via-api-1\"}"))
                 .andExpect(status().isCreated()).andExpect(jsonPath("$.role").value("REVIEWER"));
-        mvc.perform(get("/api/editor/review").with(httpBasic("api-reviewer", "api-reviewer-pass"))).andExpect(status().isOk());
+        mvc.perform(get("/api/editor/review").with(httpBasic("api-reviewer", "reviewer-via-api-1"))).andExpect(status().isOk());
     }
 
     @Test
     void anEditorIsRefusedPublishingByApiWithTheReason() throws Exception {
-        accounts.create("editor-2", "编辑二", Role.EDITOR, "editor-2-password");
-        mvc.perform(post("/api/editor/items/no-such-item/versions/1/publish").with(httpBasic("editor-2", "editor-2-password")))
+        accounts.create("editor-2", "编辑二", Role.EDITOR, "second-editor-pw");
+        mvc.perform(post("/api/editor/items/no-such-item/versions/1/publish").with(httpBasic("editor-2", "second-editor-pw")))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value(startsWith("没有发布权限")));
     }
 
@@ -233,11 +229,37 @@ class SecurityIntegrationTests {
     }
 
     @Test
+    void theUserFormSaysInChineseWhyACommonPasswordIsRefused() throws Exception {
+        mvc.perform(post("/admin/users").session(loginAsAdmin()).with(csrf())
+                        .param("username", "weak-pw").param("displayName", "弱密码").param("role", "AGENT")
+                        .param("password", "qwerty123456").param("passwordAgain", "qwerty123456"))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("这个密码太常见，很容易被猜中，请换一个")));
+        assertThat(accounts.find("weak-pw")).isEmpty();
+    }
+
+    @Test
+    void theNewPasswordFormSaysInChineseThatItMayNotContainTheUsername() throws Exception {
+        String agent = newAgent();
+        mvc.perform(post("/admin/users/" + agent + "/password").session(loginAsAdmin()).with(csrf())
+                        .param("password", agent + "-new-secret").param("passwordAgain", agent + "-new-secret"))
+                .andExpect(redirectedUrl("/admin/users")).andExpect(flash().attribute("error", "密码不能包含用户名"));
+        mvc.perform(formLogin("/login").user(agent).password(AGENT_PASSWORD)).andExpect(authenticated());
+    }
+
+    @Test
+    void theAdminApiRefusesAPasswordOfOneRepeatedCharacter() throws Exception {
+        mvc.perform(post("/api/admin/users").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"username\":\"spaces-pw\",\"displayName\":\"空格密码\",\"role\":\"AGENT\",\"password\":\"            \"}"))
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("密码不能全是同一个字符"));
+        assertThat(accounts.find("spaces-pw")).isEmpty();
+    }
+
+    @Test
     void aFormPostWithoutTheCsrfTokenIsRejected() throws Exception {
         MockHttpSession admin = loginAsAdmin();
         mvc.perform(post("/admin/users").session(admin)
                         .param("username", "no-csrf").param("displayName", "无令牌").param("role", "AGENT")
-                        .param("password", "no-csrf-pass-1").param("passwordAgain", "no-csrf-pass-1"))
+                        .param("password", "forged-form-pass-1").param("passwordAgain", "forged-form-pass-1"))
                 .andExpect(status().isForbidden());
         assertThat(accounts.find("no-csrf")).isEmpty();
     }
@@ -246,22 +268,67 @@ class SecurityIntegrationTests {
     void aSessionApiCallWithoutTheCsrfTokenIsRejectedAsJson() throws Exception {
         MockHttpSession admin = loginAsAdmin();
         mvc.perform(post("/api/admin/users").session(admin).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"no-csrf-api\",\"displayName\":\"无令牌\",\"role\":\"AGENT\",\"password\":\"no-csrf-pass-1\"}"))
+                        .content("{\"username\":\"no-csrf-api\",\"displayName\":\"无令牌\",\"role\":\"AGENT\",\"password\":\"forged-form-pass-1\"}"))
                 .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").exists());
         assertThat(accounts.find("no-csrf-api")).isEmpty();
     }
 
     @Test
+    void aForgedCrossSiteFormRidingOnTheSessionCookieIsRefusedWhateverAuthorizationHeaderItAdds() throws Exception {
+        String agent = newAgent();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String login = browser.send(HttpRequest.newBuilder(uri("/login")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        HttpResponse<String> loggedIn = browser.send(form("/login", "username=" + ADMIN + "&password=" + ADMIN_PASSWORD
+                + "&_csrf=" + csrfOf(login)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/admin/users"));
+
+        HttpResponse<String> forged = browser.send(form("/api/admin/users/" + agent + "/disable", "x=1")
+                .header("Authorization", "Bearer x").header("Origin", "https://evil.example").header("Sec-Fetch-Site", "cross-site")
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(forged.body()).contains("CSRF");
+        assertThat(accounts.find(agent).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void aSessionCallWithBasicCredentialsOfAnotherAdminStillNeedsTheCsrfToken() throws Exception {
+        String agent = newAgent();
+        accounts.create("second-admin", "管理员二", Role.ADMIN, "another-admin-key");
+        mvc.perform(post("/api/admin/users/" + agent + "/disable").session(loginAsAdmin()).with(httpBasic("second-admin", "another-admin-key")))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value(startsWith("缺少有效的 CSRF 令牌")));
+        assertThat(accounts.find(agent).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void aBasicCallFromAnotherSitesPageNeedsTheCsrfToken() throws Exception {
+        String agent = newAgent();
+        mvc.perform(post("/api/admin/users/" + agent + "/disable").with(httpBasic(ADMIN, ADMIN_PASSWORD))
+                        .header("Origin", "https://evil.example").contentType(MediaType.APPLICATION_FORM_URLENCODED).content("x=1"))
+                .andExpect(status().isForbidden()).andExpect(jsonPath("$.error").value(startsWith("缺少有效的 CSRF 令牌")));
+        mvc.perform(post("/api/admin/users/" + agent + "/disable").with(httpBasic(ADMIN, ADMIN_PASSWORD)).header("Sec-Fetch-Site", "cross-site"))
+                .andExpect(status().isForbidden());
+        assertThat(accounts.find(agent).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
+    void aBasicFormCallOutsideTheApiNeedsTheCsrfToken() throws Exception {
+        String agent = newAgent();
+        mvc.perform(post("/admin/users/" + agent + "/disable").with(httpBasic(ADMIN, ADMIN_PASSWORD))).andExpect(status().isForbidden());
+        assertThat(accounts.find(agent).orElseThrow().enabled()).isTrue();
+    }
+
+    @Test
     void anAdminCreatesAnAgentThroughTheApiWithBasicWhoCanThenUseTheAgentApi() throws Exception {
         mvc.perform(post("/api/admin/users").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"username\":\"api-agent\",\"displayName\":\"接口坐席\",\"role\":\"AGENT\",\"password\":\"api-agent-pass\"}"))
+                        .content("{\"username\":\"api-agent\",\"displayName\":\"接口坐席\",\"role\":\"AGENT\",\"password\":\"agent-via-api-1\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.username").value("api-agent"))
                 .andExpect(jsonPath("$.displayName").value("接口坐席"))
                 .andExpect(jsonPath("$.role").value("AGENT"))
                 .andExpect(jsonPath("$.enabled").value(true))
                 .andExpect(content().string(not(containsStringIgnoringCase("password"))));
-        int agentApi = mvc.perform(post("/api/agent/conversations/x/reply").with(httpBasic("api-agent", "api-agent-pass"))
+        int agentApi = mvc.perform(post("/api/agent/conversations/x/reply").with(httpBasic("api-agent", "agent-via-api-1"))
                 .contentType(MediaType.APPLICATION_JSON).content("{}")).andReturn().getResponse().getStatus();
         assertThat(agentApi).as("let in without a CSRF token: the empty reply is refused as bad input, not as forbidden").isEqualTo(400);
     }
@@ -278,7 +345,7 @@ class SecurityIntegrationTests {
     void theAdminApiRefusesBadInputWith400() throws Exception {
         mvc.perform(post("/api/admin/users").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"short-pw\",\"displayName\":\"短密码\",\"role\":\"AGENT\",\"password\":\"123\"}"))
-                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("密码至少 10 个字符"));
+                .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value("密码至少 12 个字符"));
         mvc.perform(post("/api/admin/users").with(httpBasic(ADMIN, ADMIN_PASSWORD)).contentType(MediaType.APPLICATION_JSON)
                         .content("{\"username\":\"bad-role\",\"displayName\":\"坏角色\",\"role\":\"BOSS\",\"password\":\"long-enough-1\"}"))
                 .andExpect(status().isBadRequest()).andExpect(jsonPath("$.error").value(allOf(containsString("BOSS"), containsString("REVIEWER"))));
@@ -338,6 +405,29 @@ class SecurityIntegrationTests {
                         containsString("href=\"/editor\">知识库"),
                         containsString("管理员"),
                         containsString("action=\"/logout\""))));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpRequest.Builder form(String path, String body) {
+        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept", "text/html").POST(HttpRequest.BodyPublishers.ofString(body));
+    }
+
+    private static String csrfOf(String page) {
+        Matcher m = Pattern.compile("name=\"_csrf\" (?:type=\"hidden\" )?value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).as("a CSRF token on the page").isTrue();
+        return URLEncoder.encode(m.group(1), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theWechatSimulatorIsOffUnlessEnabled() throws Exception {
+        mvc.perform(get("/wx/simulator")).andExpect(status().isNotFound());
+        mvc.perform(get("/wx/simulator/pushes").param("user", "demo-user")).andExpect(status().isNotFound());
+        mvc.perform(post("/wx/simulator/send").contentType(MediaType.APPLICATION_JSON).content("{\"user\":\"x\",\"type\":\"text\",\"content\":\"你好\"}"))
+                .andExpect(status().isNotFound());
     }
 
     @Test

@@ -184,6 +184,10 @@ class ChatApiIntegrationTests {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("lang=\"zh-CN\"", "/api/chat", "示例数据，以官方发布为准", "name=\"viewport\"");
+        assertThat(page.body()).contains("lang=\"zh-CN\"", "/js/chat.js", "示例数据，以官方发布为准", "name=\"viewport\"");
+        HttpResponse<String> script = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/js/chat.js")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("/api/chat");
     }
 }

@@ -31,7 +31,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
     "askonce.wechat.accounts[1].token=second-token",
     "askonce.wechat.outbox.enabled=false",
     "askonce.wechat.max-body=16KB",
-    "askonce.rate-limit.wechat-per-minute=5"})
+    "askonce.rate-limit.wechat-per-minute=5",
+    "askonce.wechat.simulator=true"})
 class WechatPortalIntegrationTests {
 
     static final String APP_ID = "wxportaltest00001";
@@ -400,6 +401,25 @@ class WechatPortalIntegrationTests {
         assertThat(json.get("status").asInt()).isEqualTo(200);
         assertThat(jdbc.sql("SELECT question FROM chat_turn t JOIN conversation c ON c.id = t.conversation_id WHERE c.user_id = 'sim-sim2'")
                 .query(String.class).single()).isEqualTo("</Content><MsgType>event</MsgType>");
+    }
+
+    @Test
+    void theSimulatorPageAndItsFilesAreServedToThisMachine() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        for (String path : List.of("/wx/simulator", "/wx/simulator/simulator.js", "/wx/simulator/simulator.css")) {
+            HttpResponse<String> r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port + path))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theSimulatorRefusesARequestThatCameThroughAProxy() throws Exception {
+        HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://127.0.0.1:" + port + "/wx/simulator/pushes?user=sim1"))
+                .header("X-Forwarded-For", "203.0.113.40").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(403);
+        assertThat(r.body()).contains("只接受本机访问");
     }
 
     @Test

@@ -1,0 +1,27 @@
+package org.askonce.accounts;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.askonce.PostgresSupport;
+import org.junit.jupiter.api.AfterEach;
+
+/** The login throttling contract on a real PostgreSQL, a fresh schema per test (pooled: a failure is several statements). */
+class PostgresLoginThrottleIntegrationTests extends LoginThrottleContractTests {
+
+    private HikariDataSource pool;
+
+    @Override
+    DataSource freshDatabase() {
+        pool = new HikariDataSource();
+        pool.setJdbcUrl(PostgresSupport.freshSchemaUrl());
+        pool.setUsername("postgres");
+        pool.setPassword("");
+        pool.setMaximumPoolSize(8);
+        return pool;
+    }
+
+    @AfterEach
+    void close() {
+        pool.close();
+    }
+}
