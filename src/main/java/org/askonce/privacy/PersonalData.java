@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
  * <li>e-mail addresses: the first character of the name is kept ({@code z***@qq.com});</li>
  * <li>18-digit ID-card numbers (a birth date in the middle, last character a digit or X) and the
  * old 15-digit ones: the region (6 digits) and the last 4 are kept ({@code 330102********1234});</li>
- * <li>bank-card numbers, 16 to 19 digits that pass the Luhn check: the first 4 and last 4 are kept
- * ({@code 6222 **** **** 7890}). A long number that fails the check (an order or case number, a
- * timestamp) is left as it is;</li>
+ * <li>bank-card numbers, 16 to 19 digits (run together or in groups of four) that pass the Luhn check:
+ * the first 4 and last 4 are kept ({@code 6222 **** **** 7890}). A long number that fails the check (an
+ * order or case number, a timestamp) is left as it is, and so is a date range (20240301-20240309);</li>
  * <li>mainland mobile numbers {@code 1[3-9]xxxxxxxxx}, also written 3-4-4 with spaces or dashes and
  * after +86, 86 or 0086 (kept): the first 3 and last 4 are kept ({@code 138****5678});</li>
  * <li>landlines with an area code ({@code 0571-87654321}, {@code (010)12345678}, {@code 02012345678}): the
@@ -35,7 +35,9 @@ public final class PersonalData {
             "(?<![0-9])([1-9][0-9]{5}[ -]?(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[ -]?[0-9]{3}[0-9Xx]"
                     + "|[1-9][0-9]{16}[Xx]"
                     + "|[1-9][0-9]{5}[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3})(?![0-9])");
-    private static final Pattern LONG_NUMBER = Pattern.compile("(?<![0-9])([0-9](?:[ -]?[0-9]){15,18})(?![0-9])");
+    /** 16–19 digits, run together or in groups of four (the last group up to four) separated by a space or dash. */
+    private static final Pattern LONG_NUMBER = Pattern.compile(
+            "(?<![0-9])([0-9]{16,19}|[0-9]{4}(?:[ -][0-9]{4}){3}(?:[ -]?[0-9]{1,3})?)(?![0-9])");
     private static final Pattern MOBILE = Pattern.compile(
             "(?<![0-9])(?:(?:\\+|00)?86[ -]?|\\(\\+?86\\)[ -]?)?(1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4})(?![0-9])");
     private static final Pattern LANDLINE = Pattern.compile(

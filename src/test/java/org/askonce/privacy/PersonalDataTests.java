@@ -117,6 +117,11 @@ class PersonalDataTests {
     }
 
     @Test
+    void leavesADateRangeAloneEvenWhenItsDigitsPassTheLuhnCheck() {
+        assertMasks("20240301-20240309期间的社保", "20240301-20240309期间的社保");
+    }
+
+    @Test
     void leavesALongOrderNumberThatFailsTheLuhnCheckAlone() {
         assertMasks("订单号2024030112345670", "订单号2024030112345670");
     }
