@@ -29,6 +29,7 @@ import org.askonce.dialogue.HandoffRequested;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.ServiceItem;
+import org.askonce.privacy.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -43,7 +44,6 @@ public class Analytics {
 
     /** The actions of a citizen's message that are questions for the bot (the base of the rates). */
     static final List<Action> QUESTIONS = List.of(Action.ANSWER, Action.CLARIFY, Action.HANDOFF, Action.UNKNOWN);
-    private static final Pattern LONG_NUMBER = Pattern.compile("\\d{7,}[0-9Xx]?");
     /** The wording a group of questions is shown by: the most frequent, of those the shortest. */
     private static final Comparator<Map.Entry<String, Integer>> MOST_FREQUENT_THEN_SHORTEST =
             Comparator.<Map.Entry<String, Integer>>comparingInt(e -> -e.getValue())
@@ -265,12 +265,12 @@ public class Analytics {
         return NOT_TEXT.matcher(Normalizer.normalize(question, Normalizer.Form.NFKC).toLowerCase()).replaceAll("");
     }
 
-    /** Long digit runs (phone, ID-card numbers) keep their first three and last two digits. */
+    /**
+     * Personal numbers masked ({@link PersonalData}): turns are stored masked, this covers anything
+     * stored before or written around the store.
+     */
     static String mask(String text) {
-        return LONG_NUMBER.matcher(text).replaceAll(m -> {
-            String s = m.group();
-            return s.substring(0, 3) + "*".repeat(s.length() - 5) + s.substring(s.length() - 2);
-        });
+        return PersonalData.mask(text);
     }
 
     private static String inList(List<Action> actions) {

@@ -104,7 +104,7 @@ public record AnalyticsReport(LocalDate from, LocalDate to, Counts totals, List<
      * A wording citizens used that the bot did not answer well: {@code unknown} times it said it did
      * not know, {@code handedOff} times it handed over to a person, {@code lowConfidence} times it
      * answered or offered a menu with a score under the threshold. {@code question} is the most
-     * frequent original wording, long digit runs (phone, ID-card numbers) masked.
+     * frequent original wording, personal numbers (phone, ID-card, bank-card numbers, e-mail) masked.
      */
     public record UnansweredQuestion(String question, int count, int unknown, int handedOff, int lowConfidence,
                                      Instant lastAsked) {

@@ -20,7 +20,9 @@ public interface ConversationStore {
     /**
      * Saves the conversation and appends the turn, together; returns the turn's id. The state (who
      * answers) is written only for a new conversation: a state change goes through
-     * {@link #transition}, so that a message being answered cannot undo an agent's claim.
+     * {@link #transition}, so that a message being answered cannot undo an agent's claim. The
+     * citizen's words are stored masked; a database store keeps their clear text aside for
+     * {@link #transcript} while a person may need it.
      */
     long save(Conversation conversation, Turn turn);
 
@@ -33,10 +35,16 @@ public interface ConversationStore {
     /** Records where a pushed message stands. */
     void setDelivery(long turnId, String delivery, String detail);
 
-    /** The conversation's messages after message id {@code after}, oldest first, at most {@code limit}. */
+    /** The conversation's messages after message id {@code after}, oldest first, at most {@code limit}; citizens' words masked. */
     List<Message> messages(String conversationId, long after, int limit);
 
-    /** The user's messages on this channel (all their conversations) after message id {@code after}, oldest first. */
+    /**
+     * The conversation's messages, oldest first, at most {@code limit}, for the people it is handed to:
+     * what the citizen typed in clear where the clear text is still kept at {@code now}, masked otherwise.
+     */
+    List<Message> transcript(String conversationId, Instant now, int limit);
+
+    /** The user's messages on this channel (all their conversations) after message id {@code after}, oldest first; their words masked. */
     List<Message> messagesOf(Channel channel, String userId, long after, int limit);
 
     /**
@@ -45,6 +53,7 @@ public interface ConversationStore {
      */
     void rate(String conversationId, int rating, Action ratedAction);
 
+    /** The turns with a citizen's message, oldest first, as stored (masked). */
     List<Turn> turns(String conversationId);
 
     /** Deletes every conversation of the user on this channel with its turns; returns how many conversations. */

@@ -288,6 +288,7 @@ public class DialogueEngine {
         return Message.replyId(turnId);
     }
 
+    /** The conversation's messages after message id {@code after}; what the citizen typed is masked. */
     public List<Message> messages(String conversationId, long after) {
         return store.messages(conversationId, after, 500);
     }
@@ -295,6 +296,15 @@ public class DialogueEngine {
     /** Whether the user has any message on this channel. */
     public boolean hasHistory(Channel channel, String userId) {
         return !store.messagesOf(channel, userId, 0, 1).isEmpty();
+    }
+
+    /**
+     * The whole conversation for the people it was handed to: what the citizen typed in clear while
+     * it is kept (a person has the conversation, or had it within the clear-text retention), masked
+     * otherwise. Staff reads of it are to be recorded by the caller.
+     */
+    public List<Message> transcript(String conversationId) {
+        return store.transcript(conversationId, clock.instant(), 500);
     }
 
     public List<Message> messagesOf(Channel channel, String userId, long after) {

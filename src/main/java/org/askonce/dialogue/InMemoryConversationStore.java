@@ -81,6 +81,11 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public List<Message> transcript(String conversationId, Instant now, int limit) {
+        return List.of();
+    }
+
+    @Override
     public List<Message> messagesOf(Channel channel, String userId, long after, int limit) {
         return List.of();
     }

@@ -12,22 +12,34 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.askonce.knowledge.Element;
+import org.askonce.privacy.PersonalData;
+import org.askonce.privacy.PrivacySettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Conversations and turns in the database (H2 or PostgreSQL). */
+/**
+ * Conversations and turns in the database (H2 or PostgreSQL). What citizens typed is stored masked
+ * ({@link PersonalData}); the clear text of a masked message is kept beside it (table
+ * {@code turn_clear_text}) only while a person may need it: while the conversation could still be
+ * handed over (until its last message plus the session timeout), while a person has it, and for
+ * {@code askonce.privacy.clear-text-retention} after. Only {@link #transcript} reads it.
+ */
 @Repository
 class JdbcConversationStore implements ConversationStore {
 
     private static final String TURN_COLUMNS = "id, conversation_id, created_at, question, action, reply, replied_by, agent, delivery, delivery_detail";
 
     private final JdbcClient jdbc;
+    private final Duration sessionTimeout;
+    private final Duration clearTextRetention;
 
-    JdbcConversationStore(JdbcClient jdbc) {
+    JdbcConversationStore(JdbcClient jdbc, DialogueSettings dialogue, PrivacySettings privacy) {
         this.jdbc = jdbc;
+        this.sessionTimeout = dialogue.sessionTimeout();
+        this.clearTextRetention = privacy.clearTextRetention();
     }
 
     @Override
@@ -66,21 +78,45 @@ class JdbcConversationStore implements ConversationStore {
                     .update();
         }
         KeyHolder key = new GeneratedKeyHolder();
+        String masked = PersonalData.mask(turn.question());
         jdbc.sql("""
                         INSERT INTO chat_turn (conversation_id, created_at, question, intent, action, item_id, element, faq_id,
                         confidence, reply, replied_by) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
-                .params(turn.conversationId(), Timestamp.from(turn.at()), turn.question(), turn.intent(), turn.action().name(),
+                .params(turn.conversationId(), Timestamp.from(turn.at()), masked, turn.intent(), turn.action().name(),
                         turn.itemId(), name(turn.element()), turn.faqId(), turn.confidence(), blankToNull(turn.reply()),
                         blankToNull(turn.reply()) == null ? null : Sender.BOT.name())
                 .update(key, "id");
-        return key.getKey().longValue();
+        long turnId = key.getKey().longValue();
+        // while the bot has the conversation, its clear text is kept as long as it may still go to a person
+        Timestamp mayGoToPerson = c.state().withPerson() ? null : Timestamp.from(c.lastActiveAt().plus(sessionTimeout));
+        if (turn.question() != null && !turn.question().equals(masked)) {
+            jdbc.sql("INSERT INTO turn_clear_text (turn_id, conversation_id, question, expires_at) VALUES (?,?,?,?)")
+                    .params(turnId, turn.conversationId(), turn.question(), mayGoToPerson).update();
+        }
+        if (mayGoToPerson != null) {
+            jdbc.sql("UPDATE turn_clear_text SET expires_at = ? WHERE conversation_id = ? AND expires_at < ?")
+                    .params(mayGoToPerson, c.id(), mayGoToPerson).update();
+        }
+        return turnId;
     }
 
+    /**
+     * Also keeps the conversation's clear text while a person has it (WAITING, WITH_AGENT) and, once
+     * back with the bot, for the clear-text retention from now.
+     */
     @Override
+    @Transactional
     public boolean transition(String conversationId, Set<Conversation.State> from, Conversation.State to, Instant at) {
         String states = from.stream().map(s -> "'" + s.name() + "'").collect(Collectors.joining(","));
-        return jdbc.sql("UPDATE conversation SET state = ?, last_active_at = ? WHERE id = ? AND state IN (" + states + ")")
+        boolean changed = jdbc.sql("UPDATE conversation SET state = ?, last_active_at = ? WHERE id = ? AND state IN (" + states + ")")
                 .params(to.name(), Timestamp.from(at), conversationId).update() == 1;
+        if (changed && to.withPerson()) {
+            jdbc.sql("UPDATE turn_clear_text SET expires_at = NULL WHERE conversation_id = ?").param(conversationId).update();
+        } else if (changed) {
+            jdbc.sql("UPDATE turn_clear_text SET expires_at = ? WHERE conversation_id = ? AND expires_at IS NULL")
+                    .params(Timestamp.from(at.plus(clearTextRetention)), conversationId).update();
+        }
+        return changed;
     }
 
     @Override
@@ -109,6 +145,21 @@ class JdbcConversationStore implements ConversationStore {
                 .params(conversationId, after / 2)
                 .query(rs -> {
                     addMessages(rs, after, out);
+                });
+        return out.size() > limit ? out.subList(0, limit) : out;
+    }
+
+    @Override
+    public List<Message> transcript(String conversationId, Instant now, int limit) {
+        List<Message> out = new ArrayList<>();
+        jdbc.sql("""
+                        SELECT t.id, t.conversation_id, t.created_at, COALESCE(k.question, t.question) AS question, t.action, t.reply,
+                        t.replied_by, t.agent, t.delivery, t.delivery_detail FROM chat_turn t
+                        LEFT JOIN turn_clear_text k ON k.turn_id = t.id AND (k.expires_at IS NULL OR k.expires_at > ?)
+                        WHERE t.conversation_id = ? ORDER BY t.id""")
+                .params(Timestamp.from(now), conversationId)
+                .query(rs -> {
+                    addMessages(rs, 0, out);
                 });
         return out.size() > limit ? out.subList(0, limit) : out;
     }

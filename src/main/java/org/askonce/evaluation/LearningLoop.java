@@ -23,6 +23,7 @@ import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeEditor;
 import org.askonce.knowledge.ServiceItem;
 import org.askonce.nlp.TextPipeline;
+import org.askonce.privacy.PersonalData;
 import org.askonce.retrieval.Retriever;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -79,7 +80,7 @@ public class LearningLoop {
                 .query(String.class).list();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String q : questions) {
-            String text = q.strip();
+            String text = PersonalData.mask(q).strip(); // stored masked; this covers rows written around the store
             if (!text.isEmpty() && !isDialogueAct(text)) {
                 counts.merge(text, 1, Integer::sum);
             }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.askonce.dialogue.Message;
+import org.askonce.privacy.AccessLog;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -43,9 +44,10 @@ class AgentApiController {
         return queue.queue().stream().map(h -> QueueEntry.of(h, now)).toList();
     }
 
+    /** The hand-off and its transcript (what the citizen typed in clear while that is kept); the read is recorded. */
     @GetMapping("/conversations/{id}")
-    ConversationView conversation(@PathVariable String id) {
-        HandoffQueue.Transcript t = queue.transcript(id);
+    ConversationView conversation(@PathVariable String id, Principal agent) {
+        HandoffQueue.Transcript t = queue.read(id, agent.getName(), AccessLog.View.AGENT_API);
         return new ConversationView(QueueEntry.of(t.handoff(), Instant.now()), t.messages().stream().map(MessageView::of).toList());
     }
 

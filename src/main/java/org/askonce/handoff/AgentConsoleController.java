@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
+import org.askonce.privacy.AccessLog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,7 +60,7 @@ class AgentConsoleController {
 
     @GetMapping("/conversations/{id}")
     String conversation(@PathVariable String id, Model model, Principal agent) {
-        HandoffQueue.Transcript t = queue.transcript(id);
+        HandoffQueue.Transcript t = queue.read(id, agent.getName(), AccessLog.View.AGENT_CONSOLE);
         model.addAttribute("h", t.handoff());
         model.addAttribute("messages", t.messages());
         model.addAttribute("me", agent.getName());

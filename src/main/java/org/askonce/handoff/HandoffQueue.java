@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.Conversation;
@@ -25,6 +23,8 @@ import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccount;
 import org.askonce.accounts.UserAccounts;
 import org.askonce.knowledge.KnowledgeDrafts;
+import org.askonce.privacy.AccessLog;
+import org.askonce.privacy.PersonalData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +44,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class HandoffQueue {
 
     private static final Logger log = LoggerFactory.getLogger(HandoffQueue.class);
-    private static final Pattern PHONE = Pattern.compile("(?<!\\d)(1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8})(?!\\d)");
     static final int MAX_TEXT = 2000;
 
     private final HandoffStore store;
@@ -54,16 +53,18 @@ public class HandoffQueue {
     private final Clock clock;
     private final KnowledgeDrafts drafts;
     private final UserAccounts accounts;
+    private final AccessLog accessLog;
 
     @Autowired
     HandoffQueue(HandoffStore store, DialogueEngine dialogue, AgentCalendar calendar, ApplicationEventPublisher events,
-                 KnowledgeDrafts drafts, UserAccounts accounts) {
-        this(store, dialogue, calendar, events, drafts, accounts, Clock.systemUTC());
+                 KnowledgeDrafts drafts, UserAccounts accounts, AccessLog accessLog) {
+        this(store, dialogue, calendar, events, drafts, accounts, accessLog, Clock.systemUTC());
     }
 
     HandoffQueue(HandoffStore store, DialogueEngine dialogue, AgentCalendar calendar, ApplicationEventPublisher events,
-                 KnowledgeDrafts drafts, UserAccounts accounts, Clock clock) {
+                 KnowledgeDrafts drafts, UserAccounts accounts, AccessLog accessLog, Clock clock) {
         this.accounts = accounts;
+        this.accessLog = accessLog;
         this.drafts = drafts;
         this.store = store;
         this.dialogue = dialogue;
@@ -81,10 +82,20 @@ public class HandoffQueue {
         return store.recentlyClosed(20);
     }
 
-    /** The conversation's hand-off (the open one, else the latest) and its whole transcript. */
+    /**
+     * The conversation's hand-off (the open one, else the latest) and its whole transcript, with what
+     * the citizen typed in clear while that is kept (see {@link DialogueEngine#transcript}).
+     */
     public Transcript transcript(String conversationId) {
         Handoff h = store.ofConversation(conversationId).orElseThrow(() -> new NotFound(conversationId));
-        return new Transcript(h, dialogue.messages(conversationId, 0));
+        return new Transcript(h, dialogue.transcript(conversationId));
+    }
+
+    /** {@link #transcript} as a staff member reads it in a view: the read is recorded in the access log. */
+    public Transcript read(String conversationId, String staff, AccessLog.View view) {
+        Transcript t = transcript(conversationId);
+        accessLog.transcriptRead(staff, conversationId, view);
+        return t;
     }
 
     /** A hand-off with every message of its conversation, oldest first. */
@@ -167,7 +178,9 @@ public class HandoffQueue {
      * other messages as similar questions, the agent's answers as the answer, the bot's best item.
      */
     public Proposal proposalFor(String conversationId) {
-        Transcript t = transcript(conversationId);
+        // knowledge is for everyone: the citizen's words masked
+        Handoff h = store.ofConversation(conversationId).orElseThrow(() -> new NotFound(conversationId));
+        Transcript t = new Transcript(h, dialogue.messages(conversationId, 0));
         // what the citizen wrote to people; "转人工" itself is no question, what follows it is
         List<String> asked = t.messages().stream()
                 .filter(m -> m.sender() == Sender.CITIZEN && m.action() == Action.WITH_AGENT && !m.text().isBlank())
@@ -191,7 +204,10 @@ public class HandoffQueue {
         if (h.state() != Handoff.State.RESOLVED && h.state() != Handoff.State.HANDED_BACK) {
             throw new Conflict("对话结束后才能存为知识");
         }
-        long id = drafts.propose(p.itemId(), p.question(), p.similarQuestions(), p.answer(), "HANDOFF", String.valueOf(h.id()), agent);
+        // the question and similar questions are a citizen's words (an API caller may send them unmasked); the answer is the agent's
+        long id = drafts.propose(p.itemId(), PersonalData.mask(p.question()),
+                p.similarQuestions() == null ? null : p.similarQuestions().stream().map(PersonalData::mask).toList(),
+                p.answer(), "HANDOFF", String.valueOf(h.id()), agent);
         log.info("hand-off {}: {} proposed draft Q&A {}", h.id(), agent, id);
         return id;
     }
@@ -294,8 +310,7 @@ public class HandoffQueue {
 
     /** A mobile or landline number the citizen left, so that an agent can call when WeChat cannot reach them. */
     static Optional<String> phoneIn(String text) {
-        Matcher m = PHONE.matcher(text == null ? "" : text);
-        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+        return PersonalData.phoneIn(text);
     }
 
     /** No such hand-off. */

@@ -13,11 +13,16 @@ import java.util.OptionalLong;
 import org.springframework.dao.DuplicateKeyException;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.HandoffRequested;
+import org.askonce.privacy.PersonalData;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Hand-offs in the database. Every change of state is a conditional update: two agents cannot both win. */
+/**
+ * Hand-offs in the database. Every change of state is a conditional update: two agents cannot both
+ * win. The question is stored masked (the transcript has it in clear while an agent needs it); the
+ * contact phone is kept in clear until {@link HandoffPurge} masks it.
+ */
 @Repository
 class HandoffStore {
 
@@ -42,7 +47,7 @@ class HandoffStore {
             jdbc.sql("""
                             INSERT INTO handoff (conversation_id, open_conversation, channel, user_id, reason, question, candidates, state,
                             created_at, after_hours, answer_due) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
-                    .params(r.conversationId(), r.conversationId(), r.channel().name(), r.userId(), r.reason().name(), r.question(),
+                    .params(r.conversationId(), r.conversationId(), r.channel().name(), r.userId(), r.reason().name(), PersonalData.mask(r.question()),
                             write(r.candidates()), Handoff.State.WAITING.name(), Timestamp.from(r.at()), afterHours,
                             answerDue == null ? null : Timestamp.from(answerDue))
                     .update(key, "id");
