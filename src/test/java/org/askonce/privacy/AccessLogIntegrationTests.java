@@ -34,9 +34,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @ExtendWith(OutputCaptureExtension.class)
 class AccessLogIntegrationTests {
 
+    private static final String PASSWORD = "Transcript-Reader-2026";
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MOBILE = "13912345678";
     private final HttpClient http = HttpClient.newHttpClient();
+    /** The citizens' side: a browser keeps the identity cookie the server issues. */
+    private final HttpClient citizen = HttpClient.newBuilder()
+            .cookieHandler(new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL)).build();
 
     @LocalServerPort
     int port;
@@ -46,8 +51,8 @@ class AccessLogIntegrationTests {
     @BeforeEach
     void staff() {
         if (accounts.find("log-agent").isEmpty()) {
-            accounts.create("log-agent", "坐席甲", Role.AGENT, "log-agent-password");
-            accounts.create("log-admin", "管理员", Role.ADMIN, "log-admin-password");
+            accounts.create("log-agent", "坐席甲", Role.AGENT, PASSWORD);
+            accounts.create("log-admin", "管理员", Role.ADMIN, PASSWORD);
         }
     }
 
@@ -56,10 +61,10 @@ class AccessLogIntegrationTests {
                 .header("Content-Type", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (user != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user + "-password")
+            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD)
                     .getBytes(StandardCharsets.UTF_8)));
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return (user == null ? citizen : http).send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A web citizen asks for a person and leaves their number; returns the conversation id. */

@@ -96,7 +96,7 @@ class CitizenIdentityIntegrationTests {
         // and the victim carries on
         HttpResponse<String> own = send(victim, "GET", "/api/chat/messages?userId=victim-1&after=0", null);
         assertThat(own.statusCode()).isEqualTo(200);
-        assertThat(own.body()).contains("13812345678");
+        assertThat(own.body()).contains("138****5678"); // stored masked, even for the citizen
     }
 
     @Test
