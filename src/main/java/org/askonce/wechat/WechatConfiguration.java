@@ -1,5 +1,6 @@
 package org.askonce.wechat;
 
+import io.lettuce.core.ClientOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.askonce.knowledge.KnowledgeSettings;
@@ -7,11 +8,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.data.redis.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** The channel's texts, its message ledger and the rest of long replies: in Redis when {@code askonce.redis.enabled=true}, in memory otherwise. */
+/**
+ * The channel's texts, its message ledger and the rest of long replies: in Redis when
+ * {@code askonce.redis.enabled=true} (with this instance's memory while Redis does not answer), in memory otherwise.
+ */
 @Configuration(proxyBeanMethods = false)
 class WechatConfiguration {
 
@@ -42,18 +49,42 @@ class WechatConfiguration {
         }
     }
 
+    /** Every use of Redis, with its fallback when Redis does not answer. */
     @Bean
-    MessageLedger messageLedger(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<StringRedisTemplate> template) {
+    @ConditionalOnProperty(name = "askonce.redis.enabled", havingValue = "true")
+    RedisGuard redisGuard(StringRedisTemplate redis) {
+        return new RedisGuard(redis);
+    }
+
+    /** Replaces Spring Boot's Redis health check (disabled in application.properties): an instance without Redis still answers. */
+    @Bean
+    @ConditionalOnProperty(name = "askonce.redis.enabled", havingValue = "true")
+    HealthIndicator redisHealthIndicator(RedisGuard guard) {
+        return new RedisHealthIndicator(guard);
+    }
+
+    /**
+     * While Lettuce has no connection to Redis, a command fails at once instead of waiting out its
+     * timeout in the reconnect queue: the caller falls back sooner.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "askonce.redis.enabled", havingValue = "true")
+    LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    @Bean
+    MessageLedger messageLedger(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<RedisGuard> guard) {
         if (redis) {
-            log.info("WeChat message dedup: Redis (shared by every instance)");
-            return new RedisMessageLedger(template.getObject(), "askonce:wechat:msg:");
+            log.info("WeChat message dedup: Redis (shared by every instance; this instance's memory while Redis does not answer)");
+            return new FallbackMessageLedger(guard.getObject(), "askonce:wechat:msg:");
         }
         log.info("WeChat message dedup: in memory (one instance; set askonce.redis.enabled=true to share it)");
         return new InMemoryMessageLedger();
     }
 
     @Bean
-    Continuations continuations(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<StringRedisTemplate> template) {
-        return redis ? new RedisContinuations(template.getObject(), "askonce:wechat:more:") : new InMemoryContinuations();
+    Continuations continuations(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<RedisGuard> guard) {
+        return redis ? new FallbackContinuations(guard.getObject(), "askonce:wechat:more:") : new InMemoryContinuations();
     }
 }

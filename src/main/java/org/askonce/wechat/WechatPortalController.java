@@ -81,6 +81,7 @@ class WechatPortalController {
                                    @RequestParam(name = "encrypt_type", required = false) String encryptType,
                                    @RequestParam(name = "msg_signature", required = false) String msgSignature,
                                    HttpServletRequest request) throws IOException {
+        long received = System.nanoTime();
         var found = accounts.find(appid);
         if (found.isEmpty()) {
             return refuse("unknown appid", appid);
@@ -138,7 +139,7 @@ class WechatPortalController {
             return error(HttpStatus.BAD_REQUEST, "message lacks ToUserName, FromUserName or MsgType");
         }
 
-        String reply = responder.respond(appid, message);
+        String reply = responder.respond(appid, message, received);
         if (reply == null) {
             return ResponseEntity.ok().contentType(TEXT).body("success");
         }

@@ -60,14 +60,23 @@ class WechatResponder implements DisposableBean {
 
     /** The passive reply to give, or null for an empty "success". */
     String respond(String appId, WxMpXmlMessage m) {
+        return respond(appId, m, System.nanoTime());
+    }
+
+    /**
+     * The passive reply to give, or null for an empty "success", within the reply budget counted from
+     * {@code receivedNanos} (when the request arrived): the ledger's time is part of it.
+     */
+    String respond(String appId, WxMpXmlMessage m, long receivedNanos) {
+        long deadline = receivedNanos + settings.replyBudget().toNanos();
         String key = key(appId, m);
         if (!ledger.claim(key, settings.dedupTtl())) {
-            return replyOfFirstDelivery(key);
+            return replyOfFirstDelivery(key, deadline);
         }
         long start = System.nanoTime();
         CompletableFuture<String> work = CompletableFuture.supplyAsync(() -> handler.respond(appId, m), workers);
         try {
-            String reply = work.get(settings.replyBudget().toNanos(), TimeUnit.NANOSECONDS);
+            String reply = work.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             ledger.settle(key, reply, settings.dedupTtl());
             return reply;
         } catch (TimeoutException e) {
@@ -94,8 +103,7 @@ class WechatResponder implements DisposableBean {
     }
 
     /** A retry: waits (within the budget) for the first delivery to be answered, then gives the same reply. */
-    private String replyOfFirstDelivery(String key) {
-        long deadline = System.nanoTime() + settings.replyBudget().toNanos();
+    private String replyOfFirstDelivery(String key, long deadline) {
         while (true) {
             var settled = ledger.settled(key);
             if (settled.isPresent()) {
