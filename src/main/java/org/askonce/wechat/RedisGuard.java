@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
@@ -27,7 +28,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * firewall or NAT forgot (no reset, just silence) is never used again. The outage is logged once
  * when it starts and once when it ends, not per message.
  */
-final class RedisGuard implements DisposableBean {
+final class RedisGuard implements InitializingBean, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisGuard.class);
     static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
@@ -51,6 +52,15 @@ final class RedisGuard implements DisposableBean {
         // far behind, and a dropped write only costs sharing (the instance's memory has it)
         this.writes = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(10_000),
                 r -> daemon(r, "redis-writes"), new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    /**
+     * Connects at start-up, so that the first message does not pay for it (a cold client can take
+     * longer than the command timeout); a Redis that does not answer now is an outage like any other.
+     */
+    @Override
+    public void afterPropertiesSet() {
+        call(() -> redis.execute((RedisCallback<String>) c -> c.ping()), () -> null);
     }
 
     StringRedisTemplate redis() {

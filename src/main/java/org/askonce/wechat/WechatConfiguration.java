@@ -49,6 +49,12 @@ class WechatConfiguration {
         }
     }
 
+    /** Messages that arrive while the database does not answer, kept on this instance until they are answered. */
+    @Bean(destroyMethod = "close")
+    WechatJournal wechatJournal(WechatSettings settings) {
+        return new WechatJournal(settings.journal());
+    }
+
     /** Every use of Redis, with its fallback when Redis does not answer. */
     @Bean
     @ConditionalOnProperty(name = "askonce.redis.enabled", havingValue = "true")

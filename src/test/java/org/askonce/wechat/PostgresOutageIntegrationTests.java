@@ -9,12 +9,15 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.askonce.Eventually;
@@ -32,8 +35,10 @@ import org.springframework.context.ConfigurableApplicationContext;
 /**
  * AskOnce with the production profile while PostgreSQL (the test server, reached through a proxy the
  * test cuts) does not answer: health says DOWN within a second, the web chat answers 503 with a
- * message a citizen can read within two, and once the database is back the instance answers again
- * at once, although the connections it had were black-holed and never reset.
+ * message a citizen can read within two, a WeChat question is acknowledged in time, journaled and
+ * answered by push (at the fake WeChat API) once the database is back, also by an instance restarted
+ * meanwhile; and the instance answers again at once, although the connections it had were
+ * black-holed and never reset.
  */
 class PostgresOutageIntegrationTests {
 
@@ -145,15 +150,63 @@ class PostgresOutageIntegrationTests {
         return (System.nanoTime() - start) / 1_000_000;
     }
 
+    private static HttpResponse<String> wechat(String openId, String text) throws Exception {
+        return new WechatTestClient(port(), APP_ID, TOKEN, null).post(WechatTestClient.text(openId, WechatTestClient.nextMsgId(), text));
+    }
+
+    private static String passiveReply(HttpResponse<String> r) {
+        return new WechatTestClient(port(), APP_ID, TOKEN, null).reply(r).getContent();
+    }
+
+    private static Path journal() {
+        return Path.of(dataDir, "wechat-journal.jsonl");
+    }
+
+    private static boolean pushed(String openId, String text) {
+        return API.kefuBodies.stream().anyMatch(b -> b.contains(openId) && b.contains(text));
+    }
+
+    @Test
+    void aWechatQuestionDuringTheOutageIsAcknowledgedInTimeAndAnsweredByPushOnceTheDatabaseIsBack() throws Exception {
+        database.blackHole();
+        for (String question : List.of("狗证要带什么材料", "狗证在哪办")) {
+            long start = System.nanoTime();
+            HttpResponse<String> r = wechat("wx-cut", question);
+            assertThat((System.nanoTime() - start) / 1_000_000).as("ms to WeChat's answer").isLessThan(5000);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(passiveReply(r)).isEqualTo(ChannelTexts.QUEUED);
+        }
+        assertThat(Files.size(journal())).isPositive();
+        Thread.sleep(1000);
+        assertThat(API.kefuBodies).isEmpty();
+
+        database.restore();
+        Eventually.until("both answers pushed", Duration.ofSeconds(30),
+                () -> pushed("wx-cut", "犬只狂犬病免疫证明") && pushed("wx-cut", "西湖区"));
+        Eventually.until("the journal emptied", Duration.ofSeconds(5), () -> journal().toFile().length() == 0);
+    }
+
+    @Test
+    void aRestartedInstanceAnswersWhatItsJournalHeld() throws Exception {
+        database.blackHole();
+        assertThat(passiveReply(wechat("wx-restart", "狗证要带什么材料"))).isEqualTo(ChannelTexts.QUEUED);
+        TestInstances.closeAll(instance); // stopped while the database is still down
+        instance = null;
+        database.restore();
+        instance = start(dataDir);
+        Eventually.until("the journaled question answered by push", Duration.ofSeconds(30),
+                () -> pushed("wx-restart", "犬只狂犬病免疫证明"));
+    }
+
     @Test
     void healthSaysDownWithinASecondOfTheCut() {
         assertThat(status(health())).isEqualTo(200);
         database.blackHole();
-        HttpResponse<String>[] r = new HttpResponse[1];
-        long took = millis(() -> r[0] = health());
+        AtomicReference<HttpResponse<String>> r = new AtomicReference<>();
+        long took = millis(() -> r.set(health()));
         assertThat(took).isLessThan(1000);
-        assertThat(status(r[0])).isEqualTo(503);
-        assertThat(json(r[0]).path("status").asText()).isEqualTo("DOWN");
+        assertThat(status(r.get())).isEqualTo(503);
+        assertThat(json(r.get()).path("status").asText()).isEqualTo("DOWN");
     }
 
     @Test
@@ -161,22 +214,22 @@ class PostgresOutageIntegrationTests {
         assertThat(status(chat("web-cut", "狗证要带什么材料"))).isEqualTo(200);
         database.blackHole();
         for (String question : List.of("狗证在哪办", "狗证要多少钱")) {
-            HttpResponse<String>[] r = new HttpResponse[1];
-            long took = millis(() -> r[0] = chat("web-cut", question));
+            AtomicReference<HttpResponse<String>> r = new AtomicReference<>();
+            long took = millis(() -> r.set(chat("web-cut", question)));
             assertThat(took).as("answered in ms").isLessThan(2000);
-            assertThat(status(r[0])).isEqualTo(503);
-            assertThat(json(r[0]).path("error").asText()).isEqualTo("系统繁忙，正在恢复，请稍后重试。");
-            assertThat(r[0].headers().firstValue("Retry-After")).isPresent();
+            assertThat(status(r.get())).isEqualTo(503);
+            assertThat(json(r.get()).path("error").asText()).isEqualTo("系统繁忙，正在恢复，请稍后重试。");
+            assertThat(r.get().headers().firstValue("Retry-After")).isPresent();
         }
     }
 
     @Test
     void theWebChatAnswers503QuicklyWhenTheDatabaseRefusesConnections() {
         database.reset();
-        HttpResponse<String>[] r = new HttpResponse[1];
-        long took = millis(() -> r[0] = chat("web-reset", "狗证要带什么材料"));
+        AtomicReference<HttpResponse<String>> r = new AtomicReference<>();
+        long took = millis(() -> r.set(chat("web-reset", "狗证要带什么材料")));
         assertThat(took).isLessThan(2000);
-        assertThat(status(r[0])).isEqualTo(503);
+        assertThat(status(r.get())).isEqualTo(503);
     }
 
     @Test

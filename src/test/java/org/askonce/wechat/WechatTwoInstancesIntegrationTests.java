@@ -48,6 +48,14 @@ class WechatTwoInstancesIntegrationTests {
         String db = "jdbc:h2:mem:two-instances-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         first = start(db, "a");
         second = start(db, "b");
+        // a first message warms each instance up (seconds on a busy machine, beyond the reply budget): not what is tested here
+        for (ConfigurableApplicationContext instance : List.of(first, second)) {
+            try {
+                client(instance).post(WechatTestClient.text("warm-up-user", WechatTestClient.nextMsgId(), "狗证要带什么材料"));
+            } catch (Exception e) {
+                throw new IllegalStateException("warm-up message failed", e);
+            }
+        }
     }
 
     private static ConfigurableApplicationContext start(String db, String name) {
