@@ -193,6 +193,16 @@ class RedisOutageIntegrationTests {
         });
     }
 
+    @Test
+    void healthIsDegradedNotDownWhileRedisIsAway() throws Exception {
+        redisProxy.blackHole();
+        answerWithinFiveSeconds("health-user", "你好");
+        var health = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(health.statusCode()).as("an instance that still answers stays in the load balancer").isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"DEGRADED\"");
+    }
+
     private static int count(String text, String what) {
         int n = 0;
         for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + what.length())) {
