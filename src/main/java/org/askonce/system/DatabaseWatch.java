@@ -31,12 +31,14 @@ import org.springframework.transaction.CannotCreateTransactionException;
  * that needs the database, so that while it is down a web question gets 503 at once and a WeChat
  * message is journaled instead of waiting for timeouts. A probe asks the database {@code SELECT 1}
  * every {@code askonce.database.probe-interval} on a connection of its own (a busy pool is not an
- * outage); no answer within {@code probe-timeout} is an outage. When the database goes away, the
+ * outage); two probes in a row without an answer within {@code probe-timeout} are an outage (the
+ * second follows the first at once). When the database goes away, the
  * connections borrowed from the pool are aborted (their threads fail now instead of after the
  * driver's socket timeout) and the idle ones evicted; when it answers again the pool is renewed,
  * so no connection that lived through the outage (perhaps forgotten by a firewall or NAT, dead
  * without a reset) is used again. The outage is logged when it starts and when it ends.
- * {@code /actuator/health} asks it afresh ({@link #check()}), DOWN within the probe timeout.
+ * {@code /actuator/health} asks it afresh ({@link #check()}): DOWN as soon as one probe gets no
+ * answer within the probe timeout.
  * An embedded H2 database cannot go away: it is not watched.
  */
 @Component
@@ -46,6 +48,12 @@ public class DatabaseWatch implements SmartLifecycle {
 
     /** What a citizen reads when a request could not be served because the database is down. */
     public static final String UNAVAILABLE = "系统繁忙，正在恢复，请稍后重试。";
+
+    /**
+     * Probes in a row without an answer that make an outage: one slow answer (a long pause of a busy
+     * machine) must not abort the requests under way. The second probe follows the first at once.
+     */
+    private static final int FAILURES_TO_TRIP = 2;
 
     private final DataSource dataSource;
     private final DatabaseSettings settings;
@@ -57,6 +65,7 @@ public class DatabaseWatch implements SmartLifecycle {
     private CompletableFuture<Void> inFlight;
     private Connection probeConnection;
     private volatile boolean available = true;
+    private int failures;
     private long downSince;
     private volatile boolean running;
 
@@ -172,6 +181,7 @@ public class DatabaseWatch implements SmartLifecycle {
 
     private synchronized void record(ProbeResult result) {
         if (result.answered()) {
+            failures = 0;
             if (!available) {
                 available = true;
                 evictIdle();
@@ -180,7 +190,8 @@ public class DatabaseWatch implements SmartLifecycle {
             }
             return;
         }
-        if (available) {
+        failures++;
+        if (available && failures >= FAILURES_TO_TRIP) {
             available = false;
             downSince = System.nanoTime();
             // the threads waiting on borrowed connections fail now; nothing new is started on the database meanwhile
@@ -211,7 +222,11 @@ public class DatabaseWatch implements SmartLifecycle {
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "database-watch"));
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                record(await(probe()));
+                ProbeResult result = await(probe());
+                record(result);
+                if (!result.answered() && available) {
+                    record(await(probe())); // confirm at once
+                }
             } catch (RuntimeException e) {
                 log.error("database watch failed", e);
             }
