@@ -127,10 +127,11 @@ class WechatResponder implements DisposableBean {
             long id = outbox.enqueue(appId, m.getFromUser(), late, key);
             log.debug("message {}: late answer queued as outbox {} after {} ms", key, id, (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
-            if (!DatabaseWatch.isOutage(e)) {
-                throw e;
+            if (DatabaseWatch.isOutage(e)) {
+                tryJournal(() -> journal.push(appId, m.getFromUser(), late, key), key);
+            } else {
+                log.error("message {}: the late answer could not be queued", key, e);
             }
-            tryJournal(() -> journal.push(appId, m.getFromUser(), late, key), key);
         }
     }
 
