@@ -9,13 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * cannot go away and is not watched).
  *
  * @param probeInterval how often the database is asked whether it answers
- * @param probeTimeout  how long an answer may take before the database counts as down; also the
- *                      longest {@code /actuator/health} waits for the database
+ * @param probeTimeout  how long an answer may take: two probes in a row without one (the second right
+ *                      after the first) are an outage; also the longest {@code /actuator/health} waits for the database
  */
 @ConfigurationProperties("askonce.database")
 public record DatabaseSettings(
-        @DefaultValue("500ms") Duration probeInterval,
-        @DefaultValue("800ms") Duration probeTimeout) {
+        @DefaultValue("300ms") Duration probeInterval,
+        @DefaultValue("600ms") Duration probeTimeout) {
 
     public DatabaseSettings {
         requirePositive("probe-interval", probeInterval);

@@ -73,9 +73,7 @@ class PostgresOutageIntegrationTests {
         p.put("spring.datasource.url", url);
         p.put("spring.datasource.username", "postgres");
         p.put("spring.datasource.password", "");
-        // small timeouts so that each cut is quick; the pool and driver keep the profile's settings
-        p.put("askonce.database.probe-interval", "200ms");
-        p.put("askonce.database.probe-timeout", "500ms");
+        // the profile's settings throughout: the watch's defaults, the pool's and the driver's timeouts
         p.put("askonce.wechat.accounts[0].app-id", APP_ID);
         p.put("askonce.wechat.accounts[0].token", TOKEN);
         p.put("askonce.wechat.accounts[0].secret", "pg-outage-secret");
