@@ -20,7 +20,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Errors of the JSON API as {@code {"error": "…"}} with a status that says whose fault it was.
- * Caller mistakes get a message naming the bad value; internal errors are logged, never shown.
+ * Caller mistakes get a message naming the bad value; internal errors are logged, never shown. A
+ * request that failed because the database does not answer gets 503 and a message a citizen can read.
  */
 @RestControllerAdvice
 class ApiExceptionHandler {
@@ -110,6 +111,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, String>> internal(Exception e) {
+        if (DatabaseWatch.isOutage(e)) {
+            // the database went away during the request: the caller may try again shortly (the chat page does)
+            log.warn("API request failed, the database does not answer: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
+                    .body(Map.of("error", DatabaseWatch.UNAVAILABLE));
+        }
         log.error("Unexpected error in API request", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "系统出了点问题，请稍后再试");
     }

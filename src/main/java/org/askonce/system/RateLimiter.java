@@ -25,6 +25,9 @@ public final class RateLimiter {
     private final Clock clock;
     private final Map<String, long[]> windows = new ConcurrentHashMap<>();
     private volatile boolean redisFailing;
+    /** While Redis is failing, it is tried again only from this time on (no message waits for a dead Redis). */
+    private volatile long retryRedisAt;
+    private static final long RETRY_REDIS_MILLIS = 5_000;
 
     public RateLimiter(RateLimitSettings settings, StringRedisTemplate redis, Clock clock) {
         this.settings = settings;
@@ -50,7 +53,7 @@ public final class RateLimiter {
     /** Counts one more for the key in the current minute; false when that goes over the limit. */
     boolean allow(String key, int limit) {
         long window = clock.millis() / WINDOW.toMillis();
-        if (redis != null) {
+        if (redis != null && (!redisFailing || clock.millis() >= retryRedisAt)) {
             try {
                 String redisKey = "askonce:rate:" + key + ":" + window;
                 Long count = redis.opsForValue().increment(redisKey);
@@ -63,6 +66,7 @@ public final class RateLimiter {
                 }
                 return count == null || count <= limit;
             } catch (RuntimeException e) {
+                retryRedisAt = clock.millis() + RETRY_REDIS_MILLIS;
                 if (!redisFailing) {
                     redisFailing = true;
                     log.warn("Redis unreachable for rate limits, counting on this instance meanwhile: {}", e.getMessage());

@@ -32,10 +32,13 @@ record ChannelTexts(
         @JsonProperty("nearby-intro") String nearbyIntro,
         @JsonProperty("no-more") String noMore,
         String busy,
+        String queued,
         Map<String, String> topics) {
 
     static final String WELCOME = "@welcome";
     static final String HALLS = "@halls";
+    /** The reply while the database does not answer: the question is kept and answered by push. Optional in channel.yaml. */
+    static final String QUEUED = "您的问题已收到。系统正在恢复，答复稍后会发到这里，请留意本公众号的消息。";
 
     ChannelTexts {
         List<String> missing = new ArrayList<>();
@@ -48,6 +51,7 @@ record ChannelTexts(
         check(missing, "nearby-intro", nearbyIntro);
         check(missing, "no-more", noMore);
         check(missing, "busy", busy);
+        queued = queued == null || queued.isBlank() ? QUEUED : queued;
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException("WeChat channel texts: missing or empty " + String.join(", ", missing));
         }
@@ -86,6 +90,7 @@ record ChannelTexts(
                 "根据您发送的位置，离您较近的办理地点：",
                 "没有更多内容了。您可以继续提问。",
                 "抱歉，系统正忙，暂时无法回答。请稍后再试，或拨打12345政务服务便民热线。",
+                QUEUED,
                 topics);
     }
 

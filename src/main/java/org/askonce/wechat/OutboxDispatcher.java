@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.askonce.system.DatabaseWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,12 +37,16 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private final WechatDelivery delivery;
 
+    private final DatabaseWatch database;
+
     @Autowired
-    OutboxDispatcher(WechatOutbox outbox, KefuSender sender, WechatSettings settings, WechatDelivery delivery) {
-        this(outbox, sender, settings.outbox(), Clock.systemUTC(), delivery);
+    OutboxDispatcher(WechatOutbox outbox, KefuSender sender, WechatSettings settings, WechatDelivery delivery, DatabaseWatch database) {
+        this(outbox, sender, settings.outbox(), Clock.systemUTC(), delivery, database);
     }
 
-    OutboxDispatcher(WechatOutbox outbox, KefuSender sender, WechatSettings.Outbox settings, Clock clock, WechatDelivery delivery) {
+    OutboxDispatcher(WechatOutbox outbox, KefuSender sender, WechatSettings.Outbox settings, Clock clock, WechatDelivery delivery,
+                     DatabaseWatch database) {
+        this.database = database;
         this.delivery = delivery;
         this.outbox = outbox;
         this.sender = sender;
@@ -114,10 +119,17 @@ class OutboxDispatcher implements SmartLifecycle {
             return t;
         });
         scheduler.scheduleWithFixedDelay(() -> {
+            if (!database.available()) {
+                return; // the outbox is in the database: nothing to send until it answers (and nothing to log each time)
+            }
             try {
                 dispatchDue();
             } catch (RuntimeException e) {
-                log.error("WeChat outbox dispatch failed", e);
+                if (DatabaseWatch.isOutage(e)) {
+                    log.warn("WeChat outbox dispatch stopped, the database does not answer: {}", e.toString());
+                } else {
+                    log.error("WeChat outbox dispatch failed", e);
+                }
             }
         }, settings.pollInterval().toMillis(), settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
         running = true;

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import me.chanjar.weixin.common.redis.RedisTemplateWxRedisOps;
 import me.chanjar.weixin.mp.api.WxMpService;
 import me.chanjar.weixin.mp.api.impl.WxMpServiceImpl;
 import me.chanjar.weixin.mp.config.WxMpConfigStorage;
@@ -15,12 +14,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * The configured official accounts, each with its WxJava service. The access_token lives in Redis
- * when Redis is enabled (shared by every instance, refreshed by one), in memory otherwise. With the
+ * when Redis is enabled (shared by every instance, refreshed by one; in this instance's memory while
+ * Redis does not answer), in memory otherwise. With the
  * local simulator enabled, a demo account with a random token and key is added so the simulator
  * works on a fresh machine; only the simulator signs for it, and it never talks to WeChat.
  */
@@ -40,11 +39,11 @@ class WechatAccounts {
 
     private final Map<String, Account> accounts = new LinkedHashMap<>();
 
-    WechatAccounts(WechatSettings settings, ObjectProvider<StringRedisTemplate> redis,
+    WechatAccounts(WechatSettings settings, ObjectProvider<RedisGuard> redis,
                    @Value("${askonce.redis.enabled:false}") boolean redisEnabled) {
         for (WechatSettings.Account a : settings.accounts()) {
             WxMpDefaultConfigImpl config = redisEnabled
-                    ? new WxMpRedisConfigImpl(new RedisTemplateWxRedisOps(redis.getObject()), "askonce:wechat")
+                    ? new WxMpRedisConfigImpl(new FallbackWxRedisOps(redis.getObject()), "askonce:wechat")
                     : new WxMpDefaultConfigImpl();
             accounts.put(a.appId(), account(a.appId(), a.secret(), a.token(), a.aesKey(), settings.apiHost(), config, false));
         }

@@ -1,5 +1,6 @@
 package org.askonce.wechat;
 
+import io.lettuce.core.ClientOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.askonce.knowledge.KnowledgeSettings;
@@ -7,15 +8,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.data.redis.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
- * The channel's texts, its message ledger and the rest of long replies: in Redis when {@code askonce.redis.enabled=true},
- * in memory otherwise; the simulator, when on, for this machine only.
+ * The channel's texts, its message ledger and the rest of long replies: in Redis when
+ * {@code askonce.redis.enabled=true} (with this instance's memory while Redis does not answer), in memory otherwise;
+ * the simulator, when on, for this machine only.
  */
 @Configuration(proxyBeanMethods = false)
 class WechatConfiguration {
@@ -57,23 +61,53 @@ class WechatConfiguration {
         return registration;
     }
 
+    /** Messages that arrive while the database does not answer, kept on this instance until they are answered. */
+    @Bean(destroyMethod = "close")
+    WechatJournal wechatJournal(WechatSettings settings) {
+        return new WechatJournal(settings.journal());
+    }
+
+    /** Every use of Redis, with its fallback when Redis does not answer. */
     @Bean
-    MessageLedger messageLedger(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<StringRedisTemplate> template) {
+    @ConditionalOnProperty(name = "askonce.redis.enabled", havingValue = "true")
+    RedisGuard redisGuard(StringRedisTemplate redis) {
+        return new RedisGuard(redis);
+    }
+
+    /** Replaces Spring Boot's Redis health check (disabled in application.properties): an instance without Redis still answers. */
+    @Bean
+    @ConditionalOnProperty(name = "askonce.redis.enabled", havingValue = "true")
+    HealthIndicator redisHealthIndicator(RedisGuard guard) {
+        return new RedisHealthIndicator(guard);
+    }
+
+    /**
+     * While Lettuce has no connection to Redis, a command fails at once instead of waiting out its
+     * timeout in the reconnect queue: the caller falls back sooner.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "askonce.redis.enabled", havingValue = "true")
+    LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
+        return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    @Bean
+    MessageLedger messageLedger(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<RedisGuard> guard) {
         if (redis) {
-            log.info("WeChat message dedup: Redis (shared by every instance)");
-            return new RedisMessageLedger(template.getObject(), "askonce:wechat:msg:");
+            log.info("WeChat message dedup: Redis (shared by every instance; this instance's memory while Redis does not answer)");
+            return new FallbackMessageLedger(guard.getObject(), "askonce:wechat:msg:");
         }
         log.info("WeChat message dedup: in memory (one instance; set askonce.redis.enabled=true to share it)");
         return new InMemoryMessageLedger();
     }
 
     @Bean
-    NonceLedger nonceLedger(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<StringRedisTemplate> template) {
-        return new NonceLedger(redis ? template.getObject() : null, java.time.Clock.systemUTC());
+    NonceLedger nonceLedger(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<RedisGuard> guard) {
+        return new NonceLedger(redis ? guard.getObject() : null, java.time.Clock.systemUTC());
     }
 
     @Bean
-    Continuations continuations(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<StringRedisTemplate> template) {
-        return redis ? new RedisContinuations(template.getObject(), "askonce:wechat:more:") : new InMemoryContinuations();
+    Continuations continuations(@Value("${askonce.redis.enabled:false}") boolean redis, ObjectProvider<RedisGuard> guard) {
+        return redis ? new FallbackContinuations(guard.getObject(), "askonce:wechat:more:") : new InMemoryContinuations();
     }
 }

@@ -90,6 +90,7 @@ class WechatPortalController {
                                    @RequestParam(name = "encrypt_type", required = false) String encryptType,
                                    @RequestParam(name = "msg_signature", required = false) String msgSignature,
                                    HttpServletRequest request) throws IOException {
+        long received = System.nanoTime();
         var found = accounts.find(appid);
         if (found.isEmpty()) {
             return refuse("unknown appid", appid);
@@ -155,7 +156,7 @@ class WechatPortalController {
 
         String reply = !"event".equalsIgnoreCase(message.getMsgType()) && !limiter.allowWechat(appid, message.getFromUser())
                 ? TOO_FAST // over the per-minute limit: asked to slow down, nothing stored
-                : responder.respond(appid, message);
+                : responder.respond(appid, message, received);
         if (reply == null) {
             return ResponseEntity.ok().contentType(TEXT).body("success");
         }

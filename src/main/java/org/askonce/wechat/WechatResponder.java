@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.askonce.system.DatabaseWatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -17,9 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * WeChat's rules around the reply: each message is handled once (however often WeChat retries it,
- * on whichever instance), and the passive reply goes out within the budget. An answer that is not
- * ready in time is sent later as a customer-service message through the outbox, and WeChat gets an
- * empty "success" now. A retry gets the reply the first delivery got, or "success".
+ * on whichever instance), and the passive reply goes out within the budget, counted from the
+ * request's arrival. An answer that is not ready in time is sent later as a customer-service message
+ * through the outbox, and WeChat gets an empty "success" now. A retry gets the reply the first
+ * delivery got, or "success". While the database does not answer, a message is journaled on the
+ * instance ({@link WechatJournal}) and answered by push once it does; the citizen is told so now.
  */
 @Component
 class WechatResponder implements DisposableBean {
@@ -32,15 +35,19 @@ class WechatResponder implements DisposableBean {
     private final WechatOutbox outbox;
     private final ChannelTexts texts;
     private final WechatSettings settings;
+    private final WechatJournal journal;
+    private final DatabaseWatch database;
     private final ExecutorService workers;
 
     WechatResponder(WechatMessageHandler handler, MessageLedger ledger, WechatOutbox outbox, ChannelTexts texts,
-                    WechatSettings settings) {
+                    WechatSettings settings, WechatJournal journal, DatabaseWatch database) {
         this.handler = handler;
         this.ledger = ledger;
         this.outbox = outbox;
         this.texts = texts;
         this.settings = settings;
+        this.journal = journal;
+        this.database = database;
         int threads = Math.max(8, Runtime.getRuntime().availableProcessors() * 4);
         AtomicInteger n = new AtomicInteger();
         this.workers = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
@@ -60,29 +67,38 @@ class WechatResponder implements DisposableBean {
 
     /** The passive reply to give, or null for an empty "success". */
     String respond(String appId, WxMpXmlMessage m) {
+        return respond(appId, m, System.nanoTime());
+    }
+
+    /**
+     * The passive reply to give, or null for an empty "success", within the reply budget counted from
+     * {@code receivedNanos} (when the request arrived): the ledger's time is part of it.
+     */
+    String respond(String appId, WxMpXmlMessage m, long receivedNanos) {
+        long deadline = receivedNanos + settings.replyBudget().toNanos();
         String key = key(appId, m);
         if (!ledger.claim(key, settings.dedupTtl())) {
-            return replyOfFirstDelivery(key);
+            return replyOfFirstDelivery(key, deadline);
+        }
+        if (!database.available()) {
+            return journaled(appId, m, key);
         }
         long start = System.nanoTime();
         CompletableFuture<String> work = CompletableFuture.supplyAsync(() -> handler.respond(appId, m), workers);
         try {
-            String reply = work.get(settings.replyBudget().toNanos(), TimeUnit.NANOSECONDS);
+            String reply = work.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             ledger.settle(key, reply, settings.dedupTtl());
             return reply;
         } catch (TimeoutException e) {
             ledger.settle(key, null, settings.dedupTtl());
             log.info("message {}: no answer within {} ms, it will be sent as a customer-service message", key,
                     settings.replyBudget().toMillis());
-            work.whenComplete((reply, error) -> {
-                String late = error != null ? texts.busy() : reply;
-                if (late != null) {
-                    long id = outbox.enqueue(appId, m.getFromUser(), late, key);
-                    log.debug("message {}: late answer queued as outbox {} after {} ms", key, id, (System.nanoTime() - start) / 1_000_000);
-                }
-            });
+            work.whenComplete((reply, error) -> late(appId, m, key, reply, error, start));
             return null;
         } catch (ExecutionException e) {
+            if (DatabaseWatch.isOutage(e.getCause())) {
+                return journaled(appId, m, key);
+            }
             log.error("message {}: could not be answered", key, e.getCause());
             ledger.settle(key, texts.busy(), settings.dedupTtl());
             return texts.busy();
@@ -93,9 +109,60 @@ class WechatResponder implements DisposableBean {
         }
     }
 
+    /**
+     * The answer that missed the budget, pushed through the outbox. When the database went away
+     * meanwhile, the message (or the answer, if it was ready) is journaled instead, to be pushed once
+     * the database is back.
+     */
+    private void late(String appId, WxMpXmlMessage m, String key, String reply, Throwable error, long start) {
+        if (error != null && DatabaseWatch.isOutage(error)) {
+            tryJournal(() -> journal.question(appId, m, key), key);
+            return;
+        }
+        String late = error != null ? texts.busy() : reply;
+        if (late == null) {
+            return;
+        }
+        try {
+            long id = outbox.enqueue(appId, m.getFromUser(), late, key);
+            log.debug("message {}: late answer queued as outbox {} after {} ms", key, id, (System.nanoTime() - start) / 1_000_000);
+        } catch (RuntimeException e) {
+            if (DatabaseWatch.isOutage(e)) {
+                tryJournal(() -> journal.push(appId, m.getFromUser(), late, key), key);
+            } else {
+                log.error("message {}: the late answer could not be queued", key, e);
+            }
+        }
+    }
+
+    /**
+     * The database does not answer: the message is journaled, to be answered by push when it does,
+     * and WeChat is told so now (a question gets {@link ChannelTexts#queued()}, an event "success").
+     */
+    private String journaled(String appId, WxMpXmlMessage m, String key) {
+        if (!tryJournal(() -> journal.question(appId, m, key), key)) {
+            ledger.settle(key, texts.busy(), settings.dedupTtl());
+            return texts.busy();
+        }
+        boolean asks = !"event".equalsIgnoreCase(m.getMsgType()) || "click".equalsIgnoreCase(m.getEvent());
+        String reply = asks ? texts.queued() : null;
+        ledger.settle(key, reply, settings.dedupTtl());
+        return reply;
+    }
+
+    private boolean tryJournal(Runnable write, String key) {
+        try {
+            write.run();
+            log.debug("message {}: the database does not answer, journaled", key);
+            return true;
+        } catch (RuntimeException e) {
+            log.error("message {}: the database does not answer and the journal cannot be written; the message is lost", key, e);
+            return false;
+        }
+    }
+
     /** A retry: waits (within the budget) for the first delivery to be answered, then gives the same reply. */
-    private String replyOfFirstDelivery(String key) {
-        long deadline = System.nanoTime() + settings.replyBudget().toNanos();
+    private String replyOfFirstDelivery(String key, long deadline) {
         while (true) {
             var settled = ledger.settled(key);
             if (settled.isPresent()) {

@@ -28,6 +28,8 @@ import org.springframework.util.unit.DataSize;
  * @param menuFile     the menu in WeChat's JSON, published by {@code java -jar askonce.jar wechat-menu};
  *                     default {@code <knowledge-base>/wechat/menu.json}, no menu when that does not exist
  *                     (a file named here must exist)
+ * @param journal      where messages that arrive while the database does not answer are kept until they are
+ *                     answered (by push); one per instance, in its data directory
  */
 @ConfigurationProperties("askonce.wechat")
 public record WechatSettings(
@@ -40,7 +42,8 @@ public record WechatSettings(
         @DefaultValue("false") boolean simulator,
         Path channelFile,
         Path menuFile,
-        @DefaultValue Outbox outbox) {
+        @DefaultValue Outbox outbox,
+        @DefaultValue("./data/wechat-journal.jsonl") Path journal) {
 
     public WechatSettings {
         // an account whose four values are all empty is not configured (e.g. compose's empty defaults)
