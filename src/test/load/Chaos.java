@@ -49,7 +49,8 @@ public class Chaos {
     static final String[] QUESTIONS = {"办狗证要带啥", "护照在哪办", "公积金租房提取多久到账", "新生儿落户要什么材料", "身份证丢了怎么补",
         "结婚登记要带什么", "社保卡挂失", "驾驶证到期换证要多久", "居住证怎么办", "异地就医备案怎么弄"};
     static final Pattern TOUSER = Pattern.compile("\"touser\"\\s*:\\s*\"([^\"]+)\"");
-    static final Pattern MSG_TAG = Pattern.compile("#(\\d+)");
+    /** What the queued acknowledgement says (knowledge-base/wechat/channel.yaml, {@code queued}). */
+    static final String QUEUED = "答复稍后会发到这里";
 
     public static void main(String[] args) throws Exception {
         String jar = arg(args, "--jar", "target/askonce.jar");
@@ -109,6 +110,7 @@ public class Chaos {
             wechat.close();
             System.out.println("logs and nginx config: " + work);
         }
+        System.exit(0); // the fake API's and the proxies' threads would keep the JVM alive
     }
 
     static String arg(String[] args, String name, String fallback) {
@@ -376,9 +378,12 @@ public class Chaos {
         final int users;
         final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         final AtomicBoolean running = new AtomicBoolean(true);
-        final AtomicLong msgIds = new AtomicLong(8_000_000_000_000_000_000L);
+        /** MsgIds of this run only (a MsgId of an earlier run would be a WeChat retry to the shared ledger). */
+        final AtomicLong msgIds = new AtomicLong(System.currentTimeMillis() * 1_000_000L);
         final Map<String, Integer> sent = new ConcurrentHashMap<>();
         final Map<String, Integer> passive = new ConcurrentHashMap<>();
+        /** Passive replies that only acknowledge ("答复稍后会发到这里": the database is down, the answer comes by push). */
+        final AtomicLong acknowledged = new AtomicLong();
         final AtomicLong retries = new AtomicLong();
         final AtomicLong failedTries = new AtomicLong();
         final List<Thread> threads = new ArrayList<>();
@@ -424,7 +429,9 @@ public class Chaos {
                                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                                 HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() == 200) {
-                            if (r.body().contains("<MsgType><![CDATA[text]]></MsgType>")) {
+                            if (r.body().contains(QUEUED)) {
+                                acknowledged.incrementAndGet(); // the answer is owed by push
+                            } else if (r.body().contains("<MsgType><![CDATA[text]]></MsgType>")) {
                                 passive.merge(user, 1, Integer::sum);
                             }
                             break; // "success" or an empty body: WeChat takes it, the answer is owed by push
@@ -484,6 +491,7 @@ public class Chaos {
             System.out.printf("messages sent:               %d (retries by \"WeChat\": %d, failed tries: %d)%n", total, retries.get(),
                     failedTries.get());
             System.out.printf("answered by passive reply:   %d%n", byPassive);
+            System.out.printf("acknowledged, answer pushed: %d (\"您的问题已收到…答复稍后会发到这里\")%n", acknowledged.get());
             System.out.printf("answered by push:            %d%n", byPush);
             System.out.printf("lost:                        %d%n", lost);
             System.out.printf("duplicated:                  %d%n", duplicated);

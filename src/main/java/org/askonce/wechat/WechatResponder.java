@@ -78,7 +78,7 @@ class WechatResponder implements DisposableBean {
         long deadline = receivedNanos + settings.replyBudget().toNanos();
         String key = key(appId, m);
         if (!ledger.claim(key, settings.dedupTtl())) {
-            return replyOfFirstDelivery(key, deadline);
+            return replyOfFirstDelivery(appId, m, key, deadline);
         }
         if (!database.available()) {
             return journaled(appId, m, key);
@@ -161,8 +161,13 @@ class WechatResponder implements DisposableBean {
         }
     }
 
-    /** A retry: waits (within the budget) for the first delivery to be answered, then gives the same reply. */
-    private String replyOfFirstDelivery(String key, long deadline) {
+    /**
+     * A retry: waits (within the budget) for the first delivery to be answered, then gives the same
+     * reply. A first delivery that is still not settled when the retry's own budget is over was taken
+     * by an instance that is gone (a live one settles within its budget, before WeChat retries): the
+     * retry answers it then, by push, once (a second claim).
+     */
+    private String replyOfFirstDelivery(String appId, WxMpXmlMessage m, String key, long deadline) {
         while (true) {
             var settled = ledger.settled(key);
             if (settled.isPresent()) {
@@ -170,6 +175,12 @@ class WechatResponder implements DisposableBean {
                 return settled.get().reply();
             }
             if (System.nanoTime() - deadline > 0) {
+                if (ledger.claim(key + ":again", settings.dedupTtl())) {
+                    log.warn("message {}: its first delivery was never answered (the instance that took it is gone); answering it by push", key);
+                    long start = System.nanoTime();
+                    CompletableFuture.supplyAsync(() -> handler.respond(appId, m), workers)
+                            .whenComplete((reply, error) -> late(appId, m, key, reply, error, start));
+                }
                 return null;
             }
             try {

@@ -57,6 +57,8 @@ class WechatOutboxIntegrationTests {
     int port;
     @Autowired
     WechatOutbox outbox;
+    @Autowired
+    MessageLedger ledger;
     @MockitoSpyBean
     WechatMessageHandler handler;
 
@@ -73,6 +75,25 @@ class WechatOutboxIntegrationTests {
     private WechatOutbox.Message settled(long id) throws InterruptedException {
         waitFor("outbox " + id + " to settle", () -> outbox.find(id).orElseThrow().state() != WechatOutbox.State.PENDING);
         return outbox.find(id).orElseThrow();
+    }
+
+    @Test
+    void aMessageWhoseFirstDeliveryWasTakenByAnInstanceThatDiedIsAnsweredByPushOnWechatsRetry() throws Exception {
+        WechatTestClient client = new WechatTestClient(port, APP_ID, "outbox-token", null);
+        assertThat(client.post(WechatTestClient.text("warm-up-user-2", WechatTestClient.nextMsgId(), "你好")).statusCode()).isEqualTo(200);
+        long msgId = WechatTestClient.nextMsgId();
+        // another instance took the message and was killed before it answered: claimed, never settled
+        assertThat(ledger.claim(APP_ID + ":m:" + msgId, Duration.ofMinutes(10))).isTrue();
+
+        HttpResponse<String> retry = client.post(WechatTestClient.text("orphan-user", msgId, "狗证要带什么材料"));
+        HttpResponse<String> again = client.post(WechatTestClient.text("orphan-user", msgId, "狗证要带什么材料"));
+
+        assertThat(retry.body()).isEqualTo("success");
+        assertThat(again.body()).isEqualTo("success");
+        waitFor("the orphaned message's answer to reach WeChat", () -> API.kefuBodies.stream().anyMatch(b -> b.contains("\"touser\":\"orphan-user\"")));
+        Thread.sleep(500); // a second answer would have come by now
+        assertThat(API.kefuBodies.stream().filter(b -> b.contains("\"touser\":\"orphan-user\""))).singleElement().asString()
+                .contains("犬只狂犬病免疫证明");
     }
 
     @Test
