@@ -272,11 +272,10 @@ public class DatabaseWatch implements SmartLifecycle {
         }
     }
 
+    /** The innermost cause, as "SocketTimeoutException: Read timed out". */
     private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = org.springframework.core.NestedExceptionUtils.getRootCause(e);
+        root = root == null ? e : root;
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 

@@ -153,11 +153,10 @@ final class RedisGuard implements InitializingBean, DisposableBean {
         }
     }
 
+    /** The innermost cause, as "SocketTimeoutException: Read timed out". */
     private static String describe(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = org.springframework.core.NestedExceptionUtils.getRootCause(e);
+        root = root == null ? e : root;
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
