@@ -89,9 +89,13 @@ public class KnowledgeTransfer {
         return snapshot.itemCount();
     }
 
-    /** A template to fill in: the header row and one example item, as .csv or .xlsx. */
+    /**
+     * A template to fill in: the header row and one example row, as .csv or .xlsx. The example is a
+     * published item marked as one (编号 示例-…, 事项名称 （示例）…): importing the row unchanged is
+     * refused, so it can never create or overwrite an item.
+     */
     public void template(Path file) {
-        SpreadsheetFormat.write(knowledgeBase.snapshot().items().stream().limit(1).toList(), file);
+        SpreadsheetFormat.write(knowledgeBase.snapshot().items().stream().limit(1).map(SpreadsheetFormat::example).toList(), file);
     }
 
     private static boolean spreadsheet(Path path) {

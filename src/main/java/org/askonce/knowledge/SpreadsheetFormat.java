@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
@@ -82,6 +83,10 @@ final class SpreadsheetFormat {
             new Column("最近审核日期", "yyyy-mm-dd", i -> i.lastReviewed() == null ? "" : i.lastReviewed().toString()),
             new Column("信息来源", "", ServiceItem::source));
 
+    /** The template's example row: its id starts with this, its name with {@link #EXAMPLE_NAME}; importing it is refused. */
+    static final String EXAMPLE_ID = "示例";
+    static final String EXAMPLE_NAME = "（示例）";
+
     private SpreadsheetFormat() {
     }
 
@@ -120,31 +125,33 @@ final class SpreadsheetFormat {
             Cells cells = new Cells(row, index, rowNumber, problems);
             int before = problems.size();
             try {
-                String id = cells.text("编号");
-                ServiceItem existing = current.item(id).orElse(null);
+                // every cell is checked, so one pass reports every bad cell of the row
+                String id = cells.id();
+                ServiceItem existing = id == null ? null : current.item(id).orElse(null);
                 // an empty cell is a gap, kept as a gap (null); the audit lists it
-                ServiceItem.TimeLimit timeLimit = new ServiceItem.TimeLimit(cells.number("法定办结时限（工作日）"),
-                        cells.number("承诺办结时限（工作日）"), cells.optional("时限说明"));
+                ServiceItem.TimeLimit timeLimit = new ServiceItem.TimeLimit(cells.count("法定办结时限（工作日）", 0, null),
+                        cells.count("承诺办结时限（工作日）", 0, null), cells.optional("时限说明"));
                 ServiceItem.Fee fee = new ServiceItem.Fee(cells.yesNo("是否收费"), cells.optional("收费标准"), cells.optional("收费依据"));
-                ServiceItem.Online online = new ServiceItem.Online(cells.optional("网上办理地址"), cells.optional("网办平台"));
-                ServiceItem item = new ServiceItem(id, cells.text("事项名称"), cells.lines("别名"), cells.lines("关键词"),
-                        cells.text("实施部门"), cells.optional("服务对象"), cells.optional("事项类型"), cells.optional("受理条件"),
+                ServiceItem.Online online = new ServiceItem.Online(cells.url("网上办理地址"), cells.optional("网办平台"));
+                ServiceItem item = new ServiceItem(id, cells.name(), cells.lines("别名"), cells.lines("关键词"),
+                        cells.required("实施部门"), cells.audience(), cells.optional("事项类型"), cells.optional("受理条件"),
                         cells.materials(), timeLimit.equals(new ServiceItem.TimeLimit(null, null, null)) ? null : timeLimit,
-                        fee.equals(new ServiceItem.Fee(null, null, null)) ? null : fee, cells.number("到现场次数"),
+                        fee.equals(new ServiceItem.Fee(null, null, null)) ? null : fee, cells.count("到现场次数", 0, 9),
                         cells.halls(), online.equals(new ServiceItem.Online(null, null)) ? null : online, cells.yesNo("支持快递"),
-                        cells.yesNo("需要预约"), cells.lines("办理流程"), cells.lines("设定依据"), cells.optional("咨询电话"),
-                        cells.optional("投诉电话"), cells.date("最近审核日期"), cells.text("信息来源"),
+                        cells.yesNo("需要预约"), cells.lines("办理流程"), cells.lines("设定依据"), cells.phone("咨询电话"),
+                        cells.phone("投诉电话"), cells.date("最近审核日期"), cells.required("信息来源"),
                         existing == null ? List.of() : existing.faqs());
-                if (problems.size() == before) {
-                    VALIDATOR.validate(item).stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                            .forEach(v -> problems.add("第" + rowNumber + "行 " + v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "")
-                                    + "：" + v.getMessage()));
-                }
+                // the rules above cover the item's constraints; anything they missed is still told in Chinese, by column
+                VALIDATOR.validate(item).stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
+                        .forEach(v -> cells.problem(header(v.getPropertyPath().toString()), "不符合要求（" + chinese(v) + "）"));
                 if (id != null && !ids.add(id)) {
-                    problems.add("第" + rowNumber + "行 编号：" + id + " 在文件中出现了不止一次");
+                    cells.problem("编号", id + " 在文件中出现了不止一次");
                 }
                 if (problems.size() == before) {
                     items.add(item);
+                } else {
+                    // the row's problems in the order of the file's columns, as the clerk reads the row
+                    problems.subList(before, problems.size()).sort(Comparator.comparingInt(cells::column));
                 }
             } catch (RuntimeException e) {
                 problems.add("第" + rowNumber + "行：" + e.getMessage());
@@ -154,6 +161,14 @@ final class SpreadsheetFormat {
             problems.add("文件里没有事项（第2行起每行一个事项）");
         }
         return new Result(items, problems);
+    }
+
+    /** The item as the template's example row: the same content under an id and a name that say it is an example. */
+    static ServiceItem example(ServiceItem item) {
+        return new ServiceItem(EXAMPLE_ID + "-" + item.id(), EXAMPLE_NAME + item.name(), item.aliases(), item.keywords(), item.department(),
+                item.audience(), item.itemType(), item.conditions(), item.materials(), item.timeLimit(), item.fee(), item.visits(),
+                item.halls(), item.online(), item.express(), item.appointment(), item.process(), item.legalBasis(), item.consultPhone(),
+                item.complaintPhone(), item.lastReviewed(), item.source(), List.of());
     }
 
     /** Writes the items as CSV (UTF-8 with a BOM, so Excel shows Chinese) or, for a .xlsx path, as an Excel workbook. */
@@ -237,6 +252,41 @@ final class SpreadsheetFormat {
         }
     }
 
+    /** The column of a property path ("timeLimit.legalDays" → 法定办结时限（工作日）). */
+    static String header(String path) {
+        String p = path.replaceAll("\\[\\d*]|\\.<[^>]+>", "");
+        return switch (p.contains(".") && !p.startsWith("timeLimit") && !p.startsWith("fee") && !p.startsWith("online")
+                ? p.substring(0, p.indexOf('.')) : p) {
+            case "id" -> "编号";
+            case "name" -> "事项名称";
+            case "aliases" -> "别名";
+            case "keywords" -> "关键词";
+            case "department" -> "实施部门";
+            case "audience" -> "服务对象";
+            case "materials" -> "申请材料";
+            case "timeLimit.legalDays" -> "法定办结时限（工作日）";
+            case "timeLimit.promisedDays" -> "承诺办结时限（工作日）";
+            case "visits" -> "到现场次数";
+            case "halls" -> "办理地点";
+            case "online.url" -> "网上办理地址";
+            case "process" -> "办理流程";
+            case "legalBasis" -> "设定依据";
+            case "source" -> "信息来源";
+            default -> p;
+        };
+    }
+
+    /** A constraint's message in Chinese, by its kind. */
+    private static String chinese(jakarta.validation.ConstraintViolation<?> v) {
+        String kind = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return switch (kind) {
+            case "NotBlank", "NotNull" -> "不能为空";
+            case "Size" -> "太长";
+            case "Min", "Max", "PositiveOrZero" -> "数值超出范围";
+            default -> "格式不对";
+        };
+    }
+
     private static String lines(List<String> values) {
         return String.join("\n", values);
     }
@@ -258,16 +308,30 @@ final class SpreadsheetFormat {
         return i < parts.length && !parts[i].isBlank() ? parts[i].strip() : null;
     }
 
-    /** One row's cells by header, with problems recorded against the row and column. */
+    /** One row's cells by header, with problems recorded against the row and the column as the file names it. */
     private record Cells(List<String> row, Map<String, Integer> index, int rowNumber, List<String> problems) {
+
+        /** Records a problem of a cell ("第3行 咨询电话：…"), once per cell. */
+        void problem(String header, String what) {
+            String prefix = "第" + rowNumber + "行 " + header + "：";
+            if (problems.stream().noneMatch(p -> p.startsWith(prefix))) {
+                problems.add(prefix + what);
+            }
+        }
+
+        /** The column of a problem of this row, by its header (after 第N行); unknown ones last. */
+        int column(String problem) {
+            String prefix = "第" + rowNumber + "行 ";
+            int colon = problem.indexOf('：');
+            if (!problem.startsWith(prefix) || colon < 0) {
+                return Integer.MAX_VALUE;
+            }
+            return index.getOrDefault(problem.substring(prefix.length(), colon), Integer.MAX_VALUE);
+        }
 
         String raw(String header) {
             int c = index.get(header);
             return c < row.size() && row.get(c) != null ? row.get(c).strip() : "";
-        }
-
-        String text(String header) {
-            return raw(header);
         }
 
         String optional(String header) {
@@ -275,21 +339,79 @@ final class SpreadsheetFormat {
             return v.isEmpty() ? null : v;
         }
 
+        /** A cell that must be filled in. */
+        String required(String header) {
+            String v = raw(header);
+            if (v.isEmpty()) {
+                problem(header, "不能为空");
+            }
+            return v;
+        }
+
+        /** The id: required, a slug; the template's example row is refused. */
+        String id() {
+            String v = raw("编号");
+            if (v.startsWith(EXAMPLE_ID)) {
+                problem("编号", "“" + v + "”是模板里的示例行，不会导入。请删除这一行，或把编号和内容改成真实事项的");
+            } else if (v.isEmpty()) {
+                problem("编号", "不能为空");
+            } else if (!v.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
+                problem("编号", "只能用小写字母、数字和连字符（如 dog-registration），现在是“" + v + "”");
+            }
+            return v.isEmpty() ? null : v;
+        }
+
+        /** The name: required, at most 200 characters; the example row's marked name is refused. */
+        String name() {
+            String v = required("事项名称");
+            if (v.startsWith(EXAMPLE_NAME)) {
+                problem("事项名称", "以“" + EXAMPLE_NAME + "”开头，是模板里的示例行，不会导入。请删除这一行，或改成真实事项");
+            } else if (v.length() > 200) {
+                problem("事项名称", "太长（" + v.length() + " 个字），最多 200 个字");
+            }
+            return v;
+        }
+
+        String audience() {
+            String v = optional("服务对象");
+            if (v != null && !v.matches("个人|法人|个人和法人")) {
+                problem("服务对象", "应为“个人”“法人”或“个人和法人”，现在是“" + v + "”");
+            }
+            return v;
+        }
+
+        String phone(String header) {
+            String v = optional(header);
+            if (v != null) {
+                CellRules.phone(v).ifPresent(p -> problem(header, p));
+            }
+            return v;
+        }
+
+        String url(String header) {
+            String v = optional(header);
+            if (v != null) {
+                CellRules.url(v).ifPresent(p -> problem(header, p));
+            }
+            return v;
+        }
+
         List<String> lines(String header) {
             return raw(header).lines().map(String::strip).filter(s -> !s.isEmpty()).toList();
         }
 
-        Integer number(String header) {
+        /** A count: empty is a gap; otherwise a whole number from {@code min} (to {@code max}, when not null). */
+        Integer count(String header, int min, Integer max) {
             String v = raw(header);
             if (v.isEmpty()) {
                 return null;
             }
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                problems.add("第" + rowNumber + "行 " + header + "：应为整数，现在是“" + v + "”");
+            Optional<String> wrong = CellRules.count(v, min, max);
+            if (wrong.isPresent()) {
+                problem(header, wrong.get());
                 return null;
             }
+            return Integer.parseInt(v);
         }
 
         Boolean yesNo(String header) {
@@ -299,7 +421,7 @@ final class SpreadsheetFormat {
                 case "是", "Y", "y", "true", "TRUE" -> true;
                 case "否", "N", "n", "false", "FALSE" -> false;
                 default -> {
-                    problems.add("第" + rowNumber + "行 " + header + "：应为“是”或“否”，现在是“" + v + "”");
+                    problem(header, "应为“是”或“否”，现在是“" + v + "”");
                     yield null;
                 }
             };
@@ -310,53 +432,86 @@ final class SpreadsheetFormat {
             try {
                 return v.isEmpty() ? null : LocalDate.parse(v.replace('/', '-'));
             } catch (DateTimeParseException e) {
-                problems.add("第" + rowNumber + "行 " + header + "：日期应写成 2026-11-30，现在是“" + v + "”");
+                problem(header, "日期应写成 2026-11-30，现在是“" + v + "”");
                 return null;
             }
         }
 
         List<ServiceItem.Material> materials() {
             List<ServiceItem.Material> out = new ArrayList<>();
+            List<String> wrong = new ArrayList<>();
             int n = 0;
             for (String line : lines("申请材料")) {
                 n++;
                 String[] p = line.split("\\|", -1);
+                String at = "第" + n + "项";
                 if (p.length > 7) {
-                    problems.add("第" + rowNumber + "行 申请材料第" + n + "项：应为 名称|形式|份数|是否必需|说明|适用情形|样表链接，现在是“" + line + "”");
+                    wrong.add(at + "应为 名称|形式|份数|是否必需|说明|适用情形|样表链接，现在是“" + line + "”");
                     continue;
+                }
+                int before = wrong.size();
+                if (p[0].isBlank()) {
+                    wrong.add(at + "缺少材料名称");
+                }
+                String form = part(p, 1);
+                if (form != null && !form.matches("原件|复印件|原件和复印件|电子证照")) {
+                    wrong.add(at + "的形式应为 原件、复印件、原件和复印件 或 电子证照，现在是“" + form + "”");
                 }
                 String copiesText = part(p, 2);
                 Integer copies = null;
                 if (copiesText != null) {
-                    try {
+                    Optional<String> bad = CellRules.count(copiesText, 1, null);
+                    if (bad.isPresent()) {
+                        wrong.add(at + "的份数" + bad.get());
+                    } else {
                         copies = Integer.parseInt(copiesText);
-                    } catch (NumberFormatException e) {
-                        problems.add("第" + rowNumber + "行 申请材料第" + n + "项：份数应为整数，现在是“" + copiesText + "”");
-                        continue;
                     }
                 }
                 String required = part(p, 3);
                 if (required != null && !required.equals("是") && !required.equals("否")) {
-                    problems.add("第" + rowNumber + "行 申请材料第" + n + "项：是否必需应为“是”或“否”，现在是“" + required + "”");
-                    continue;
+                    wrong.add(at + "的是否必需应为“是”或“否”，现在是“" + required + "”");
                 }
-                out.add(new ServiceItem.Material(p[0].strip(), part(p, 1), copies, required == null ? null : required.equals("是"),
-                        part(p, 5), part(p, 4), part(p, 6)));
+                String sample = part(p, 6);
+                if (sample != null) {
+                    CellRules.url(sample).ifPresent(u -> wrong.add(at + "的样表链接" + u));
+                }
+                if (wrong.size() == before) {
+                    out.add(new ServiceItem.Material(p[0].strip(), form, copies, required == null ? null : required.equals("是"),
+                            part(p, 5), part(p, 4), sample));
+                }
+            }
+            if (!wrong.isEmpty()) {
+                problem("申请材料", String.join("；", wrong));
             }
             return out;
         }
 
         List<ServiceItem.Hall> halls() {
             List<ServiceItem.Hall> out = new ArrayList<>();
+            List<String> wrong = new ArrayList<>();
             int n = 0;
             for (String line : lines("办理地点")) {
                 n++;
                 String[] p = line.split("\\|", -1);
+                String at = "第" + n + "处";
                 if (p.length > 5) {
-                    problems.add("第" + rowNumber + "行 办理地点第" + n + "处：应为 名称|区县|地址|办公时间|电话，现在是“" + line + "”");
+                    wrong.add(at + "应为 名称|区县|地址|办公时间|电话，现在是“" + line + "”");
                     continue;
                 }
-                out.add(new ServiceItem.Hall(p[0].strip(), part(p, 1), part(p, 2), part(p, 3), part(p, 4)));
+                int before = wrong.size();
+                if (p[0].isBlank()) {
+                    wrong.add(at + "缺少大厅名称");
+                }
+                String phone = part(p, 4);
+                if (phone != null) {
+                    CellRules.phone(phone).ifPresent(bad -> wrong.add(at + "的电话" + bad));
+                }
+                if (wrong.size() == before) {
+                    out.add(new ServiceItem.Hall(p[0].strip(), part(p, 1), part(p, 2), part(p, 3), phone));
+                }
+            }
+            if (!wrong.isEmpty()) {
+                problem("办理地点", String.join("；", wrong));
             }
             return out;
         }

@@ -100,8 +100,24 @@ class SpreadsheetImportIntegrationTests {
                 .isInstanceOf(KnowledgeBaseException.class)
                 .hasMessageContaining("3 处问题")
                 .hasMessageContaining("第2行 法定办结时限（工作日）")
-                .hasMessageContaining("第3行 申请材料第1项")
+                .hasMessageContaining("第3行 申请材料：第1项的份数")
                 .hasMessageContaining("第3行 支持快递");
+        assertThat(knowledgeBase.publication()).isEqualTo(publication);
+        assertThat(knowledgeBase.snapshot().items()).isEqualTo(before);
+    }
+
+    @Test
+    void theTemplatesExampleRowIsRefusedAndOverwritesNothing() throws Exception {
+        Path template = temp.resolve("template.xlsx");
+        transfer.template(template);
+        long publication = knowledgeBase.publication();
+        List<ServiceItem> before = knowledgeBase.snapshot().items();
+
+        assertThatThrownBy(() -> transfer.importFrom(template, "importer"))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("什么都没有导入")
+                .hasMessageContaining("第2行 编号：“示例-")
+                .hasMessageContaining("是模板里的示例行，不会导入");
         assertThat(knowledgeBase.publication()).isEqualTo(publication);
         assertThat(knowledgeBase.snapshot().items()).isEqualTo(before);
     }
