@@ -18,9 +18,10 @@
       document.getElementById('not-indexed').hidden = false;
     }
     if (s.stage === 'FAILED') {
+      document.getElementById('bar').classList.add('failed');
       const list = document.getElementById('problems');
-      list.replaceChildren(...s.problems.map(p => { const li = document.createElement('li'); li.textContent = p; return li; }));
-      document.getElementById('problem-count').textContent = s.problems.length;
+      list.replaceChildren(...s.details.map(p => { const li = document.createElement('li'); li.textContent = p; return li; }));
+      document.getElementById('problem-count').textContent = s.details.length;
       document.getElementById('failed').hidden = false;
     }
     if (s.toEmbed > 0) {

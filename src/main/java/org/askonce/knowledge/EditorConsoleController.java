@@ -8,8 +8,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.security.Principal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/editor")
 class EditorConsoleController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
             .registerModule(new JavaTimeModule())
@@ -42,13 +39,15 @@ class EditorConsoleController {
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeEditor editor;
     private final KnowledgeDrafts drafts;
+    private final EditorSettings settings;
 
     static final int PAGE_SIZE = 50;
 
-    EditorConsoleController(KnowledgeBase knowledgeBase, KnowledgeEditor editor, KnowledgeDrafts drafts) {
+    EditorConsoleController(KnowledgeBase knowledgeBase, KnowledgeEditor editor, KnowledgeDrafts drafts, EditorSettings settings) {
         this.knowledgeBase = knowledgeBase;
         this.editor = editor;
         this.drafts = drafts;
+        this.settings = settings;
     }
 
     @GetMapping
@@ -287,7 +286,7 @@ class EditorConsoleController {
     }
 
     public String time(java.time.Instant t) {
-        return t == null ? "" : TIME.format(t);
+        return settings.minutes(t);
     }
 
     /** No such item. */

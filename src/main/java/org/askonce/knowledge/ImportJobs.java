@@ -57,7 +57,7 @@ public class ImportJobs implements DisposableBean {
         QUEUED("排队中"), READING("读取和校验"), STORING("写入知识库"), INDEXING("重建检索"), DONE("完成"),
         /** Stored and published, but the search could not be rebuilt: citizens still get the previous answers. */
         NOT_INDEXED("已导入，检索未更新"),
-        FAILED("未导入");
+        FAILED("导入失败");
 
         private final String label;
 
@@ -81,6 +81,20 @@ public class ImportJobs implements DisposableBean {
         /** Whether the imported wordings' sentence vectors are still being computed (search answers from the words meanwhile). */
         public boolean embedding() {
             return toEmbed > 0 && embedded < toEmbed;
+        }
+
+        /** The problems without the line that heads them ("x.csv 有 3 处问题，什么都没有导入："): one a cell, for the page's list. */
+        public List<String> details() {
+            return headed() ? problems.subList(1, problems.size()) : problems;
+        }
+
+        /** The line that heads the problems, or empty. */
+        public String summary() {
+            return headed() ? problems.get(0) : "";
+        }
+
+        private boolean headed() {
+            return problems.size() > 1 && problems.get(0).endsWith("：");
         }
 
         /** 0–100: reading counts for the first tenth, storing for the rest up to 95, rebuilding the search to 100. */

@@ -2,8 +2,6 @@ package org.askonce.knowledge;
 
 import java.security.Principal;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,13 +26,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/editor/lexicon")
 class LexiconController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
     private static final String PAGE = "redirect:/editor/lexicon";
 
     private final LexiconEditor lexicon;
 
-    LexiconController(LexiconEditor lexicon) {
+    private final EditorSettings settings;
+
+    LexiconController(LexiconEditor lexicon, EditorSettings settings) {
         this.lexicon = lexicon;
+        this.settings = settings;
     }
 
     /** A term as listed: its text and, when the draft changes it, how ({@code removed}: struck through). */
@@ -208,6 +208,6 @@ class LexiconController {
 
     /** The audit log's action in Chinese. */
     public String time(Instant t) {
-        return t == null ? "" : TIME.format(t);
+        return settings.minutes(t);
     }
 }

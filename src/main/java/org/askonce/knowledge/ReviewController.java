@@ -2,8 +2,6 @@ package org.askonce.knowledge;
 
 import java.security.Principal;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -23,14 +21,14 @@ import org.springframework.web.bind.annotation.ResponseBody;
 @Controller
 class ReviewController {
 
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
-
     private final KnowledgeEditor editor;
     private final LexiconEditor lexicon;
+    private final EditorSettings settings;
 
-    ReviewController(KnowledgeEditor editor, LexiconEditor lexicon) {
+    ReviewController(KnowledgeEditor editor, LexiconEditor lexicon, EditorSettings settings) {
         this.editor = editor;
         this.lexicon = lexicon;
+        this.settings = settings;
     }
 
     /** One item waiting, as the API answers it. */
@@ -79,6 +77,6 @@ class ReviewController {
     }
 
     public String time(Instant t) {
-        return t == null ? "" : TIME.format(t);
+        return settings.minutes(t);
     }
 }

@@ -40,10 +40,12 @@ class TransferController {
 
     private final KnowledgeTransfer transfer;
     private final ImportJobs jobs;
+    private final EditorSettings settings;
 
-    TransferController(KnowledgeTransfer transfer, ImportJobs jobs) {
+    TransferController(KnowledgeTransfer transfer, ImportJobs jobs, EditorSettings settings) {
         this.transfer = transfer;
         this.jobs = jobs;
+        this.settings = settings;
     }
 
     @GetMapping({"/editor/template.{format}", "/api/editor/template.{format}"})
@@ -71,6 +73,7 @@ class TransferController {
     String importPage(@PathVariable String job, Model model) {
         ImportJobs.Status status = jobs.status(job).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这个导入任务：" + job));
         model.addAttribute("job", status);
+        model.addAttribute("time", settings);
         return "editor/import";
     }
 
@@ -126,6 +129,8 @@ class TransferController {
         json.put("toEmbed", s.toEmbed());
         json.put("embedding", s.embedding());
         json.put("problems", s.problems());
+        json.put("summary", s.summary());
+        json.put("details", s.details());
         json.put("notices", s.notices());
         return json;
     }
