@@ -65,6 +65,7 @@ class EditorConsoleController {
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
         model.addAttribute("items", items.subList((current - 1) * PAGE_SIZE, Math.min(items.size(), current * PAGE_SIZE)));
+        model.addAttribute("returned", editor.returnedDrafts());
         model.addAttribute("proposals", drafts.proposed());
         model.addAttribute("allItems", knowledgeBase.snapshot().items());
         model.addAttribute("log", editor.auditLog(null, 15));
@@ -113,9 +114,14 @@ class EditorConsoleController {
             throw new ItemNotFound(id);
         }
         ItemVersion latest = history.get(0);
+        Integer published = history.stream().filter(v -> v.state() == ItemVersion.State.PUBLISHED)
+                .map(ItemVersion::version).findFirst().orElse(null);
         model.addAttribute("item", latest.item());
-        model.addAttribute("published", history.stream().filter(v -> v.state() == ItemVersion.State.PUBLISHED)
-                .map(ItemVersion::version).findFirst().orElse(null));
+        model.addAttribute("published", published);
+        if (latest.state() == ItemVersion.State.DRAFT && (published == null || latest.version() > published)) {
+            // the draft waiting, with what it changes, next to the buttons that publish it or send it back
+            model.addAttribute("pendingChanges", VersionDiff.between(itemOf(id, published), latest.item()));
+        }
         model.addAttribute("latest", latest);
         model.addAttribute("history", history);
         if (!model.containsAttribute("yaml")) {
@@ -124,7 +130,7 @@ class EditorConsoleController {
         if (from != null && to != null) {
             model.addAttribute("from", from);
             model.addAttribute("to", to);
-            model.addAttribute("changes", editor.diff(id, from, to));
+            model.addAttribute("changes", VersionDiff.between(itemOf(id, from), itemOf(id, to)));
         }
         model.addAttribute("view", this);
         return "editor/item";
@@ -207,6 +213,65 @@ class EditorConsoleController {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "review".equals(back) ? "redirect:/editor/review" : "redirect:/editor/items/" + id;
+    }
+
+    /** The confirmation step before publishing: what the version changes against the published one, and the button. */
+    @GetMapping("/items/{id}/versions/{version}/publish")
+    String confirmPublish(@PathVariable String id, @PathVariable int version, @RequestParam(defaultValue = "") String back, Model model) {
+        org.askonce.accounts.PublishRight.requireForCurrentUser();
+        ItemVersion v = versionOrNotFound(id, version);
+        Integer published = publishedVersion(id);
+        model.addAttribute("action", "publish");
+        model.addAttribute("v", v);
+        model.addAttribute("published", published);
+        model.addAttribute("changes", VersionDiff.between(itemOf(id, published), v.item()));
+        model.addAttribute("back", back);
+        model.addAttribute("view", this);
+        return "editor/confirm";
+    }
+
+    /** The confirmation step before rolling back: what citizens get now against what they would get again. */
+    @GetMapping("/items/{id}/versions/{version}/rollback")
+    String confirmRollBack(@PathVariable String id, @PathVariable int version, Model model) {
+        org.askonce.accounts.PublishRight.requireForCurrentUser();
+        ItemVersion v = versionOrNotFound(id, version);
+        Integer published = publishedVersion(id);
+        model.addAttribute("action", "rollback");
+        model.addAttribute("v", v);
+        model.addAttribute("published", published);
+        model.addAttribute("changes", VersionDiff.between(itemOf(id, published), v.item()));
+        model.addAttribute("back", "");
+        model.addAttribute("view", this);
+        return "editor/confirm";
+    }
+
+    /** A reviewer sends a draft back to its editor with a comment (required); {@code back=review} returns to the review queue. */
+    @PostMapping("/items/{id}/versions/{version}/return")
+    String sendBack(@PathVariable String id, @PathVariable int version, @RequestParam(defaultValue = "") String comment,
+                    @RequestParam(defaultValue = "") String back, Principal user, RedirectAttributes flash) {
+        try {
+            ItemVersion v = editor.returnDraft(id, version, user.getName(), comment);
+            flash.addFlashAttribute("message", "已把“" + v.item().name() + "”第" + version + "版退回给 " + v.author()
+                    + "，对方会在知识库首页和事项页看到您的意见");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", "未能退回：" + e.getMessage());
+            return "redirect:/editor/items/" + id + "/versions/" + version + "/publish" + ("review".equals(back) ? "?back=review" : "");
+        }
+        return "review".equals(back) ? "redirect:/editor/review" : "redirect:/editor/items/" + id;
+    }
+
+    private ItemVersion versionOrNotFound(String id, int version) {
+        return editor.version(id, version).orElseThrow(() -> new ItemNotFound(id + " 第" + version + "版"));
+    }
+
+    private Integer publishedVersion(String id) {
+        return editor.history(id).stream().filter(v -> v.state() == ItemVersion.State.PUBLISHED).map(ItemVersion::version).findFirst()
+                .orElse(null);
+    }
+
+    /** The item as it was in a version; null for no version (a new item has nothing published). */
+    private ServiceItem itemOf(String id, Integer version) {
+        return version == null ? null : editor.version(id, version).map(ItemVersion::item).orElse(null);
     }
 
     /** The form of a proposal as the editor sent it, shown again when it was refused. */

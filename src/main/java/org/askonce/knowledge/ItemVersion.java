@@ -2,9 +2,27 @@ package org.askonce.knowledge;
 
 import java.time.Instant;
 
-/** One version of an item: its content (with FAQs), who wrote it when, and whether it is a draft, published or superseded. */
+/**
+ * One version of an item: its content (with FAQs), who wrote it when, and whether it is a draft, published or superseded;
+ * a draft a reviewer sent back carries who did, when and why ({@code returned}, null otherwise).
+ */
 public record ItemVersion(String itemId, int version, ServiceItem item, State state, String author, Instant createdAt, String note,
-                          String publishedBy, Instant publishedAt) {
+                          String publishedBy, Instant publishedAt, Returned returned) {
+
+    /** A version no reviewer sent back. */
+    public ItemVersion(String itemId, int version, ServiceItem item, State state, String author, Instant createdAt, String note,
+                       String publishedBy, Instant publishedAt) {
+        this(itemId, version, item, state, author, createdAt, note, publishedBy, publishedAt, null);
+    }
+
+    /** A draft sent back by a reviewer, with the comment the editor reads. */
+    public record Returned(String by, Instant at, String comment) {
+    }
+
+    /** Whether a reviewer sent this draft back. */
+    public boolean isReturned() {
+        return returned != null;
+    }
 
     public enum State {
         DRAFT, PUBLISHED, SUPERSEDED;
@@ -33,6 +51,7 @@ public record ItemVersion(String itemId, int version, ServiceItem item, State st
                 case "PUBLISH" -> "发布";
                 case "ROLLBACK" -> "回滚";
                 case "IMPORT" -> "导入";
+                case "RETURN" -> "退回修改";
                 default -> action;
             };
         }

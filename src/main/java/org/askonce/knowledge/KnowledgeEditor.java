@@ -227,6 +227,52 @@ public class KnowledgeEditor {
     }
 
     /**
+     * Sends a draft back to its editor instead of publishing it: the draft leaves the review queue,
+     * the editor sees the comment on the item's page and in the list of drafts sent back, the
+     * version and the audit log keep it. The editor's next draft of the item goes back into the queue.
+     *
+     * @throws PublishRight.Refused when the logged-in user may not publish (only reviewers send back)
+     * @throws IllegalArgumentException no comment, no such version, or a version that is not a draft waiting for review
+     */
+    @Transactional
+    public ItemVersion returnDraft(String itemId, int version, String reviewer, String comment) {
+        PublishRight.requireForCurrentUser();
+        String why = comment == null ? "" : comment.strip();
+        if (why.isEmpty()) {
+            throw new IllegalArgumentException("请写明退回的理由，编辑会看到它并据此修改");
+        }
+        if (why.length() > 1000) {
+            throw new IllegalArgumentException("退回理由太长（" + why.length() + " 个字），最多 1000 个字");
+        }
+        ItemVersion v = version(itemId, version).orElseThrow(() -> new IllegalArgumentException("没有这个版本：" + itemId + " 第" + version + "版"));
+        if (v.state() != ItemVersion.State.DRAFT) {
+            throw new IllegalArgumentException("第" + version + "版不是草稿（" + v.state().label() + "），不能退回");
+        }
+        if (v.isReturned()) {
+            throw new IllegalArgumentException("第" + version + "版已由 " + v.returned().by() + " 退回");
+        }
+        if (history(itemId).get(0).version() != version) {
+            throw new IllegalArgumentException("第" + version + "版之后已有新版本，请看最新的版本");
+        }
+        Instant now = clock.instant();
+        jdbc.sql("UPDATE kb_item_version SET returned_by = ?, returned_at = ?, return_comment = ? WHERE item_id = ? AND version = ?")
+                .params(reviewer, Timestamp.from(now), why, itemId, version).update();
+        audit(reviewer, "RETURN", itemId, version, why);
+        log.info("{} sent {} version {} back", reviewer, itemId, version);
+        return version(itemId, version).orElseThrow();
+    }
+
+    /** Drafts sent back that are still the item's latest version (the editor has not saved a new one yet), newest first. */
+    public List<ItemVersion> returnedDrafts() {
+        return jdbc.sql("""
+                        SELECT v.* FROM kb_item_version v
+                        WHERE v.returned_at IS NOT NULL AND v.state = 'DRAFT'
+                          AND v.version = (SELECT MAX(d.version) FROM kb_item_version d WHERE d.item_id = v.item_id)
+                        ORDER BY v.returned_at DESC, v.item_id""")
+                .query((rs, n) -> version(rs)).list();
+    }
+
+    /**
      * The review queue: every item whose latest draft is newer than its published version (or that
      * was never published), with that draft, oldest waiting first.
      */
@@ -237,7 +283,7 @@ public class KnowledgeEditor {
                           (SELECT COUNT(*) FROM kb_item_version c WHERE c.item_id = v.item_id AND c.state = 'DRAFT'
                              AND c.version > COALESCE((SELECT MAX(p.version) FROM kb_item_version p WHERE p.item_id = v.item_id AND p.state = 'PUBLISHED'), 0)) AS waiting
                         FROM kb_item_version v
-                        WHERE v.state = 'DRAFT'
+                        WHERE v.state = 'DRAFT' AND v.returned_at IS NULL
                           AND v.version = (SELECT MAX(d.version) FROM kb_item_version d WHERE d.item_id = v.item_id AND d.state = 'DRAFT')
                           AND v.version > COALESCE((SELECT MAX(p.version) FROM kb_item_version p WHERE p.item_id = v.item_id AND p.state = 'PUBLISHED'), 0)
                         ORDER BY v.created_at, v.item_id""")
@@ -388,9 +434,12 @@ public class KnowledgeEditor {
 
     private ItemVersion version(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp published = rs.getTimestamp("published_at");
+        Timestamp returnedAt = rs.getTimestamp("returned_at");
         return new ItemVersion(rs.getString("item_id"), rs.getInt("version"), read(rs.getString("body")),
                 ItemVersion.State.valueOf(rs.getString("state")), rs.getString("author"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("note"), rs.getString("published_by"), published == null ? null : published.toInstant());
+                rs.getString("note"), rs.getString("published_by"), published == null ? null : published.toInstant(),
+                returnedAt == null ? null : new ItemVersion.Returned(rs.getString("returned_by"), returnedAt.toInstant(),
+                        rs.getString("return_comment")));
     }
 
     private String write(ServiceItem item) {

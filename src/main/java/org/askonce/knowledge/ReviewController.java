@@ -76,6 +76,12 @@ class ReviewController {
         return Version.of(editor.rollBack(id, version, user.getName()));
     }
 
+    /** What the waiting draft changes against the published version (everything, for a new item). */
+    public List<VersionDiff.Field> changes(PendingDraft p) {
+        ServiceItem before = p.isNew() ? null : editor.version(p.itemId(), p.publishedVersion()).map(ItemVersion::item).orElse(null);
+        return VersionDiff.between(before, p.draft().item());
+    }
+
     public String time(Instant t) {
         return settings.minutes(t);
     }

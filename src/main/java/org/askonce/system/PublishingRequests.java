@@ -18,7 +18,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 final class PublishingRequests implements RequestMatcher {
 
-    static final Set<String> ACTIONS = Set.of("publish", "rollback", "import");
+    static final Set<String> ACTIONS = Set.of("publish", "rollback", "import", "return");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Override
