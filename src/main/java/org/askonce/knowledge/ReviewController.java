@@ -41,13 +41,19 @@ class ReviewController {
         }
     }
 
-    /** A version without its content, as the API answers it. */
+    /** A version without its content, as the API answers it; {@code returned*} for a draft a reviewer sent back. */
     record Version(String itemId, int version, ItemVersion.State state, String author, Instant createdAt, String note,
-                   String publishedBy, Instant publishedAt) {
+                   String publishedBy, Instant publishedAt, String returnedBy, Instant returnedAt, String returnComment) {
 
         static Version of(ItemVersion v) {
-            return new Version(v.itemId(), v.version(), v.state(), v.author(), v.createdAt(), v.note(), v.publishedBy(), v.publishedAt());
+            ItemVersion.Returned r = v.returned();
+            return new Version(v.itemId(), v.version(), v.state(), v.author(), v.createdAt(), v.note(), v.publishedBy(), v.publishedAt(),
+                    r == null ? null : r.by(), r == null ? null : r.at(), r == null ? null : r.comment());
         }
+    }
+
+    /** Why a draft is sent back. */
+    record SendBack(String comment) {
     }
 
     @GetMapping("/editor/review")
@@ -68,6 +74,14 @@ class ReviewController {
     @ResponseBody
     Version publishByApi(@PathVariable String id, @PathVariable int version, Principal user) {
         return Version.of(editor.publish(id, version, user.getName()));
+    }
+
+    /** Sends a draft back to its editor with a comment (reviewers and admins; 400 without a comment). */
+    @PostMapping(path = "/api/editor/items/{id}/versions/{version}/return", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Version sendBackByApi(@PathVariable String id, @PathVariable int version, @org.springframework.web.bind.annotation.RequestBody SendBack body,
+                          Principal user) {
+        return Version.of(editor.returnDraft(id, version, user.getName(), body == null ? null : body.comment()));
     }
 
     @PostMapping(path = "/api/editor/items/{id}/versions/{version}/rollback", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -38,6 +38,10 @@ class EditorBrowserTests {
     UserAccounts accounts;
     @Autowired
     KnowledgeDrafts drafts;
+    @Autowired
+    org.askonce.knowledge.KnowledgeBase knowledgeBase;
+    @Autowired
+    org.askonce.knowledge.KnowledgeEditor knowledgeEditor;
 
     private WebDriver editor;
     private WebDriver reviewer;
@@ -79,12 +83,17 @@ class EditorBrowserTests {
                 ExpectedConditions.presenceOfElementLocated(By.id("pending-dog-registration")));
         assertThat(row.getText()).contains("养犬登记（犬证办理）", "editor-zhao", "修改材料");
         BrowserSupport.screenshot(reviewer, "review-queue");
-        row.findElement(By.cssSelector("a.diff")).click();
-        BrowserSupport.waitOn(reviewer, WAIT).until(d -> d.findElement(By.cssSelector("td.after")).getText().contains("犬只芯片植入证明"));
-        BrowserSupport.screenshot(reviewer, "review-diff");
-        reviewer.navigate().back();
-        BrowserSupport.waitOn(reviewer, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("pending-dog-registration")))
-                .findElement(By.cssSelector("button.publish")).click();
+        // the changes are next to the button, as lines added
+        assertThat(row.findElement(By.cssSelector("tr[data-field='申请材料'] td.after")).getText()).contains("＋ 犬只芯片植入证明");
+        row.findElement(By.cssSelector("a.publish")).click();
+        // publishing asks first, with the changes above the button
+        WebElement confirm = BrowserSupport.waitOn(reviewer, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("confirm")));
+        assertThat(reviewer.findElement(By.tagName("h1")).getText()).isEqualTo("确认发布");
+        assertThat(reviewer.findElement(By.cssSelector("table.diff")).getText()).contains("申请材料", "＋ 犬只芯片植入证明");
+        assertThat(knowledgeBase.snapshot().item("dog-registration").orElseThrow().materials())
+                .as("nothing published before the confirmation").noneMatch(m -> m.name().equals("犬只芯片植入证明"));
+        BrowserSupport.screenshot(reviewer, "review-confirm-publish");
+        confirm.click();
         BrowserSupport.waitOn(reviewer, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已发布"));
         assertThat(reviewer.findElements(By.id("pending-dog-registration"))).as("gone from the queue once published").isEmpty();
 
@@ -163,5 +172,69 @@ class EditorBrowserTests {
         assertThat(editor.findElement(By.cssSelector(".alert.ok")).getText()).contains("社会保障卡（市民卡）申领", "等待审核发布");
         assertThat(editor.findElements(By.id("proposal-" + id))).as("an adopted proposal leaves the list").isEmpty();
         assertThat(drafts.find(id).orElseThrow().adoptedItemId()).isEqualTo("social-security-card");
+    }
+
+    @Test
+    void aReviewerSendsADraftBackWithACommentAndTheEditorSeesItInTheListAndOnTheItem() throws Exception {
+        accounts.create("editor-li", "李编辑", Role.EDITOR, "li-editor-secret-1");
+        accounts.create("reviewer-zheng", "郑审核", Role.REVIEWER, "zheng-reviewer-secret-1");
+        editor = BrowserSupport.chromium();
+        BrowserSupport.logIn(editor, url(""), "editor-li", "li-editor-secret-1");
+        editor.get(url("/editor/items/social-security-card"));
+        WebElement newRow = BrowserSupport.waitOn(editor, WAIT).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("table.materials tr.new input[name=name]")));
+        BrowserSupport.type(editor, newRow, "户口簿");
+        editor.findElement(By.id("save-materials")).click();
+        BrowserSupport.waitOn(editor, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("草稿"));
+        assertThat(editor.findElement(By.cssSelector("#pending tr[data-field='申请材料'] td.after")).getText()).contains("＋ 户口簿");
+
+        reviewer = BrowserSupport.chromium();
+        BrowserSupport.logIn(reviewer, url(""), "reviewer-zheng", "zheng-reviewer-secret-1");
+        reviewer.get(url("/editor/review"));
+        WebElement row = BrowserSupport.waitOn(reviewer, WAIT).until(
+                ExpectedConditions.presenceOfElementLocated(By.id("pending-social-security-card")));
+        row.findElement(By.cssSelector("details.send-back summary")).click();
+        // without a comment the browser does not send the form (the server refuses it too)
+        row.findElement(By.cssSelector("details.send-back button[type=submit]")).click();
+        assertThat(reviewer.getCurrentUrl()).endsWith("/editor/review");
+        assertThat(knowledgeEditor.returnedDrafts()).extracting(v -> v.itemId()).doesNotContain("social-security-card");
+        BrowserSupport.type(reviewer, row.findElement(By.cssSelector("textarea[name=comment]")), "户口簿只在户籍变更时需要，请写明适用情形后再提交");
+        BrowserSupport.screenshot(reviewer, "review-send-back-desktop");
+        row.findElement(By.cssSelector("details.send-back button[type=submit]")).click();
+        BrowserSupport.waitOn(reviewer, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已把"));
+        assertThat(reviewer.findElement(By.cssSelector(".alert.ok")).getText()).contains("退回给 editor-li");
+        assertThat(reviewer.findElements(By.id("pending-social-security-card"))).as("gone from the queue once sent back").isEmpty();
+
+        editor.get(url("/editor"));
+        WebElement returned = BrowserSupport.waitOn(editor, WAIT).until(
+                ExpectedConditions.presenceOfElementLocated(By.id("returned-social-security-card")));
+        assertThat(returned.getText()).contains("社会保障卡", "您的草稿", "reviewer-zheng", "户口簿只在户籍变更时需要");
+        BrowserSupport.screenshot(editor, "editor-returned-list-desktop");
+        returned.findElement(By.cssSelector("a")).click();
+        WebElement notice = BrowserSupport.waitOn(editor, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("returned")));
+        assertThat(notice.getText()).contains("审核退回", "reviewer-zheng", "户口簿只在户籍变更时需要，请写明适用情形后再提交");
+        BrowserSupport.screenshot(editor, "editor-returned-item-desktop");
+        editor.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        editor.navigate().refresh();
+        BrowserSupport.waitOn(editor, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("returned")));
+        BrowserSupport.screenshot(editor, "editor-returned-item-phone");
+        editor.get(url("/editor"));
+        BrowserSupport.waitOn(editor, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("returned-social-security-card")));
+        BrowserSupport.screenshot(editor, "editor-returned-list-phone");
+        assertThat(BrowserSupport.policyViolations(editor)).isEmpty();
+    }
+
+    @Test
+    void anEmptySearchSaysWhatToTryAtPhoneSize() throws Exception {
+        accounts.create("editor-he", "何编辑", Role.EDITOR, "he-editor-secret-1");
+        editor = BrowserSupport.chromium();
+        editor.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        BrowserSupport.logIn(editor, url(""), "editor-he", "he-editor-secret-1");
+        editor.get(url("/editor?q=" + java.net.URLEncoder.encode("狗证怎么办", java.nio.charset.StandardCharsets.UTF_8)));
+
+        WebElement empty = BrowserSupport.waitOn(editor, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("no-match")));
+        assertThat(empty.getText()).contains("没有找到与“狗证怎么办”相符的事项", "试试更短的词", "显示全部事项");
+        assertThat(editor.findElements(By.cssSelector("nav a"))).extracting(WebElement::getText).contains("试一试", "尚未回答的问题");
+        BrowserSupport.screenshot(editor, "editor-empty-search-phone");
     }
 }

@@ -38,6 +38,10 @@ class ImportBrowserTests {
     int port;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    org.askonce.knowledge.KnowledgeTransfer transfer;
+    @Autowired
+    org.askonce.knowledge.KnowledgeBase knowledgeBase;
 
     @TempDir
     Path temp;
@@ -101,5 +105,64 @@ class ImportBrowserTests {
         List<WebElement> bots = citizen.findElements(By.cssSelector(".msg.bot"));
         assertThat(bots.get(bots.size() - 1).getText()).contains("临时价格干预范围事项提价申报", "暂未提供收费信息", "020-34121084");
         BrowserSupport.screenshot(citizen, "webchat-gap");
+    }
+
+    @Test
+    void aReviewerImportingAFileWithThreeBadCellsSeesAllThreeInChineseAsAFailure() throws Exception {
+        accounts.create("reviewer-feng", "冯审核", Role.REVIEWER, "feng-reviewer-secret-1");
+        // the template, its example row made into a new item with three bad cells
+        Path template = temp.resolve("template.csv");
+        transfer.template(template);
+        List<List<String>> rows = new java.util.ArrayList<>();
+        try (var parser = org.apache.commons.csv.CSVFormat.EXCEL.parse(new java.io.StringReader(
+                Files.readString(template, StandardCharsets.UTF_8).replace("\uFEFF", "")))) {
+            parser.forEach(r -> rows.add(new java.util.ArrayList<>(r.toList())));
+        }
+        List<String> header = rows.get(0);
+        List<String> row = rows.get(1);
+        row.set(header.indexOf("编号"), "import-three-bad-cells");
+        row.set(header.indexOf("事项名称"), "三处错误的测试事项");
+        row.set(header.indexOf("实施部门"), "");
+        row.set(header.indexOf("咨询电话"), "1234");
+        row.set(header.indexOf("网上办理地址"), "www.zjzwfw.gov.cn");
+        Path bad = temp.resolve("三处错误.csv");
+        StringBuilder csv = new StringBuilder("\uFEFF");
+        try (var printer = new org.apache.commons.csv.CSVPrinter(csv, org.apache.commons.csv.CSVFormat.EXCEL)) {
+            for (List<String> r : rows) {
+                printer.printRecord(r);
+            }
+        }
+        Files.writeString(bad, csv, StandardCharsets.UTF_8);
+        long publication = knowledgeBase.publication();
+
+        reviewer = BrowserSupport.chromium();
+        BrowserSupport.logIn(reviewer, url(""), "reviewer-feng", "feng-reviewer-secret-1");
+        reviewer.get(url("/editor"));
+        reviewer.findElement(By.cssSelector("details.card summary")).click();
+        reviewer.findElement(By.cssSelector("input[type=file][name=file]")).sendKeys(bad.toAbsolutePath().toString());
+        reviewer.findElement(By.cssSelector("form[action='/editor/import'] button[type=submit]")).click();
+
+        BrowserSupport.waitOn(reviewer, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("failed")));
+        assertThat(reviewer.findElement(By.id("stage")).getText()).isEqualTo("导入失败");
+        assertThat(reviewer.findElement(By.id("bar")).getDomAttribute("class")).contains("failed");
+        assertThat(reviewer.findElement(By.id("problem-count")).getText()).isEqualTo("3");
+        assertThat(reviewer.findElements(By.cssSelector("#problems li"))).extracting(WebElement::getText).containsExactly(
+                "第2行 实施部门：不能为空",
+                "第2行 网上办理地址：应为以 http:// 或 https:// 开头的完整网址，现在是“www.zjzwfw.gov.cn”",
+                "第2行 咨询电话：“1234”不是有效的电话号码（手机号 11 位；固定电话带区号，如 0571-87654321；服务热线如 12345）");
+        assertThat(reviewer.findElement(By.id("done")).isDisplayed()).isFalse();
+        // the start time as a clerk in Hangzhou reads the clock (Asia/Shanghai, the default askonce.time-zone), not UTC
+        java.time.LocalDateTime started = java.time.LocalDateTime.parse(reviewer.findElement(By.id("started")).getText(),
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"));
+        assertThat(Duration.between(started, java.time.LocalDateTime.now(java.time.ZoneId.of("Asia/Shanghai"))).abs())
+                .isLessThan(Duration.ofMinutes(2));
+        assertThat(knowledgeBase.publication()).isEqualTo(publication);
+        assertThat(knowledgeBase.snapshot().item("import-three-bad-cells")).isEmpty();
+        BrowserSupport.screenshot(reviewer, "import-failed-desktop");
+        reviewer.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        reviewer.navigate().refresh();
+        BrowserSupport.waitOn(reviewer, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("failed")));
+        assertThat(reviewer.findElements(By.cssSelector("#problems li"))).hasSize(3);
+        BrowserSupport.screenshot(reviewer, "import-failed-phone");
     }
 }

@@ -54,8 +54,8 @@ class ReviewQueueIntegrationTests {
         mvc.perform(get("/editor/review").with(user("rev").roles("REVIEWER"))).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("养犬登记（犬证办理）"), containsString("editor-zhou"),
                         containsString("补充犬只照片"), containsString("第2版"),
-                        containsString("href=\"/editor/items/dog-registration?from=1&amp;to=2\""),
-                        containsString("action=\"/editor/items/dog-registration/versions/2/publish\""))));
+                        containsString("＋ 犬只照片（原件，1 份，必需）"),
+                        containsString("href=\"/editor/items/dog-registration/versions/2/publish?back=review\""))));
         mvc.perform(get("/editor/items/dog-registration").param("from", "1").param("to", "2").with(user("rev").roles("REVIEWER")))
                 .andExpect(content().string(containsString("犬只照片")));
         mvc.perform(get("/api/editor/review").with(user("rev").roles("REVIEWER"))).andExpect(status().isOk())
@@ -81,7 +81,7 @@ class ReviewQueueIntegrationTests {
         mvc.perform(get("/editor/review").with(user("ed").roles("EDITOR"))).andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("只读测试事项"), containsString("等待审核"),
                         containsString("“审核发布”角色或管理员"),
-                        not(containsString("action=\"/editor/items/rq-read-only/versions/1/publish\"")))));
+                        not(containsString("href=\"/editor/items/rq-read-only/versions/1/publish")))));
     }
 
     @Test
@@ -123,5 +123,137 @@ class ReviewQueueIntegrationTests {
         mvc.perform(get("/api/editor/review").with(user("ed").roles("EDITOR"))).andExpect(status().isOk())
                 .andExpect(jsonPath("$").isArray());
         mvc.perform(get("/editor/review").with(user("ag").roles("AGENT"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void thePublishButtonAsksForConfirmationShowingTheChangesAndPublishesNothingYet() throws Exception {
+        ServiceItem dog = knowledgeBase.snapshot().item("dog-registration").orElseThrow();
+        editor.saveDraft(TestItems.copy(dog, "rq-confirm", "确认测试事项"), "editor-zhou", "新建");
+        editor.publish("rq-confirm", 1, "rev");
+        ItemVersion draft = editor.saveDraft(withExtraMaterial("rq-confirm", "犬只芯片植入证明"), "editor-zhou", "补充材料");
+
+        mvc.perform(get("/editor/items/rq-confirm/versions/" + draft.version() + "/publish").param("back", "review")
+                        .with(user("rev").roles("REVIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("确认发布"), containsString("与发布版（第1版）相比的修改"),
+                        containsString("＋ 犬只芯片植入证明（原件，1 份，必需）"), containsString("确认发布第2版"),
+                        containsString("action=\"/editor/items/rq-confirm/versions/2/publish\""), containsString("退回理由（必填）"))));
+
+        assertThat(editor.version("rq-confirm", 2).orElseThrow().state()).isEqualTo(ItemVersion.State.DRAFT);
+    }
+
+    @Test
+    void rollingBackAsksForConfirmationShowingWhatCitizensWouldGetAgain() throws Exception {
+        ServiceItem dog = knowledgeBase.snapshot().item("dog-registration").orElseThrow();
+        editor.saveDraft(TestItems.copy(dog, "rq-rollback", "回滚确认事项"), "editor-zhou", "新建");
+        editor.publish("rq-rollback", 1, "rev");
+        editor.publish("rq-rollback", editor.saveDraft(withExtraMaterial("rq-rollback", "犬只照片"), "editor-zhou", "加照片").version(), "rev");
+
+        mvc.perform(get("/editor/items/rq-rollback/versions/1/rollback").with(user("rev").roles("REVIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("确认回滚"), containsString("－ 犬只照片（原件，1 份，必需）"),
+                        containsString("确认回滚到第1版"), not(containsString("退回理由")))));
+
+        assertThat(editor.history("rq-rollback")).hasSize(2);
+    }
+
+    @Test
+    void anEditorCannotOpenTheConfirmationToPublish() throws Exception {
+        mvc.perform(get("/editor/items/dog-registration/versions/1/publish").with(user("ed").roles("EDITOR")))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void aDraftSentBackLeavesTheQueueAndItsEditorSeesTheCommentOnTheItemAndInTheList() throws Exception {
+        ServiceItem dog = knowledgeBase.snapshot().item("dog-registration").orElseThrow();
+        editor.saveDraft(TestItems.copy(dog, "rq-send-back", "退回测试事项"), "editor-zhou", "新建事项");
+
+        mvc.perform(post("/editor/items/rq-send-back/versions/1/return").param("comment", "办理地点的电话请核对").param("back", "review")
+                        .with(csrf()).with(user("rev").roles("REVIEWER")))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/editor/review"));
+
+        assertThat(queued()).doesNotContain("rq-send-back");
+        mvc.perform(get("/editor/items/rq-send-back").with(user("editor-zhou").roles("EDITOR")))
+                .andExpect(content().string(allOf(containsString("审核退回"), containsString("办理地点的电话请核对"),
+                        containsString("退回（rev）：办理地点的电话请核对"), not(containsString("等待审核")))));
+        mvc.perform(get("/editor").with(user("editor-zhou").roles("EDITOR")))
+                .andExpect(content().string(allOf(containsString("退回修改的草稿"), containsString("id=\"returned-rq-send-back\""),
+                        containsString("您的草稿"), containsString("办理地点的电话请核对"))));
+        assertThat(editor.auditLog("rq-send-back", 5)).first().satisfies(e -> {
+            assertThat(e.actionLabel()).isEqualTo("退回修改");
+            assertThat(e.username()).isEqualTo("rev");
+            assertThat(e.detail()).isEqualTo("办理地点的电话请核对");
+        });
+    }
+
+    @Test
+    void theEditorsNextDraftGoesBackIntoTheQueue() {
+        ServiceItem dog = knowledgeBase.snapshot().item("dog-registration").orElseThrow();
+        editor.saveDraft(TestItems.copy(dog, "rq-resubmit", "重新提交事项"), "editor-zhou", "新建事项");
+        editor.returnDraft("rq-resubmit", 1, "rev", "名称不规范");
+
+        editor.saveDraft(TestItems.copy(dog, "rq-resubmit", "重新提交事项（已改）"), "editor-zhou", "按意见修改");
+
+        assertThat(queued()).contains("rq-resubmit");
+        assertThat(editor.returnedDrafts()).extracting(ItemVersion::itemId).doesNotContain("rq-resubmit");
+        assertThat(editor.version("rq-resubmit", 1).orElseThrow().returned().comment()).isEqualTo("名称不规范");
+    }
+
+    @Test
+    void sendingBackWithoutACommentIsRefusedInChineseAndChangesNothing() throws Exception {
+        ServiceItem dog = knowledgeBase.snapshot().item("dog-registration").orElseThrow();
+        editor.saveDraft(TestItems.copy(dog, "rq-no-comment", "无理由退回事项"), "editor-zhou", "新建事项");
+
+        mvc.perform(post("/editor/items/rq-no-comment/versions/1/return").param("comment", "  ").param("back", "review")
+                        .with(csrf()).with(user("rev").roles("REVIEWER")))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/editor/items/rq-no-comment/versions/1/publish?back=review"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("error", "未能退回：请写明退回的理由，编辑会看到它并据此修改"));
+
+        assertThat(queued()).contains("rq-no-comment");
+    }
+
+    @Test
+    void anEditorCannotSendADraftBack() throws Exception {
+        ServiceItem dog = knowledgeBase.snapshot().item("dog-registration").orElseThrow();
+        editor.saveDraft(TestItems.copy(dog, "rq-editor-return", "编辑不能退回事项"), "editor-zhou", "新建事项");
+
+        mvc.perform(post("/editor/items/rq-editor-return/versions/1/return").param("comment", "不行").with(csrf())
+                        .with(user("ed").roles("EDITOR")))
+                .andExpect(status().isForbidden());
+
+        assertThat(queued()).contains("rq-editor-return");
+    }
+
+    @Test
+    void anEmptySearchSaysWhatToTry() throws Exception {
+        mvc.perform(get("/editor").param("q", "没有这种事项").with(user("ed").roles("EDITOR")))
+                .andExpect(content().string(allOf(containsString("没有找到与“<strong>没有这种事项</strong>”相符的事项"),
+                        containsString("试试更短的词"), containsString("显示全部事项"))));
+    }
+
+    @Test
+    void tryItAndTheLearningPageAreInTheNavigation() throws Exception {
+        mvc.perform(get("/editor/review").with(user("ed").roles("EDITOR")))
+                .andExpect(content().string(allOf(containsString("<a href=\"/editor/try\">试一试</a>"),
+                        containsString("<a href=\"/editor/learning\">尚未回答的问题</a>"))));
+    }
+
+    @Test
+    void aReviewerSendsADraftBackThroughTheApiAndAnEmptyCommentIsA400InChinese() throws Exception {
+        ServiceItem dog = knowledgeBase.snapshot().item("dog-registration").orElseThrow();
+        editor.saveDraft(TestItems.copy(dog, "rq-api-return", "接口退回事项"), "editor-zhou", "新建事项");
+
+        mvc.perform(post("/api/editor/items/rq-api-return/versions/1/return").contentType("application/json").content("{\"comment\":\"\"}")
+                        .with(csrf()).with(user("rev").roles("REVIEWER")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.error").value("请写明退回的理由，编辑会看到它并据此修改"));
+        mvc.perform(post("/api/editor/items/rq-api-return/versions/1/return").contentType("application/json")
+                        .content("{\"comment\":\"请补充收费依据\"}").with(csrf()).with(user("rev").roles("REVIEWER")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.returnedBy").value("rev"))
+                .andExpect(jsonPath("$.returnComment").value("请补充收费依据"));
+
+        assertThat(queued()).doesNotContain("rq-api-return");
     }
 }
