@@ -20,7 +20,7 @@ public record ItemVersion(String itemId, int version, ServiceItem item, State st
     }
 
     /** Whether a reviewer sent this draft back. */
-    public boolean isReturned() {
+    public boolean wasSentBack() {
         return returned != null;
     }
 

@@ -248,7 +248,7 @@ public class KnowledgeEditor {
         if (v.state() != ItemVersion.State.DRAFT) {
             throw new IllegalArgumentException("第" + version + "版不是草稿（" + v.state().label() + "），不能退回");
         }
-        if (v.isReturned()) {
+        if (v.wasSentBack()) {
             throw new IllegalArgumentException("第" + version + "版已由 " + v.returned().by() + " 退回");
         }
         if (history(itemId).get(0).version() != version) {

@@ -84,7 +84,7 @@ class ImportBrowserTests {
         assertThat(reviewer.findElement(By.id("embedded")).getText()).isEqualTo(reviewer.findElement(By.id("to-embed")).getText());
         BrowserSupport.screenshot(reviewer, "import-semantic-ready");
 
-        reviewer.findElement(By.linkText("查看质量审计")).click();
+        reviewer.findElement(By.linkText("查看知识库核查")).click();
         BrowserSupport.waitOn(reviewer, WAIT).until(ExpectedConditions.urlContains("/editor/audit"));
         assertThat(reviewer.findElement(By.cssSelector("#counts tr[data-check=materials-missing]")).getText()).contains("申请材料缺失");
         assertThat(reviewer.findElement(By.cssSelector("#counts tr[data-check=fee-missing]")).getText()).endsWith("300");

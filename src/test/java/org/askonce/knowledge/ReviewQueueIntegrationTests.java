@@ -147,11 +147,11 @@ class ReviewQueueIntegrationTests {
         ServiceItem dog = knowledgeBase.snapshot().item("dog-registration").orElseThrow();
         editor.saveDraft(TestItems.copy(dog, "rq-rollback", "回滚确认事项"), "editor-zhou", "新建");
         editor.publish("rq-rollback", 1, "rev");
-        editor.publish("rq-rollback", editor.saveDraft(withExtraMaterial("rq-rollback", "犬只照片"), "editor-zhou", "加照片").version(), "rev");
+        editor.publish("rq-rollback", editor.saveDraft(withExtraMaterial("rq-rollback", "回滚测试材料"), "editor-zhou", "加照片").version(), "rev");
 
         mvc.perform(get("/editor/items/rq-rollback/versions/1/rollback").with(user("rev").roles("REVIEWER")))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString("确认回滚"), containsString("－ 犬只照片（原件，1 份，必需）"),
+                .andExpect(content().string(allOf(containsString("确认回滚"), containsString("－ 回滚测试材料（原件，1 份，必需）"),
                         containsString("确认回滚到第1版"), not(containsString("退回理由")))));
 
         assertThat(editor.history("rq-rollback")).hasSize(2);
