@@ -93,6 +93,8 @@ class EditorBrowserTests {
         assertThat(knowledgeBase.snapshot().item("dog-registration").orElseThrow().materials())
                 .as("nothing published before the confirmation").noneMatch(m -> m.name().equals("犬只芯片植入证明"));
         BrowserSupport.screenshot(reviewer, "review-confirm-publish");
+        reviewer.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        BrowserSupport.screenshot(reviewer, "review-confirm-publish-phone");
         confirm.click();
         BrowserSupport.waitOn(reviewer, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已发布"));
         assertThat(reviewer.findElements(By.id("pending-dog-registration"))).as("gone from the queue once published").isEmpty();
@@ -200,6 +202,9 @@ class EditorBrowserTests {
         assertThat(knowledgeEditor.returnedDrafts()).extracting(v -> v.itemId()).doesNotContain("social-security-card");
         BrowserSupport.type(reviewer, row.findElement(By.cssSelector("textarea[name=comment]")), "户口簿只在户籍变更时需要，请写明适用情形后再提交");
         BrowserSupport.screenshot(reviewer, "review-send-back-desktop");
+        reviewer.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        ((JavascriptExecutor) reviewer).executeScript("arguments[0].scrollIntoView()", row);
+        BrowserSupport.screenshot(reviewer, "review-send-back-phone");
         row.findElement(By.cssSelector("details.send-back button[type=submit]")).click();
         BrowserSupport.waitOn(reviewer, WAIT).until(d -> d.findElement(By.cssSelector(".alert.ok")).getText().contains("已把"));
         assertThat(reviewer.findElement(By.cssSelector(".alert.ok")).getText()).contains("退回给 editor-li");
