@@ -37,6 +37,8 @@ abstract class PersistenceContractTests {
     ConversationStore conversations;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    KnowledgeEditor editor;
 
     @Test
     void firstStartLoadsTheKnowledgeBaseFolderAndItReadsBackUnchanged() {
@@ -46,6 +48,22 @@ abstract class PersistenceContractTests {
         assertThat(stored.hallFaqs()).isEqualTo(files.hallFaqs());
         assertThat(stored.lexicon().words()).isEqualTo(files.lexicon().words());
         assertThat(stored.lexicon().synonyms().get("养犬登记")).containsExactlyInAnyOrder("狗证", "养狗证");
+    }
+
+    @Test
+    void aDraftSentBackKeepsWhoWhenAndWhyAndLeavesTheReviewQueue() {
+        ServiceItem dog = knowledgeBase.snapshot().item("dog-registration").orElseThrow();
+        editor.saveDraft(TestItems.copy(dog, "contract-sent-back", "退回存储测试事项"), "editor-a", "新建");
+
+        editor.returnDraft("contract-sent-back", 1, "reviewer-b", "请核对办理地点");
+
+        assertThat(editor.version("contract-sent-back", 1).orElseThrow().returned()).satisfies(r -> {
+            assertThat(r.by()).isEqualTo("reviewer-b");
+            assertThat(r.comment()).isEqualTo("请核对办理地点");
+            assertThat(r.at()).isNotNull();
+        });
+        assertThat(editor.pendingReview()).extracting(PendingDraft::itemId).doesNotContain("contract-sent-back");
+        assertThat(editor.returnedDrafts()).extracting(ItemVersion::itemId).contains("contract-sent-back");
     }
 
     @Test
