@@ -420,11 +420,15 @@ public class KnowledgeEditor {
         }
         List<String> problems = new ArrayList<>();
         VALIDATOR.validate(item).stream().sorted(Comparator.comparing(v -> v.getPropertyPath().toString()))
-                .forEach(v -> problems.add(v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "") + ": " + v.getMessage()));
+                .forEach(v -> {
+                    // in Chinese, with the guide's name of the field and the name the YAML uses
+                    String path = v.getPropertyPath().toString().replaceAll("\\.<[^>]+>", "");
+                    problems.add(SpreadsheetFormat.header(path) + "（" + path + "）：" + SpreadsheetFormat.chinese(v));
+                });
         for (Iterator<Faq> it = item.faqs().iterator(); it.hasNext(); ) {
             Faq f = it.next();
             if (f.itemId() != null && !f.itemId().equals(item.id())) {
-                problems.add("faqs." + f.id() + ".itemId: must be " + item.id());
+                problems.add("常见问题 " + f.id() + " 的所属事项（itemId）应为 " + item.id());
             }
         }
         if (!problems.isEmpty()) {

@@ -272,18 +272,24 @@ final class SpreadsheetFormat {
             case "process" -> "办理流程";
             case "legalBasis" -> "设定依据";
             case "source" -> "信息来源";
+            case "faqs" -> "常见问题";
             default -> p;
         };
     }
 
-    /** A constraint's message in Chinese, by its kind. */
-    private static String chinese(jakarta.validation.ConstraintViolation<?> v) {
+    /** A constraint's message in Chinese, by its kind (and for a pattern, by what it asks for). */
+    static String chinese(jakarta.validation.ConstraintViolation<?> v) {
         String kind = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        String message = v.getMessage() == null ? "" : v.getMessage();
         return switch (kind) {
             case "NotBlank", "NotNull" -> "不能为空";
             case "Size" -> "太长";
             case "Min", "Max", "PositiveOrZero" -> "数值超出范围";
-            default -> "格式不对";
+            default -> message.contains("kebab-case") ? "只能用小写字母、数字和连字符，如 dog-registration"
+                    : message.contains("个人") ? "应为“个人”“法人”或“个人和法人”"
+                    : message.contains("原件") ? "应为 原件、复印件、原件和复印件 或 电子证照"
+                    : message.contains("http") ? "应为以 http:// 或 https:// 开头的完整网址"
+                    : "格式不对";
         };
     }
 

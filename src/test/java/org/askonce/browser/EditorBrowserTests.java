@@ -83,6 +83,7 @@ class EditorBrowserTests {
                 ExpectedConditions.presenceOfElementLocated(By.id("pending-dog-registration")));
         assertThat(row.getText()).contains("养犬登记（犬证办理）", "editor-zhao", "修改材料");
         BrowserSupport.screenshot(reviewer, "review-queue");
+        assertThat(BrowserSupport.accessibilityProblems(reviewer)).as("review queue").isEmpty();
         // the changes are next to the button, as lines added
         assertThat(row.findElement(By.cssSelector("tr[data-field='申请材料'] td.after")).getText()).contains("＋ 犬只芯片植入证明");
         row.findElement(By.cssSelector("a.publish")).click();
@@ -93,6 +94,7 @@ class EditorBrowserTests {
         assertThat(knowledgeBase.snapshot().item("dog-registration").orElseThrow().materials())
                 .as("nothing published before the confirmation").noneMatch(m -> m.name().equals("犬只芯片植入证明"));
         BrowserSupport.screenshot(reviewer, "review-confirm-publish");
+        assertThat(BrowserSupport.accessibilityProblems(reviewer)).as("confirmation").isEmpty();
         reviewer.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         BrowserSupport.screenshot(reviewer, "review-confirm-publish-phone");
         confirm.click();
@@ -215,10 +217,12 @@ class EditorBrowserTests {
                 ExpectedConditions.presenceOfElementLocated(By.id("returned-social-security-card")));
         assertThat(returned.getText()).contains("社会保障卡", "您的草稿", "reviewer-zheng", "户口簿只在户籍变更时需要");
         BrowserSupport.screenshot(editor, "editor-returned-list-desktop");
+        assertThat(BrowserSupport.accessibilityProblems(editor)).as("list with drafts sent back").isEmpty();
         returned.findElement(By.cssSelector("a")).click();
         WebElement notice = BrowserSupport.waitOn(editor, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("returned")));
         assertThat(notice.getText()).contains("审核退回", "reviewer-zheng", "户口簿只在户籍变更时需要，请写明适用情形后再提交");
         BrowserSupport.screenshot(editor, "editor-returned-item-desktop");
+        assertThat(BrowserSupport.accessibilityProblems(editor)).as("item sent back").isEmpty();
         editor.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         editor.navigate().refresh();
         BrowserSupport.waitOn(editor, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("returned")));
@@ -241,5 +245,6 @@ class EditorBrowserTests {
         assertThat(empty.getText()).contains("没有找到与“狗证怎么办”相符的事项", "试试更短的词", "显示全部事项");
         assertThat(editor.findElements(By.cssSelector("nav a"))).extracting(WebElement::getText).contains("试一试", "尚未回答的问题");
         BrowserSupport.screenshot(editor, "editor-empty-search-phone");
+        assertThat(BrowserSupport.accessibilityProblems(editor)).as("empty search").isEmpty();
     }
 }

@@ -159,6 +159,7 @@ class ImportBrowserTests {
         assertThat(knowledgeBase.publication()).isEqualTo(publication);
         assertThat(knowledgeBase.snapshot().item("import-three-bad-cells")).isEmpty();
         BrowserSupport.screenshot(reviewer, "import-failed-desktop");
+        assertThat(BrowserSupport.accessibilityProblems(reviewer)).as("failed import").isEmpty();
         reviewer.manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
         reviewer.navigate().refresh();
         BrowserSupport.waitOn(reviewer, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id("failed")));

@@ -107,7 +107,10 @@ class KnowledgeEditorIntegrationTests {
 
         assertThatThrownBy(() -> editor.saveDraft(broken, "editor-wang", null))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("name").hasMessageContaining("audience").hasMessageContaining("materials");
+                .hasMessageContaining("事项名称（name）：不能为空")
+                .hasMessageContaining("服务对象（audience）：应为“个人”“法人”或“个人和法人”")
+                .hasMessageContaining("申请材料（materials[0].form）：应为 原件、复印件、原件和复印件 或 电子证照")
+                .hasMessageContaining("申请材料（materials[0].copies）：数值超出范围");
         assertThat(editor.history("social-security-card")).extracting(ItemVersion::version)
                 .containsExactlyElementsOf(before.stream().map(ItemVersion::version).toList());
     }
