@@ -30,6 +30,18 @@ class PublishingRequestsTests {
     }
 
     @Test
+    void sendingADraftBackNeedsTheRight() {
+        assertThat(matches("POST", "/editor/items/dog-registration/versions/2/return")).isTrue();
+        assertThat(matches("POST", "/api/editor/items/dog-registration/versions/2/return")).isTrue();
+    }
+
+    @Test
+    void theConfirmationPagesBeforePublishingAreNotThemselvesPublishing() {
+        assertThat(matches("GET", "/editor/items/dog-registration/versions/2/publish")).isFalse();
+        assertThat(matches("GET", "/editor/items/dog-registration/versions/1/rollback")).isFalse();
+    }
+
+    @Test
     void aPageWrittenLaterIsCoveredByItsLastSegment() {
         assertThat(matches("POST", "/editor/lexicon/publish")).isTrue();
         assertThat(matches("POST", "/editor/lexicon/entries/7/rollback")).isTrue();
