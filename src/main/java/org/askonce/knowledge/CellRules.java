@@ -15,46 +15,81 @@ import java.util.regex.Pattern;
  *   <li>Phone numbers as mainland China writes them: mobiles ({@code 13812345678}), landlines with an
  *       area code ({@code 0571-87654321}, {@code (0571)87654321}), optionally an extension
  *       ({@code 转8001}, {@code -8001}), 5-digit service hotlines ({@code 12345}, {@code 0571-12333},
- *       {@code 96225}), 400/800 numbers. Several in one cell are separated by 、 ， ； or /. A 4-digit
- *       number is refused.</li>
+ *       {@code 96225}), 400/800 numbers, with menu keys ({@code 020-12333-9-0}). Several may share a
+ *       cell, with words around them (电话：…，受理时间…), as catalogues write them. A 4-digit number, or a
+ *       9-digit local number, is refused.</li>
  *   <li>Links: http or https with a host.</li>
  *   <li>Counts: whole numbers, not negative (or at least a minimum).</li>
  * </ul>
  */
 final class CellRules {
 
-    private static final Pattern MOBILE = Pattern.compile("1[3-9]\\d{9}");
-    private static final Pattern LANDLINE = Pattern.compile("(0\\d{2,3}-?)?[2-9]\\d{6,7}((转|-)\\d{1,6})?");
-    private static final Pattern HOTLINE = Pattern.compile("(0\\d{2,3}-?)?(1\\d{4}|9\\d{4})((转|-)\\d{1,6})?");
-    private static final Pattern FREE_CALL = Pattern.compile("[48]00-?\\d{3}-?\\d{4}((转|-)\\d{1,6})?");
-    private static final Pattern SEPARATORS = Pattern.compile("[、，,；;/／\\s]+");
+    private static final Pattern TOKEN = Pattern.compile("\\d+(?:(?:-+|转)\\d+)*");
+    private static final Pattern GROUP_SEPARATOR = Pattern.compile("-+|转");
     private static final String PHONE_HINT = "手机号 11 位；固定电话带区号，如 0571-87654321；服务热线如 12345";
 
     private CellRules() {
     }
 
-    /** A phone cell: one or more numbers, each a mobile, a landline with area code, a hotline or a 400/800 number. */
+    /**
+     * A phone cell. Each number in it — a run of digits joined by hyphens or 转 — must be a mobile, a
+     * landline (area code optional), a 5-digit hotline or a 400/800 number, followed by any extension
+     * or menu keys ({@code 020-12333-9-0}); words around the numbers (电话：, 受理时间…) are allowed.
+     * Refused: a cell without a valid number ({@code 1234}), or with a number of five digits or more
+     * that is not one ({@code 020-327605405}); shorter digit runs beside a valid number are times or
+     * room numbers, not phones.
+     */
     static Optional<String> phone(String value) {
         if (ServiceItem.isGap(value)) {
             return Optional.empty();
         }
         String normalised = value.strip()
                 .replaceAll("[（(]\\s*(0\\d{2,3})\\s*[)）]\\s*", "$1-")
-                .replaceAll("\\s*(转|分机|ext\\.?|EXT\\.?|#)\\s*", "转")
-                .replace('－', '-').replace('—', '-')
+                .replaceAll("\\s*(转|分机|ext\\.?|EXT\\.?|#)\\s*(?=\\d)", "转")
+                .replaceAll("[－–—]", "-")
                 .replaceAll("(?<!\\d)(0\\d{2,3})\\s*-\\s*", "$1-")
-                .replaceAll("(?<!\\d)(0\\d{2,3})\\s+([2-9]\\d{6,7}|1\\d{4}|9\\d{4})(?!\\d)", "$1-$2");
-        for (String number : SEPARATORS.split(normalised)) {
-            String n = number.strip();
-            if (n.isEmpty()) {
-                continue;
-            }
-            if (!(MOBILE.matcher(n).matches() || LANDLINE.matcher(n).matches() || HOTLINE.matcher(n).matches()
-                    || FREE_CALL.matcher(n).matches())) {
-                return Optional.of("“" + n + "”不是有效的电话号码（" + PHONE_HINT + "）");
+                .replaceAll("(?<!\\d)(0\\d{2,3})\\s+(?=\\d{5,8}(?!\\d))", "$1-");
+        var tokens = TOKEN.matcher(normalised);
+        String first = null;
+        String firstBad = null;
+        boolean valid = false;
+        while (tokens.find()) {
+            String token = tokens.group();
+            first = first == null ? token : first;
+            if (isPhoneNumber(token)) {
+                valid = true;
+            } else if (token.replaceAll("\\D", "").length() >= 5 && firstBad == null) {
+                firstBad = token;
             }
         }
+        if (firstBad != null || (!valid && first != null)) {
+            return Optional.of("“" + (firstBad != null ? firstBad : first) + "”不是有效的电话号码（" + PHONE_HINT + "）");
+        }
+        if (!valid) {
+            return Optional.of("“" + value.strip() + "”里没有电话号码（" + PHONE_HINT + "）");
+        }
         return Optional.empty();
+    }
+
+    /** One number: its leading groups a phone number, any further groups an extension or menu keys (1–6 digits each). */
+    private static boolean isPhoneNumber(String token) {
+        String[] g = GROUP_SEPARATOR.split(token);
+        int used;
+        if (g.length >= 2 && g[0].matches("0\\d{2,3}") && g[1].matches("[2-9]\\d{6,7}|[19]\\d{4}")) {
+            used = 2; // area code and a local number or a hotline: 020-34121084, 0571-12333
+        } else if (g[0].matches("0\\d{9,11}|1[3-9]\\d{9}|[2-9]\\d{6,7}|[19]\\d{4}|[48]00\\d{7}")) {
+            used = 1; // area code written together, a mobile, a local number, a hotline, 4008001234
+        } else if (g.length >= 3 && g[0].matches("[48]00") && (g[1] + g[2]).matches("\\d{7}")) {
+            used = 3; // 400-7000-690
+        } else {
+            return false;
+        }
+        for (int i = used; i < g.length; i++) {
+            if (!g[i].matches("\\d{1,6}")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A link: http:// or https:// with a host. */

@@ -56,7 +56,29 @@ class CellRulesTests {
 
     @Test
     void namesTheBadNumberAmongGoodOnes() {
-        assertThat(CellRules.phone("12345、5678")).hasValueSatisfying(p -> assertThat(p).startsWith("“5678”"));
+        assertThat(CellRules.phone("12345、020-327605405")).hasValueSatisfying(p -> assertThat(p).startsWith("“020-327605405”"));
+    }
+
+    @Test
+    void acceptsAHotlineWithItsMenuKeys() {
+        assertThat(CellRules.phone("020-12333-9-0")).isEmpty();
+        assertThat(CellRules.phone("020--12345-1")).isEmpty();
+    }
+
+    @Test
+    void acceptsNumbersAmongWordsAsCataloguesWriteThem() {
+        assertThat(CellRules.phone("电话：020-86350153，受理时间：周一至周五上午08：30-12:00")).isEmpty();
+        assertThat(CellRules.phone("拨打12348或020-86350683")).isEmpty();
+    }
+
+    @Test
+    void acceptsA400Number() {
+        assertThat(CellRules.phone("400-7000-690")).isEmpty();
+    }
+
+    @Test
+    void refusesACellWithoutANumber() {
+        assertThat(CellRules.phone("请到窗口咨询")).contains("“请到窗口咨询”里没有电话号码（手机号 11 位；固定电话带区号，如 0571-87654321；服务热线如 12345）");
     }
 
     @Test
