@@ -8,6 +8,8 @@ import org.askonce.knowledge.ServiceItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.context.WebServerInitializedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -15,6 +17,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * The address of an item's complete guide (一次性告知单), {@code <public base URL>/guide/<item id>}:
  * the one link every channel gives with an answer about an item, and what the page's QR code holds.
+ * Without {@code askonce.public-base-url}: the request's own address (the web chat), or this machine's
+ * ({@code http://localhost:<port>}) for what is answered outside a request (WeChat's workers).
  */
 @Component
 public class GuideLinks {
@@ -26,7 +30,7 @@ public class GuideLinks {
 
     private final GuideSettings settings;
     private final KnowledgeBase knowledgeBase;
-    private final String local;
+    private volatile String local;
 
     GuideLinks(GuideSettings settings, KnowledgeBase knowledgeBase, @Value("${server.port:8080}") int port) {
         this.settings = settings;
@@ -37,6 +41,12 @@ public class GuideLinks {
         } else {
             log.info("Guide links: {}/guide/<item id>", settings.publicBaseUrl());
         }
+    }
+
+    /** The port this instance listens on, once known (server.port=0 picks one). */
+    @EventListener
+    void started(WebServerInitializedEvent event) {
+        local = "http://localhost:" + event.getWebServer().getPort();
     }
 
     /** The guide's address. */
