@@ -70,10 +70,10 @@ record GuidePage(
      * @throws IllegalArgumentException when there is no such page of halls
      */
     static GuidePage of(ServiceItem item, String district, int page, String hotline, String notice, String guideUrl) {
-        String gap = "暂未提供。" + (given(item.consultPhone()) ? "可拨打咨询电话 " + item.consultPhone().strip() + " 或" : "可拨打")
+        String ask = (given(item.consultPhone()) ? "可拨打咨询电话 " + item.consultPhone().strip() + " 或" : "可拨打")
                 + hotline + "政务服务热线询问。";
         return new GuidePage(item.id(), item.name(), item.department(), item.audience(), item.itemType(), notice,
-                item.source(), item.lastReviewed() == null ? null : date(item.lastReviewed()), gap, lines(item.conditions()),
+                item.source(), item.lastReviewed() == null ? null : date(item.lastReviewed()), "暂未提供。" + ask, conditions(item, ask),
                 materials(item), item.materials().stream().anyMatch(m -> m.form() == null && m.copies() == null),
                 timeLimit(item), fee(item), visits(item), halls(item, district, page),
                 phones(item.consultPhone()), phones(item.complaintPhone()),
@@ -104,6 +104,15 @@ record GuidePage(
     /** A text as its lines, without empty ones; a gap is no lines. */
     private static List<String> lines(String text) {
         return given(text) ? text.strip().lines().map(String::strip).filter(l -> !l.isEmpty()).toList() : List.of();
+    }
+
+    /** The conditions' lines; a text cut off after announcing a list ("下列情形除外：") says the rest is not given. */
+    private static List<String> conditions(ServiceItem item, String ask) {
+        List<String> lines = new ArrayList<>(lines(item.conditions()));
+        if (!lines.isEmpty() && lines.get(lines.size() - 1).matches(".*[：:]$")) {
+            lines.add("办事指南在此没有列出具体内容，" + ask);
+        }
+        return List.copyOf(lines);
     }
 
     private static List<MaterialLine> materials(ServiceItem item) {

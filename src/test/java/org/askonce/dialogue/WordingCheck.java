@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  * and then the end, a blank line or a note in brackets), and brackets that do not pair up —
  * （）()【】「」《》, each closed by its own kind in the right order.
  */
-final class WordingCheck {
+public final class WordingCheck {
 
     private static final Pattern DOUBLED = Pattern.compile("(\\p{IsHan}{3,})\\1");
     private static final Pattern NULL = Pattern.compile("(?i)(?<![a-z])null(?![a-z])");
@@ -30,7 +30,7 @@ final class WordingCheck {
     }
 
     /** Everything wrong with the text, each said in a few words with where it is; empty when it reads cleanly. */
-    static List<String> problems(String text) {
+    public static List<String> problems(String text) {
         List<String> problems = new ArrayList<>();
         Matcher doubled = DOUBLED.matcher(text);
         while (doubled.find()) {
