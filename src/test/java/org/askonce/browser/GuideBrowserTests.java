@@ -79,6 +79,7 @@ class GuideBrowserTests {
         assertThat(citizen.findElement(By.id("m1")).isSelected()).isTrue();
         assertThat(first.getCssValue("text-decoration-line")).isEqualTo("line-through");
         assertThat(citizen.findElement(By.id("print")).isDisplayed()).isTrue();
+        BrowserSupport.screenshot(citizen, "guide-phone-ticked");
 
         js("document.getElementById('halls').scrollIntoView()");
         BrowserSupport.screenshot(citizen, "guide-phone-halls");
@@ -106,6 +107,16 @@ class GuideBrowserTests {
         assertThat(citizen.findElement(By.cssSelector(".range")).getText()).isEqualTo("第11–20处，共37处（萧山区的在前）");
         BrowserSupport.screenshot(citizen, "guide-phone-halls-page-2");
         assertThat(BrowserSupport.policyViolations(citizen)).isEmpty();
+    }
+
+    @Test
+    void anItemThatDoesNotExistSaysSoInChineseAndWhereToAsk() throws Exception {
+        citizen = phone();
+        open("/guide/no-such-item");
+        assertThat(citizen.findElement(By.tagName("h1")).getText()).isEqualTo("没有找到这个办事指南");
+        assertThat(citizen.findElement(By.linkText("在线问“最多问一次”")).getAttribute("href")).endsWith("/");
+        assertThat(BrowserSupport.policyViolations(citizen)).isEmpty();
+        BrowserSupport.screenshot(citizen, "guide-phone-not-found");
     }
 
     @Test
