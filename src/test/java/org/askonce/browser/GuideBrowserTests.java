@@ -85,6 +85,7 @@ class GuideBrowserTests {
         BrowserSupport.screenshot(citizen, "guide-phone-halls");
         WebElement call = citizen.findElement(By.cssSelector("#halls a[href^='tel:']"));
         assertThat(call.getAttribute("href")).isEqualTo("tel:057187280110");
+        assertThat(BrowserSupport.accessibilityProblems(citizen)).isEmpty();
     }
 
     @Test
@@ -107,6 +108,7 @@ class GuideBrowserTests {
         assertThat(citizen.findElement(By.cssSelector(".range")).getText()).isEqualTo("第11–20处，共37处（萧山区的在前）");
         BrowserSupport.screenshot(citizen, "guide-phone-halls-page-2");
         assertThat(BrowserSupport.policyViolations(citizen)).isEmpty();
+        assertThat(BrowserSupport.accessibilityProblems(citizen)).isEmpty();
     }
 
     @Test
@@ -116,6 +118,7 @@ class GuideBrowserTests {
         assertThat(citizen.findElement(By.tagName("h1")).getText()).isEqualTo("没有找到这个办事指南");
         assertThat(citizen.findElement(By.linkText("在线问“最多问一次”")).getAttribute("href")).endsWith("/");
         assertThat(BrowserSupport.policyViolations(citizen)).isEmpty();
+        assertThat(BrowserSupport.accessibilityProblems(citizen)).isEmpty();
         BrowserSupport.screenshot(citizen, "guide-phone-not-found");
     }
 
