@@ -44,13 +44,14 @@
       var found = m[0];
       var before = start > 0 ? text.charAt(start - 1) : '';
       var after = text.charAt(start + found.length);
+      var unit = text.slice(start + found.length).replace(/^\s+/, '').charAt(0); // 12000 元 is an amount, not a hotline
       var node = null;
       if (m[1] || m[2]) {
         found = found.replace(/[.,;:!?)\]}'"]+$/, ''); // a sentence's full stop is not part of the address
         if (!/[A-Za-z0-9/]/.test(before)) {
           node = link(m[1] ? found : 'https://' + found, found, true);
         }
-      } else if (!/[\d.\-/:]/.test(before) && !/\d/.test(after) && !(m[6] && AMOUNT_AFTER.test(after))) {
+      } else if (!/[\d.\-/:]/.test(before) && !/\d/.test(after) && !(m[6] && AMOUNT_AFTER.test(unit))) {
         node = link('tel:' + found.replace(/-/g, ''), found, false);
         node.className = 'tel';
       }
@@ -68,11 +69,17 @@
 
   // --- bubbles ---
 
+  var restoring = false; // restore() is adding the history: bubbles go before historyEnd
+
   function bubble(cls) {
     var div = document.createElement('div');
     div.className = 'msg ' + cls;
-    log.appendChild(div);
+    place(div);
     return div;
+  }
+
+  function place(el) {
+    if (restoring && historyEnd) { log.insertBefore(el, historyEnd); } else { log.appendChild(el); }
   }
 
   function scrollDown() {
@@ -155,9 +162,9 @@
         flush();
         var asks = line.slice(FOLLOW_UPS.length).replace(/[。.]$/, '').split('、').filter(function (s) { return s.trim(); });
         var item = itemOf(text);
-        body.appendChild(buttons('options follow-ups', asks, function (i, ask) {
+        body.appendChild(buttons('options follow-ups', asks, function (i, phrase) {
           // the latest answer's item is the conversation's; an earlier one's is named
-          ask(div === latestBot || !item ? ask : item + ask);
+          ask(div === latestBot || !item ? phrase : item + phrase);
         }));
         return;
       }
@@ -275,10 +282,15 @@
   // the reply to what the citizen just asked
   function show(body) {
     lastSeen = Math.max(lastSeen, body.messageId || 0);
+    if (body.messageId && body.action !== 'RATED') {
+      shown[body.messageId - body.messageId % 2] = true; // the question this answers is on the page already
+    }
     withPerson = body.action === 'HANDOFF' || body.action === 'WITH_AGENT' || (withPerson && body.action !== 'NOTICE' && body.action !== 'RATED');
     setStatus(withPerson ? '已转人工客服，工作人员会在这里回复您' : '');
     if (!body.reply || (body.messageId && shown[body.messageId] && body.action !== 'RATED')) { return; }
+    var latest = latestBot;
     botBubble(body.action === 'RATED' ? 0 : body.messageId, body.reply, body.action, body.options, body.guideUrl, null);
+    if (body.action === 'RATED') { latestBot = latest; } // thanks for a rating: the answer before it is still what is talked about
     scrollDown();
   }
 
@@ -310,7 +322,7 @@
     div.className = 'separator ' + (cls || '');
     div.setAttribute('role', 'separator');
     div.textContent = text;
-    log.appendChild(div);
+    place(div);
     return div;
   }
 
@@ -324,6 +336,8 @@
     var lastDay = null;
     var firstUnread = null;
     var unread = 0;
+    var live = latestBot; // a reply to a question asked while the history loaded stays the latest
+    restoring = true;
     messages.forEach(function (m) {
       lastSeen = Math.max(lastSeen, m.id);
       if (shown[m.id]) { return; }
@@ -343,6 +357,8 @@
       withPerson = personFrom(m);
       if (m.unread) { unreadMark(div); unread++; }
     });
+    restoring = false;
+    if (live) { latestBot = live; }
     if (messages.length) { hints.hidden = true; }
     setStatus(withPerson ? '已转人工客服，工作人员会在这里回复您' : '');
     if (firstUnread) {
@@ -432,9 +448,12 @@
   document.querySelectorAll('#hints button').forEach(function (b) { b.addEventListener('click', function () { ask(b.textContent); }); });
   window.addEventListener('focus', function () { document.title = title; });
   add('您好！我是杭州政务服务助手。请问您要办什么事？可以直接问“要带什么材料”“多久办好”“在哪办”。', 'bot');
-  send.disabled = true; // the history first, so that a new question follows it
+  // the history goes here, before anything asked while it loads
+  var historyEnd = document.createElement('div');
+  historyEnd.hidden = true;
+  log.appendChild(historyEnd);
   history(0, [])
     .then(restore)
     .catch(function () { add('之前的聊天记录暂时没能加载，请稍后刷新页面。', 'bot err'); })
-    .finally(function () { send.disabled = false; poll(); });
+    .finally(function () { historyEnd.remove(); historyEnd = null; poll(); });
 })();
