@@ -110,6 +110,8 @@ class WebChatHistoryBrowserTests {
         WebElement waiting = BrowserSupport.waitOn(agent, WAIT).until(
                 ExpectedConditions.presenceOfElementLocated(By.cssSelector("#transcript li.agent .tag")));
         assertThat(waiting.getText()).isEqualTo("待查看");
+        ((JavascriptExecutor) agent).executeScript("arguments[0].scrollIntoView({block: 'center'})", waiting);
+        BrowserSupport.screenshot(agent, "console-waiting-to-be-read");
 
         // the citizen opens the chat again: the history, and the reply marked unread in place
         citizen.get(url("/"));
@@ -172,6 +174,24 @@ class WebChatHistoryBrowserTests {
         WebElement answer = botReply(citizen, 3);
         assertThat(bubbles(citizen, ".msg.me")).last().isEqualTo("养犬登记（犬证办理）");
         assertThat(answer.getText()).contains("【养犬登记（犬证办理）】");
+    }
+
+    @Test
+    void anOpenMenuRestoredAfterAReloadIsStillButtonsOnlyAndTappingOneAnswersIt() throws Exception {
+        citizen = BrowserSupport.chromium();
+        citizen.get(url("/"));
+        say(citizen, "社保卡和狗证");
+        botReply(citizen, 2);
+
+        citizen.navigate().refresh();
+        WebElement menu = BrowserSupport.waitOn(citizen, WAIT).until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector(".msg.bot[data-action='CLARIFY']")));
+        assertThat(occurrences(menu.getText(), "养犬登记（犬证办理）")).isEqualTo(1);
+        menu.findElements(By.cssSelector(".options.menu button")).stream().filter(b -> b.getText().contains("养犬登记"))
+                .findFirst().orElseThrow().click();
+
+        BrowserSupport.waitOn(citizen, WAIT).until(d -> bubbles(d, ".msg.bot").stream().anyMatch(t -> t.startsWith("【养犬登记（犬证办理）】")));
+        assertThat(bubbles(citizen, ".msg.err")).isEmpty();
     }
 
     @Test
