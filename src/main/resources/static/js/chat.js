@@ -157,10 +157,11 @@
         menu.push(numbered[2]);
         return;
       }
-      if (line.indexOf(FOLLOW_UPS) === 0) {
-        pending.push(FOLLOW_UPS);
+      var at = line.indexOf(FOLLOW_UPS);
+      if (at >= 0) {
+        pending.push(line.slice(0, at) + FOLLOW_UPS);
         flush();
-        var asks = line.slice(FOLLOW_UPS.length).replace(/[。.]$/, '').split('、').filter(function (s) { return s.trim(); });
+        var asks = line.slice(at + FOLLOW_UPS.length).replace(/[。.]$/, '').split('、').filter(function (s) { return s.trim(); });
         var item = itemOf(text);
         body.appendChild(buttons('options follow-ups', asks, function (i, phrase) {
           // the latest answer's item is the conversation's; an earlier one's is named
@@ -297,7 +298,7 @@
   function typing(on) {
     var el = document.getElementById('typing');
     if (on && !el) {
-      el = bubble('bot typing');
+      el = bubble('typing'); // not .bot: it is no reply
       el.id = 'typing';
       el.setAttribute('role', 'status');
       el.setAttribute('aria-label', '正在输入');
@@ -446,7 +447,10 @@
     if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); ask(input.value); }
   });
   document.querySelectorAll('#hints button').forEach(function (b) { b.addEventListener('click', function () { ask(b.textContent); }); });
-  window.addEventListener('focus', function () { document.title = title; });
+  // the new messages are seen once the citizen does something on the page (or comes back to its tab)
+  ['focus', 'pointerdown', 'keydown'].forEach(function (event) {
+    window.addEventListener(event, function () { document.title = title; });
+  });
   add('您好！我是杭州政务服务助手。请问您要办什么事？可以直接问“要带什么材料”“多久办好”“在哪办”。', 'bot');
   // the history goes here, before anything asked while it loads
   var historyEnd = document.createElement('div');
