@@ -197,6 +197,7 @@ class WebChatHistoryBrowserTests {
     @Test
     void followUpSuggestionsAreButtonsAndTappingOneAsksAboutTheSameItem() throws Exception {
         citizen = BrowserSupport.chromium();
+        citizen.manage().window().setSize(PHONE);
         citizen.get(url("/"));
         say(citizen, "狗证怎么办");
         WebElement overview = botReply(citizen, 2);
@@ -204,6 +205,7 @@ class WebChatHistoryBrowserTests {
         List<WebElement> followUps = overview.findElements(By.cssSelector(".options.follow-ups button"));
         assertThat(followUps).extracting(WebElement::getText).contains("多久办好", "要带什么材料");
         assertThat(overview.getText()).doesNotContain("要带什么材料、多久办好");
+        BrowserSupport.screenshot(citizen, "webchat-follow-ups-phone");
 
         followUps.stream().filter(b -> b.getText().equals("多久办好")).findFirst().orElseThrow().click();
 
@@ -275,5 +277,6 @@ class WebChatHistoryBrowserTests {
         assertThat(guide.getText()).isEqualTo("完整办事指南");
         assertThat(guide.getAttribute("href")).isEqualTo(url("/guide/dog-registration"));
         assertThat(unsafe.findElements(By.cssSelector(".guide a"))).isEmpty();
+        BrowserSupport.screenshot(citizen, "webchat-guide-link");
     }
 }
