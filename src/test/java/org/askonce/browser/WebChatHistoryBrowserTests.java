@@ -122,6 +122,7 @@ class WebChatHistoryBrowserTests {
         assertThat(bubbles(citizen, ".separator.new")).containsExactly("以下是您离开后收到的新消息");
         assertThat(reply.getText()).contains("未读").contains("人工客服").contains("请带好原件");
         assertThat(citizen.getTitle()).startsWith("(1条新消息)");
+        assertThat(BrowserSupport.accessibilityProblems(citizen)).isEmpty();
         BrowserSupport.screenshot(citizen, "webchat-history-phone");
         citizen.manage().window().setSize(DESKTOP);
         BrowserSupport.screenshot(citizen, "webchat-history-desktop");
@@ -206,6 +207,7 @@ class WebChatHistoryBrowserTests {
         assertThat(followUps).extracting(WebElement::getText).contains("多久办好", "要带什么材料");
         assertThat(overview.getText()).doesNotContain("要带什么材料、多久办好");
         BrowserSupport.screenshot(citizen, "webchat-follow-ups-phone");
+        assertThat(BrowserSupport.accessibilityProblems(citizen)).isEmpty();
 
         followUps.stream().filter(b -> b.getText().equals("多久办好")).findFirst().orElseThrow().click();
 
