@@ -153,6 +153,7 @@ class AgentConsoleController {
         return switch (delivery) {
             case "SENT" -> "已送达";
             case "PENDING" -> "发送中";
+            case "UNREAD" -> "待查看";
             case "OUTSIDE_WINDOW" -> "未送达：市民超过48小时未互动，请电话联系";
             case "QUOTA_EXCEEDED" -> "未送达：客服消息额度已用完";
             case "FAILED" -> "未送达";

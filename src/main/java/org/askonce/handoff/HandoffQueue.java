@@ -38,7 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
  * end, for the agent console and the agent API alike. A conversation's state and its hand-off
  * change together, by conditional updates, so two agents cannot claim one conversation and a
  * citizen's cancel cannot cross an agent's claim. Agents' messages reach the citizen through their
- * channel (a WeChat push is published as {@link PushRequested}); each keeps its delivery state.
+ * channel (a WeChat push is published as {@link PushRequested}); each keeps its delivery state. A web
+ * citizen's message waits as UNREAD (待查看) until their chat page fetches it, which the web chat
+ * settles as SENT (已送达).
  */
 @Service
 public class HandoffQueue {
@@ -222,7 +224,9 @@ public class HandoffQueue {
 
     private Message post(Handoff h, Sender sender, Action action, String agent, String text) {
         boolean push = h.channel() == Channel.WECHAT;
-        long turnId = dialogue.postToCitizen(h.conversationId(), sender, action, agent, text, push ? "PENDING" : "SENT");
+        // the web page fetches it: delivered once it has (DeliveryEvents.PushSettled from the web chat)
+        String delivery = push ? "PENDING" : h.channel() == Channel.WEB ? "UNREAD" : "SENT";
+        long turnId = dialogue.postToCitizen(h.conversationId(), sender, action, agent, text, delivery);
         if (push) {
             events.publishEvent(new PushRequested(turnId, h.conversationId(), h.channel(), h.userId(), text));
         }
@@ -305,6 +309,9 @@ public class HandoffQueue {
         dialogue.setDelivery(s.turnId(), s.state(), s.detail());
         if (s.unreachable()) {
             store.unreachable(s.conversationId());
+        }
+        if (s.conversationId() != null && !"PENDING".equals(s.state())) {
+            changed(s.conversationId(), "delivery"); // the agent's transcript shows 已送达 / 未送达 at once
         }
     }
 
