@@ -1,0 +1,6 @@
+-- When each staff member was last seen working in the agent console or the agent API: who is
+-- "online" to take a transfer. In the database, so that every instance sees every agent.
+CREATE TABLE agent_presence (
+    username  VARCHAR(40) NOT NULL PRIMARY KEY,
+    last_seen TIMESTAMP   NOT NULL
+);
