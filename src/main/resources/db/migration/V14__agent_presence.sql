@@ -4,3 +4,7 @@ CREATE TABLE agent_presence (
     username  VARCHAR(40) NOT NULL PRIMARY KEY,
     last_seen TIMESTAMP   NOT NULL
 );
+
+-- An agent's reply longer than WeChat takes is sent as several outbox rows sharing one reference;
+-- its delivery state is read from all of them.
+CREATE INDEX wechat_outbox_reference ON wechat_outbox (reference);
