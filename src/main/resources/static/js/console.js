@@ -39,6 +39,13 @@ var AskOnceConsole = (function () {
   function atNewest(list) { return list.scrollHeight - list.scrollTop - list.clientHeight < 40; }
   function showNewest(list) { list.scrollTop = list.scrollHeight; }
 
+  /** The newest message in sight: the transcript at its end, and the page scrolled so that its end is on screen. */
+  function bringNewestIntoView(list) {
+    showNewest(list);
+    var bottom = list.getBoundingClientRect().bottom;
+    if (bottom > window.innerHeight) { window.scrollBy(0, bottom - window.innerHeight + 12); }
+  }
+
   function parse(html) { return new DOMParser().parseFromString(html, 'text/html'); }
 
   function csrfHeaders() {
@@ -78,7 +85,7 @@ var AskOnceConsole = (function () {
     var main = document.querySelector('main.conversation');
     var id = main.getAttribute('data-conversation');
     var transcript = document.getElementById('transcript');
-    showNewest(transcript); // the transcript opens at the newest message
+    bringNewestIntoView(transcript); // the transcript opens at the newest message
 
     // the transcript refreshed in place: it stays at the newest message unless the agent scrolled up to read
     function refresh(forceNewest) {
@@ -90,7 +97,7 @@ var AskOnceConsole = (function () {
         var fresh = doc.getElementById('transcript');
         if (fresh) {
           old.replaceWith(fresh);
-          if (follow) { showNewest(fresh); } else { fresh.scrollTop = top; }
+          if (forceNewest) { bringNewestIntoView(fresh); } else if (follow) { showNewest(fresh); } else { fresh.scrollTop = top; }
         }
         return doc;
       });
