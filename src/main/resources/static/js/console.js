@@ -94,6 +94,8 @@ var AskOnceConsole = (function () {
       var top = old.scrollTop;
       return fetchText(location.pathname).then(function (html) {
         var doc = parse(html);
+        var facts = doc.getElementById('facts');
+        if (facts && document.getElementById('facts')) { document.getElementById('facts').replaceWith(facts); } // the question, the phone left, unreachable
         var fresh = doc.getElementById('transcript');
         if (fresh) {
           old.replaceWith(fresh);

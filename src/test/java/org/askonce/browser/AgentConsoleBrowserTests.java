@@ -63,6 +63,8 @@ class AgentConsoleBrowserTests {
     }
 
     private static void say(WebDriver browser, String text) {
+        // the chat sends one message at a time: wait until the previous one went
+        BrowserSupport.waitOn(browser, WAIT).until(d -> d.findElement(By.id("send")).isEnabled());
         WebElement input = browser.findElement(By.id("text"));
         input.clear();
         BrowserSupport.type(browser, input, text);
