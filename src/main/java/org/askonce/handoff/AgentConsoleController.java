@@ -111,7 +111,7 @@ class AgentConsoleController {
     String transfer(@PathVariable String id, @RequestParam(defaultValue = "") String to, Principal agent, RedirectAttributes flash) {
         String result = act(id, flash, null, () -> {
             Handoff h = queue.transfer(id, agent.getName(), to.strip());
-            flash.addFlashAttribute("message", "已转给" + h.agent());
+            flash.addFlashAttribute("message", "已转给" + queue.displayName(h.agent()));
         });
         return flash.getFlashAttributes().containsKey("error") ? result : "redirect:/console";
     }

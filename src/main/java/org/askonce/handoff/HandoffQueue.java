@@ -164,6 +164,11 @@ public class HandoffQueue {
         return store.ofConversation(conversationId).orElseThrow();
     }
 
+    /** The name staff know a colleague by ("赵坐席"), else the username. */
+    public String displayName(String username) {
+        return username == null ? "" : accounts.find(username).map(UserAccount::displayName).orElse(username);
+    }
+
     /** Agents online now who could take a conversation from {@code agent} (everyone online but them). */
     public List<UserAccount> transferTargets(String agent) {
         return presence.online().stream().filter(u -> !u.username().equals(agent)).toList();

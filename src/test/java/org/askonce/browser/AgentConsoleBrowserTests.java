@@ -167,7 +167,7 @@ class AgentConsoleBrowserTests {
         to.selectByValue("agent-zhao");
         agent.findElement(By.id("transfer")).click();
         BrowserSupport.waitOn(agent, WAIT).until(d -> d.getCurrentUrl().endsWith("/console"));
-        assertThat(agent.findElement(By.cssSelector(".alert.ok")).getText()).contains("agent-zhao");
+        assertThat(agent.findElement(By.cssSelector(".alert.ok")).getText()).isEqualTo("已转给赵坐席");
         String id = agent.findElement(By.cssSelector("table.queue tbody tr")).getAttribute("data-conversation");
 
         // 赵坐席 ends it; then "存为知识" on the ended conversation
