@@ -32,7 +32,7 @@ final class ReplyComposer {
             case PHONE -> phone(item);
             case PROCESS -> process(item);
             case ONLINE -> online(item);
-            case CONDITIONS -> given(item.conditions()) ? head(item) + "受理条件：\n" + item.conditions().strip() : notGiven(item, "受理条件");
+            case CONDITIONS -> conditions(item);
             case OVERVIEW -> overview(item);
         };
     }
@@ -107,7 +107,7 @@ final class ReplyComposer {
                 details.add(form + (m.copies() == null ? "" : (form.contains("和") ? "各" : "") + m.copies() + "份"));
             }
             if (Boolean.FALSE.equals(m.required())) {
-                details.add(m.condition() == null ? "视情况提供" : m.condition() + "需提供");
+                details.add(m.whenNeeded());
             }
             if (given(m.notes())) {
                 details.add(m.notes().strip());
@@ -123,6 +123,21 @@ final class ReplyComposer {
             sb.append("\n材料要原件还是复印件、要几份，暂未注明。").append(whereToAsk(item));
         }
         return sb.toString();
+    }
+
+    /**
+     * The conditions as the guide gives them; a catalogue text cut off after announcing a list
+     * ("但下列情形除外：" and nothing more) says that the rest is not given and where to ask.
+     */
+    private String conditions(ServiceItem item) {
+        if (!given(item.conditions())) {
+            return notGiven(item, "受理条件");
+        }
+        String text = item.conditions().strip();
+        if (text.endsWith("：") || text.endsWith(":")) {
+            text += "\n办事指南在此没有列出具体内容，" + whereToAsk(item);
+        }
+        return head(item) + "受理条件：\n" + text;
     }
 
     private String timeLimit(ServiceItem item) {

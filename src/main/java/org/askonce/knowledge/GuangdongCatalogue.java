@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  *       {@code URL} and {@code bear_paltform} → online; {@code courier_service} → express;
  *       {@code online_book} → appointment; {@code consult_phone}, {@code complain_phone} → phones.</li>
  * </ul>
- * The catalogue has no fee, process, legal basis, hours or review date: those are gaps.
+ * The catalogue has no fee, process, legal basis, hours or review date: those are gaps. Its typing
+ * slips (a phrase typed twice, brackets of two widths, "1）" list numbers) are put right on the way in
+ * ({@link CatalogueText}).
  * Reading checks every line and reports every problem with its line number.
  */
 public final class GuangdongCatalogue {
@@ -204,7 +206,7 @@ public final class GuangdongCatalogue {
             if (subTask != null && !subTask.equals(name)) {
                 aliases.add(subTask);
             }
-            String url = text(node, "URL");
+            String url = CatalogueText.link(text(node, "URL"));
             String platform = text(node, "bear_paltform");
             ServiceItem.Online online = url == null && platform == null ? null
                     : new ServiceItem.Online(url != null && LINK.matcher(url).matches() ? url : null, platform);
@@ -231,14 +233,14 @@ public final class GuangdongCatalogue {
         }
     }
 
-    /** A field's text, stripped; null when absent, not text, or a placeholder such as 无. */
+    /** A field's text, stripped and its typing slips put right ({@link CatalogueText}); null when absent, not text, or a placeholder such as 无. */
     private static String text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull() || v.isContainerNode()) {
             return null;
         }
         String s = v.asText().strip();
-        return ServiceItem.isGap(s) ? null : s;
+        return ServiceItem.isGap(s) ? null : CatalogueText.tidy(s);
     }
 
     private static String audience(JsonNode objects) {
@@ -265,7 +267,7 @@ public final class GuangdongCatalogue {
         for (JsonNode m : intro) {
             String name = m.asText().strip();
             if (!ServiceItem.isGap(name)) {
-                names.add(name);
+                names.add(CatalogueText.tidy(name));
             }
         }
         return names.stream().map(n -> new ServiceItem.Material(n, null, null, null, null, null, null)).toList();

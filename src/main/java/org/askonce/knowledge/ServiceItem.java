@@ -94,6 +94,19 @@ public record ServiceItem(
             String condition,
             String notes,
             String sampleUrl) {
+
+        /**
+         * When a material that is not always needed is to be handed in, as citizens read it: the
+         * condition with 需提供 ("未在现场拍照的需提供"), a condition that already says whether to
+         * provide it as it is ("现场拍照的无需提供"), or 视情况提供 when none is given.
+         */
+        public String whenNeeded() {
+            if (isGap(condition)) {
+                return "视情况提供";
+            }
+            String c = condition.strip().replaceFirst("[。；;，,]+$", "");
+            return c.contains("提供") ? c : c + "需提供";
+        }
     }
 
     /**

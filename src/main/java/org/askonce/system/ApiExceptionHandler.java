@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -19,7 +20,9 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Errors of the JSON API as {@code {"error": "…"}} with a status that says whose fault it was.
+ * Errors of the JSON API as {@code {"error": "…"}} with a status that says whose fault it was. A browser asking for a
+ * page (not under {@code /api/}, accepting HTML) gets the same status with the Chinese error page
+ * ({@code templates/error/404.html}, {@code 4xx.html}, {@code 5xx.html}) instead of JSON.
  * Caller mistakes get a message naming the bad value; internal errors are logged, never shown. A
  * request that failed because the database does not answer gets 503 and a message a citizen can read.
  */
@@ -114,6 +117,9 @@ class ApiExceptionHandler {
         if (DatabaseWatch.isOutage(e)) {
             // the database went away during the request: the caller may try again shortly (the chat page does)
             log.warn("API request failed, the database does not answer: {}", e.toString());
+            if (pageRequested(HttpStatus.SERVICE_UNAVAILABLE, DatabaseWatch.UNAVAILABLE)) {
+                return null;
+            }
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "2")
                     .body(Map.of("error", DatabaseWatch.UNAVAILABLE));
         }
@@ -126,6 +132,36 @@ class ApiExceptionHandler {
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
+        if (pageRequested(status, message)) {
+            return null;
+        }
         return ResponseEntity.status(status).body(Map.of("error", message));
+    }
+
+    /**
+     * When a browser asked for a page, sends the status as an error so that the error page is rendered, and says so
+     * (the handler then returns nothing). API calls, the WeChat portal and scripts get JSON.
+     */
+    private static boolean pageRequested(HttpStatus status, String message) {
+        if (!(org.springframework.web.context.request.RequestContextHolder.getRequestAttributes()
+                instanceof org.springframework.web.context.request.ServletRequestAttributes attributes)
+                || attributes.getResponse() == null || attributes.getResponse().isCommitted()) {
+            return false;
+        }
+        jakarta.servlet.http.HttpServletRequest request = attributes.getRequest();
+        String accept = request.getHeader(org.springframework.http.HttpHeaders.ACCEPT);
+        boolean page = !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                && accept != null && accept.contains(MediaType.TEXT_HTML_VALUE);
+        if (!page) {
+            return false;
+        }
+        try {
+            request.setAttribute(ErrorDetails.DETAIL, message);
+            attributes.getResponse().sendError(status.value(), message);
+            return true;
+        } catch (java.io.IOException e) {
+            log.debug("Could not send the error page: {}", e.toString());
+            return false;
+        }
     }
 }

@@ -22,6 +22,18 @@ class LoginController {
         return "login";
     }
 
+    /**
+     * {@code GET /logout} (a bookmark, a typed address): a page that asks, since logging out is a POST that carries
+     * the CSRF token; nobody logged in goes to the login page.
+     */
+    @GetMapping("/logout")
+    String logout(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+            return "redirect:/login";
+        }
+        return "logout";
+    }
+
     /** A login the throttle refused (forwarded here by the security configuration): 429 and the login page saying why. */
     @RequestMapping(SecurityConfiguration.LOGIN_REFUSED_PAGE)
     String refused(HttpServletRequest request, HttpServletResponse response, Model model) {

@@ -49,7 +49,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * Who may open what. Two filter chains:
  * <ol>
- * <li>Citizens' side, no login, no session, no CSRF: the chat page and its assets, {@code /api/chat},
+ * <li>Citizens' side, no login, no session, no CSRF: the chat page and its assets, {@code /api/chat}, the
+ * items' guide pages and their QR codes ({@code /guide/**}),
  * {@code /api/explain}, the WeChat callback and simulator ({@code /wx/**}; WeChat signs its own
  * requests; the simulator is off unless enabled, and then for this machine only) and the health check.</li>
  * <li>Staff side, everything else: form login at {@code /login} (pages, session, CSRF on every form)
@@ -73,7 +74,7 @@ class SecurityConfiguration {
 
     /** Open to everyone; WeChat and the chat page post without a CSRF token. */
     static final String[] PUBLIC = {"/", "/index.html", "/css/**", "/js/**", "/favicon.ico",
-        "/api/chat/**", "/api/explain/**", "/wx/**", "/actuator/health/**"};
+        "/api/chat/**", "/api/explain/**", "/wx/**", "/actuator/health/**", "/guide/**"};
 
     private static final RequestMatcher API = path("/api/**");
     private static final RequestMatcher PUBLISHING = new PublishingRequests();

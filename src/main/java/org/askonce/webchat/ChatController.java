@@ -10,9 +10,12 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.Message;
+import org.askonce.dialogue.Reply;
+import org.askonce.guide.GuideLinks;
 import org.askonce.system.RateLimiter;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -41,11 +44,13 @@ class ChatController {
     private final DialogueEngine dialogue;
     private final CitizenAccess access;
     private final RateLimiter limiter;
+    private final GuideLinks guides;
 
-    ChatController(DialogueEngine dialogue, CitizenAccess access, RateLimiter limiter) {
+    ChatController(DialogueEngine dialogue, CitizenAccess access, RateLimiter limiter, GuideLinks guides) {
         this.dialogue = dialogue;
         this.access = access;
         this.limiter = limiter;
+        this.guides = guides;
     }
 
     @PostMapping(path = "/api/chat", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -54,7 +59,9 @@ class ChatController {
         if (!limiter.allowWeb(citizen.countedAs(), http)) {
             throw new TooFast();
         }
-        return ChatResponse.of(dialogue.handle(Channel.WEB, citizen.userId(), request.text()), citizen.userId());
+        Reply reply = dialogue.handle(Channel.WEB, citizen.userId(), request.text());
+        String guideUrl = reply.action() == Action.ANSWER ? guides.forAnswer(reply.itemId(), request.text()).orElse(null) : null;
+        return ChatResponse.of(reply, citizen.userId(), guideUrl);
     }
 
     /** The citizen's messages after message id {@code after} (0: from the start), oldest first. */

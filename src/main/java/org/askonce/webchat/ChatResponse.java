@@ -10,15 +10,21 @@ import org.askonce.dialogue.Reply;
  * {@code GET /api/chat/messages} (poll after it for an agent's answers). {@code elements}: every
  * element an answer answers, in the order asked ("在哪办，要带啥": LOCATION, MATERIALS); {@code element}
  * is the first of them. {@code userId}: the conversation's user (the one the server assigned when the
- * request named none).
+ * request named none). {@code guideUrl}: for an answer about an item, the address of its complete guide
+ * ({@code <public base URL>/guide/<item id>}, the link WeChat answers carry too); null otherwise.
  */
 record ChatResponse(String action, String itemName, String element, List<String> elements, String reply, List<String> options,
-                    double confidence, @JsonInclude(JsonInclude.Include.NON_NULL) String faqQuestion, long messageId, String userId) {
+                    double confidence, @JsonInclude(JsonInclude.Include.NON_NULL) String faqQuestion, long messageId, String userId,
+                    String guideUrl) {
 
     static ChatResponse of(Reply reply, String userId) {
+        return of(reply, userId, null);
+    }
+
+    static ChatResponse of(Reply reply, String userId, String guideUrl) {
         return new ChatResponse(reply.action().name(), reply.itemName(), reply.element() == null ? null : reply.element().name(),
                 reply.action() == org.askonce.dialogue.Action.ANSWER ? reply.elements().stream().map(Enum::name).toList() : List.of(),
                 reply.reply(), reply.options(), Math.round(reply.confidence() * 1000) / 1000.0, reply.faqQuestion(),
-                reply.messageId(), userId);
+                reply.messageId(), userId, reply.action() == org.askonce.dialogue.Action.ANSWER ? guideUrl : null);
     }
 }

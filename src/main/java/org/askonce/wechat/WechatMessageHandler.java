@@ -9,8 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.DialogueEngine;
+import org.askonce.dialogue.Reply;
+import org.askonce.guide.GuideLinks;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.ServiceItem;
 import org.askonce.knowledge.ServiceItem.Hall;
@@ -19,7 +22,8 @@ import org.springframework.stereotype.Component;
 /**
  * What AskOnce says to one WeChat message: text (and recognised voice) goes to the dialogue
  * engine like a web chat message; a location gets the halls nearest to it; images, videos and
- * links a polite reply; events the welcome message, the menu's topics or nothing. A reply too long
+ * links a polite reply; events the welcome message, the menu's topics or nothing. An answer about an
+ * item ends with the link to its complete guide ("完整办事指南：…", {@link GuideLinks}). A reply too long
  * for one WeChat message is given in parts ("更多").
  */
 @Component
@@ -35,10 +39,12 @@ class WechatMessageHandler {
     private final WechatOutbox outbox;
     private final ChannelTexts texts;
     private final WechatFollowers followers;
+    private final GuideLinks guides;
 
     WechatMessageHandler(DialogueEngine dialogue, KnowledgeBase knowledgeBase, Continuations continuations, WechatOutbox outbox,
-                         ChannelTexts texts, WechatFollowers followers) {
+                         ChannelTexts texts, WechatFollowers followers, GuideLinks guides) {
         this.followers = followers;
+        this.guides = guides;
         this.dialogue = dialogue;
         this.knowledgeBase = knowledgeBase;
         this.continuations = continuations;
@@ -107,9 +113,25 @@ class WechatMessageHandler {
                 return texts.noMore();
             }
         }
-        String reply = dialogue.handle(Channel.WECHAT, openId, text).reply();
+        Reply answer = dialogue.handle(Channel.WECHAT, openId, text);
+        String reply = answer.reply();
         // while a person has the conversation the bot may stay silent: WeChat then gets "success"
-        return reply == null || reply.isBlank() ? null : first(appId, openId, reply);
+        if (reply == null || reply.isBlank()) {
+            return null;
+        }
+        if (answer.action() == Action.ANSWER) {
+            reply += guideLine(answer.itemId(), text);
+        }
+        return first(appId, openId, reply);
+    }
+
+    /**
+     * The link to the item's complete guide under an answer about it ("完整办事指南：…", with the halls
+     * of a district the citizen named first), or nothing for an answer about no item. It goes at the end:
+     * a reply too long for one message carries it in its last part.
+     */
+    private String guideLine(String itemId, String said) {
+        return guides.forAnswer(itemId, said).map(url -> "\n\n" + GuideLinks.LABEL + "：" + url).orElse("");
     }
 
     /** The first part of the reply; the rest is kept for "更多" (and an older rest is dropped). */
@@ -154,8 +176,10 @@ class WechatMessageHandler {
             }
         }
         if (ordered.size() > MAX_HALLS) {
-            sb.append("\n\n共").append(ordered.size()).append("处。告诉我您要办的事项，我会给出它的办理地点。");
+            sb.append("\n\n共").append(ordered.size()).append("处。")
+                    .append(item.isPresent() && !itemHalls.isEmpty() ? "全部办理地点见完整办事指南。" : "告诉我您要办的事项，我会给出它的办理地点。");
         }
+        item.ifPresent(i -> sb.append(guideLine(i.id(), label)));
         return sb.toString();
     }
 

@@ -61,6 +61,20 @@ public final class BrowserSupport {
                 .filter(m -> m.contains("Content Security Policy")).toList();
     }
 
+    /**
+     * The serious and critical accessibility problems axe-core (Deque) finds on the page as it is now, against
+     * WCAG 2.1 A and AA (contrast, labels, names, landmarks...): one line per rule, with the elements it found.
+     */
+    public static List<String> accessibilityProblems(WebDriver browser) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa")).analyze(browser);
+        return results.getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).limit(5).toList())
+                .toList();
+    }
+
     /** Quits every browser that was opened (null: not opened). */
     public static void quitAll(WebDriver... browsers) {
         for (WebDriver browser : browsers) {

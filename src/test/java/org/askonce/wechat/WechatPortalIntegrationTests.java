@@ -91,7 +91,9 @@ class WechatPortalIntegrationTests {
         assertThat(reply.getToUser()).isEqualTo("plain-user");
         assertThat(reply.getFromUser()).isEqualTo(WechatTestClient.OFFICIAL_ACCOUNT);
         String web = dialogue.handle(Channel.WEB, "web-twin", "办狗证要带啥").reply();
-        assertThat(reply.getContent()).isEqualTo(web).contains("犬只狂犬病免疫证明");
+        // the same answer, and the link to the item's complete guide under it
+        assertThat(reply.getContent()).isEqualTo(web + "\n\n完整办事指南：http://localhost:" + port + "/guide/dog-registration")
+                .contains("犬只狂犬病免疫证明");
     }
 
     @Test
