@@ -53,6 +53,12 @@ public interface ConversationStore {
      */
     void rate(String conversationId, int rating, Action ratedAction);
 
+    /** One message by its id (as {@link #messages} numbers them), citizens' words masked; empty when there is none. */
+    Optional<Message> message(long messageId);
+
+    /** Stores a rating (1..3) for one turn's reply and, as the latest rating, for its conversation. */
+    void rateTurn(String conversationId, long turnId, int rating);
+
     /** The turns with a citizen's message, oldest first, as stored (masked). */
     List<Turn> turns(String conversationId);
 

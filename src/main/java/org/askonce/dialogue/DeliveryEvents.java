@@ -15,7 +15,8 @@ public final class DeliveryEvents {
 
     /**
      * How a push ended, or where it stands: {@code state} is PENDING (retrying), SENT, OUTSIDE_WINDOW
-     * (the citizen has not written for 48 h), QUOTA_EXCEEDED or FAILED, with the channel's detail.
+     * (the citizen has not written for 48 h), QUOTA_EXCEEDED or FAILED, with the channel's detail. The
+     * web chat has no push: a message to a web citizen is UNREAD until their page fetched it, then SENT.
      */
     public record PushSettled(long turnId, String conversationId, String state, String detail) {
 

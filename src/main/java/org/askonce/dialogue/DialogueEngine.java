@@ -191,6 +191,48 @@ public class DialogueEngine {
         return rate(conversation, rating, "（评价：" + Ratings.label(rating) + "）", now);
     }
 
+    /**
+     * Rates one answer of the user's (or the notice that ended a hand-off), however long ago it was
+     * given: the web chat's buttons under each answer. The latest answer of the current conversation
+     * is rated as {@link #rate(Channel, String, int)} does (不满意 then hands the next question to a
+     * person); an earlier one only records the rating.
+     *
+     * @throws IllegalArgumentException if the rating is not 1, 2 or 3
+     * @throws NotTheirs                if there is no such message in this user's conversations on this channel
+     * @throws IllegalStateException    if the message is not an answer
+     */
+    public Reply rate(Channel channel, String userId, long messageId, int rating) {
+        if (rating < 1 || rating > 3) {
+            throw new IllegalArgumentException("rating must be 1 (满意), 2 (基本满意) or 3 (不满意), was " + rating);
+        }
+        Message message = store.message(messageId).orElseThrow(NotTheirs::new);
+        Conversation owner = store.find(message.conversationId())
+                .filter(c -> c.channel() == channel && c.userId().equals(userId))
+                .orElseThrow(NotTheirs::new);
+        if (message.sender() != Sender.BOT || (message.action() != Action.ANSWER && message.action() != Action.RESOLVED)) {
+            throw new IllegalStateException("只能评价机器人的回答或已结束的人工服务");
+        }
+        Instant now = clock.instant();
+        boolean latest = store.current(channel, userId, now, settings.sessionTimeout())
+                .filter(c -> c.id().equals(owner.id()) && rateable(c))
+                .isPresent()
+                && store.messages(owner.id(), messageId, 500).stream().noneMatch(m -> m.sender() != Sender.CITIZEN);
+        if (latest) {
+            return rate(owner, rating, "（评价：" + Ratings.label(rating) + "）", now);
+        }
+        boolean handoff = message.action() == Action.RESOLVED;
+        store.rateTurn(owner.id(), message.turnId(), rating);
+        events.publishEvent(new ConversationRated(owner.id(), rating, handoff, now));
+        return new Reply(owner.id(), Action.RATED, null, null, null, composer.ratedEarlier(rating), List.of(), 1.0, null, null, messageId);
+    }
+
+    /** The message to rate is not in the user's conversations (or does not exist). */
+    public static final class NotTheirs extends RuntimeException {
+        NotTheirs() {
+            super("没有找到这条回答，或它不属于您的对话，无法评价", null, false, false);
+        }
+    }
+
     /** Messages that can be rated: the last thing said was an answer, or the end of a hand-off, and no menu is open. */
     private boolean rateable(Conversation c) {
         return c.pendingOptions().isEmpty() && (c.lastAction() == Action.ANSWER || c.lastAction() == Action.RESOLVED);

@@ -95,6 +95,15 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public Optional<Message> message(long messageId) {
+        return Optional.empty();
+    }
+
+    @Override
+    public void rateTurn(String conversationId, long turnId, int rating) {
+    }
+
+    @Override
     public List<Turn> turns(String conversationId) {
         return List.copyOf(turns.getOrDefault(conversationId, List.of()));
     }

@@ -30,7 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 class JdbcConversationStore implements ConversationStore {
 
-    private static final String TURN_COLUMNS = "id, conversation_id, created_at, question, action, reply, replied_by, agent, delivery, delivery_detail";
+    private static final String TURN_COLUMNS =
+            "t.id, t.conversation_id, t.created_at, t.question, t.action, t.reply, t.replied_by, t.agent, t.delivery, t.delivery_detail, t.rating, t.item_id";
 
     private final JdbcClient jdbc;
     private final Duration sessionTimeout;
@@ -141,7 +142,7 @@ class JdbcConversationStore implements ConversationStore {
     @Override
     public List<Message> messages(String conversationId, long after, int limit) {
         List<Message> out = new ArrayList<>();
-        jdbc.sql("SELECT " + TURN_COLUMNS + " FROM chat_turn WHERE conversation_id = ? AND id >= ? ORDER BY id")
+        jdbc.sql("SELECT " + TURN_COLUMNS + " FROM chat_turn t WHERE t.conversation_id = ? AND t.id >= ? ORDER BY t.id")
                 .params(conversationId, after / 2)
                 .query(rs -> {
                     addMessages(rs, after, out);
@@ -154,7 +155,7 @@ class JdbcConversationStore implements ConversationStore {
         List<Message> out = new ArrayList<>();
         jdbc.sql("""
                         SELECT t.id, t.conversation_id, t.created_at, COALESCE(k.question, t.question) AS question, t.action, t.reply,
-                        t.replied_by, t.agent, t.delivery, t.delivery_detail FROM chat_turn t
+                        t.replied_by, t.agent, t.delivery, t.delivery_detail, t.rating, t.item_id FROM chat_turn t
                         LEFT JOIN turn_clear_text k ON k.turn_id = t.id AND (k.expires_at IS NULL OR k.expires_at > ?)
                         WHERE t.conversation_id = ? ORDER BY t.id""")
                 .params(Timestamp.from(now), conversationId)
@@ -167,7 +168,7 @@ class JdbcConversationStore implements ConversationStore {
     @Override
     public List<Message> messagesOf(Channel channel, String userId, long after, int limit) {
         List<Message> out = new ArrayList<>();
-        jdbc.sql("SELECT " + TURN_COLUMNS.replace("id, conversation_id", "t.id, t.conversation_id").replace(", created_at", ", t.created_at")
+        jdbc.sql("SELECT " + TURN_COLUMNS
                         + " FROM chat_turn t JOIN conversation c ON c.id = t.conversation_id"
                         + " WHERE c.channel = ? AND c.user_id = ? AND t.id >= ? ORDER BY t.id")
                 .params(channel.name(), userId, after / 2)
@@ -189,8 +190,11 @@ class JdbcConversationStore implements ConversationStore {
         String reply = rs.getString("reply");
         if (reply != null && Message.replyId(turnId) > after) {
             String by = rs.getString("replied_by");
-            out.add(new Message(Message.replyId(turnId), conversationId, by == null ? Sender.BOT : Sender.valueOf(by), reply, at,
-                    rs.getString("agent"), rs.getString("delivery"), rs.getString("delivery_detail"), turnId, action));
+            int rated = rs.getInt("rating");
+            Integer rating = rs.wasNull() ? null : rated;
+            Sender sender = by == null ? Sender.BOT : Sender.valueOf(by);
+            out.add(new Message(Message.replyId(turnId), conversationId, sender, reply, at, rs.getString("agent"), rs.getString("delivery"),
+                    rs.getString("delivery_detail"), turnId, action, rating, sender == Sender.BOT ? rs.getString("item_id") : null));
         }
     }
 
@@ -201,6 +205,22 @@ class JdbcConversationStore implements ConversationStore {
         jdbc.sql("""
                         UPDATE chat_turn SET rating = ? WHERE id = (SELECT MAX(id) FROM chat_turn WHERE conversation_id = ? AND action = ?)""")
                 .params(rating, conversationId, ratedAction.name()).update();
+    }
+
+    @Override
+    public Optional<Message> message(long messageId) {
+        List<Message> out = new ArrayList<>();
+        jdbc.sql("SELECT " + TURN_COLUMNS + " FROM chat_turn t WHERE t.id = ?").param(messageId / 2).query(rs -> {
+            addMessages(rs, 0, out);
+        });
+        return out.stream().filter(m -> m.id() == messageId).findFirst();
+    }
+
+    @Override
+    @Transactional
+    public void rateTurn(String conversationId, long turnId, int rating) {
+        jdbc.sql("UPDATE conversation SET rating = ? WHERE id = ?").params(rating, conversationId).update();
+        jdbc.sql("UPDATE chat_turn SET rating = ? WHERE id = ? AND conversation_id = ?").params(rating, turnId, conversationId).update();
     }
 
     @Override

@@ -372,6 +372,12 @@ final class ReplyComposer {
                 : "很抱歉没能帮到您。请把您的问题再说一次，我会请工作人员来回答您。";
     }
 
+    /** Thanks for rating an answer that is not the latest (nothing is handed to a person for it). */
+    String ratedEarlier(int rating) {
+        return rating < 3 ? "感谢您的评价！还有其他问题可以继续问我。"
+                : "很抱歉这条回答没能帮到您，我们会改进。您可以换个说法再问，或回复“人工”找工作人员。";
+    }
+
     String greeting() {
         return "您好！我是" + settings.region() + "政务服务助手“最多问一次”。您可以直接问办事要带什么材料、多久办好、在哪办、收费吗，"
                 + "比如“办护照要带什么材料”“狗证在哪办”。";

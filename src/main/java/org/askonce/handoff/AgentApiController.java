@@ -92,6 +92,24 @@ class AgentApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("draftId", draft, "status", "PROPOSED"));
     }
 
+    /** The agents online now whom the caller could transfer a conversation to (username and name). */
+    @GetMapping("/agents")
+    List<AgentView> agents(Principal agent) {
+        return queue.transferTargets(agent.getName()).stream().map(u -> new AgentView(u.username(), u.displayName())).toList();
+    }
+
+    /** Items to file a "save as knowledge" draft under, found for a query (id and name), best first. */
+    @GetMapping("/items")
+    List<KnowledgeLookup.ItemChoice> items(@RequestParam String q) {
+        if (q == null || q.isBlank()) {
+            throw new IllegalArgumentException("请输入要查的事项");
+        }
+        if (q.length() > 100) {
+            throw new IllegalArgumentException("查询不能超过100字");
+        }
+        return queue.itemsFor(q);
+    }
+
     /** Knowledge-base items for a query, with the text of each element, to insert into a reply. */
     @GetMapping("/knowledge")
     List<KnowledgeLookup.ItemElements> knowledge(@RequestParam String q) {
@@ -112,6 +130,10 @@ class AgentApiController {
     }
 
     record TransferBody(String to) {
+    }
+
+    /** An agent one can transfer to. */
+    record AgentView(String username, String displayName) {
     }
 
     /** One hand-off in the queue. */

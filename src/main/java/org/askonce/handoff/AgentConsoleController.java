@@ -4,7 +4,9 @@ import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.askonce.privacy.AccessLog;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -30,8 +32,10 @@ class AgentConsoleController {
     private final HandoffQueue queue;
     private final ConsoleEvents events;
     private final HandoffSettings settings;
+    private final KnowledgeLookup knowledge;
 
-    AgentConsoleController(HandoffQueue queue, ConsoleEvents events, HandoffSettings settings) {
+    AgentConsoleController(HandoffQueue queue, ConsoleEvents events, HandoffSettings settings, KnowledgeLookup knowledge) {
+        this.knowledge = knowledge;
         this.queue = queue;
         this.events = events;
         this.settings = settings;
@@ -65,9 +69,16 @@ class AgentConsoleController {
         model.addAttribute("messages", t.messages());
         model.addAttribute("me", agent.getName());
         model.addAttribute("view", this);
+        model.addAttribute("maxReply", HandoffQueue.MAX_TEXT);
+        if (t.handoff().state() == Handoff.State.WITH_AGENT && agent.getName().equals(t.handoff().agent())) {
+            model.addAttribute("agents", queue.transferTargets(agent.getName()));
+        }
         if (!model.containsAttribute("proposal") && (t.handoff().state() == Handoff.State.RESOLVED
                 || t.handoff().state() == Handoff.State.HANDED_BACK)) {
             model.addAttribute("proposal", queue.proposalFor(id));
+        }
+        if (model.getAttribute("proposal") instanceof HandoffQueue.Proposal p) {
+            model.addAttribute("itemChoices", itemChoices(p));
         }
         return "console/conversation";
     }
@@ -98,8 +109,23 @@ class AgentConsoleController {
 
     @PostMapping("/conversations/{id}/transfer")
     String transfer(@PathVariable String id, @RequestParam(defaultValue = "") String to, Principal agent, RedirectAttributes flash) {
-        String result = act(id, flash, "已转给" + to, () -> queue.transfer(id, agent.getName(), to.strip()));
+        String result = act(id, flash, null, () -> {
+            Handoff h = queue.transfer(id, agent.getName(), to.strip());
+            flash.addFlashAttribute("message", "已转给" + queue.displayName(h.agent()));
+        });
         return flash.getFlashAttributes().containsKey("error") ? result : "redirect:/console";
+    }
+
+    /**
+     * The items the "save as knowledge" form offers: found by a search for the question, and the
+     * one chosen before (a refused form keeps it) if the search did not find it.
+     */
+    private List<KnowledgeLookup.ItemChoice> itemChoices(HandoffQueue.Proposal p) {
+        List<KnowledgeLookup.ItemChoice> choices = new ArrayList<>(queue.itemsFor(p.question()));
+        if (p.itemId() != null && choices.stream().noneMatch(c -> c.itemId().equals(p.itemId()))) {
+            knowledge.item(p.itemId()).ifPresent(c -> choices.add(0, c));
+        }
+        return choices;
     }
 
     @PostMapping("/conversations/{id}/knowledge")
@@ -153,6 +179,7 @@ class AgentConsoleController {
         return switch (delivery) {
             case "SENT" -> "已送达";
             case "PENDING" -> "发送中";
+            case "UNREAD" -> "待查看";
             case "OUTSIDE_WINDOW" -> "未送达：市民超过48小时未互动，请电话联系";
             case "QUOTA_EXCEEDED" -> "未送达：客服消息额度已用完";
             case "FAILED" -> "未送达";

@@ -35,6 +35,12 @@ public record Handoff(long id, String conversationId, Channel channel, String us
         }
     }
 
+    /** The citizen's questions that led to the hand-off, one a line (none when they only asked for a person so far). */
+    public List<String> questionLines() {
+        return question == null || question.isBlank() ? List.of()
+                : java.util.Arrays.stream(question.split("\n")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
     public String reasonLabel() {
         return reason.label();
     }

@@ -3,6 +3,9 @@ package org.askonce.handoff;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -19,7 +22,6 @@ import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.HandoffRequested;
 import org.askonce.dialogue.Message;
 import org.askonce.dialogue.Sender;
-import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccount;
 import org.askonce.accounts.UserAccounts;
 import org.askonce.knowledge.KnowledgeDrafts;
@@ -38,7 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  * end, for the agent console and the agent API alike. A conversation's state and its hand-off
  * change together, by conditional updates, so two agents cannot claim one conversation and a
  * citizen's cancel cannot cross an agent's claim. Agents' messages reach the citizen through their
- * channel (a WeChat push is published as {@link PushRequested}); each keeps its delivery state.
+ * channel (a WeChat push is published as {@link PushRequested}); each keeps its delivery state. A web
+ * citizen's message waits as UNREAD (待查看) until their chat page fetches it, which the web chat
+ * settles as SENT (已送达).
  */
 @Service
 public class HandoffQueue {
@@ -54,15 +58,20 @@ public class HandoffQueue {
     private final KnowledgeDrafts drafts;
     private final UserAccounts accounts;
     private final AccessLog accessLog;
+    private final KnowledgeLookup knowledge;
+    private final AgentPresence presence;
 
     @Autowired
     HandoffQueue(HandoffStore store, DialogueEngine dialogue, AgentCalendar calendar, ApplicationEventPublisher events,
-                 KnowledgeDrafts drafts, UserAccounts accounts, AccessLog accessLog) {
-        this(store, dialogue, calendar, events, drafts, accounts, accessLog, Clock.systemUTC());
+                 KnowledgeDrafts drafts, UserAccounts accounts, AccessLog accessLog, KnowledgeLookup knowledge, AgentPresence presence) {
+        this(store, dialogue, calendar, events, drafts, accounts, accessLog, knowledge, presence, Clock.systemUTC());
     }
 
     HandoffQueue(HandoffStore store, DialogueEngine dialogue, AgentCalendar calendar, ApplicationEventPublisher events,
-                 KnowledgeDrafts drafts, UserAccounts accounts, AccessLog accessLog, Clock clock) {
+                 KnowledgeDrafts drafts, UserAccounts accounts, AccessLog accessLog, KnowledgeLookup knowledge, AgentPresence presence,
+                 Clock clock) {
+        this.knowledge = knowledge;
+        this.presence = presence;
         this.accounts = accounts;
         this.accessLog = accessLog;
         this.drafts = drafts;
@@ -116,15 +125,19 @@ public class HandoffQueue {
         return store.ofConversation(conversationId).orElseThrow();
     }
 
-    /** The agent's answer to the citizen, stored first and then delivered through the citizen's channel. */
+    /**
+     * The agent's answer to the citizen, stored first and then delivered through the citizen's channel.
+     * At most {@value #MAX_TEXT} characters as the citizen sees them (see {@link ReplyText}).
+     */
     @Transactional
     public Message reply(String conversationId, String agent, String text) {
-        String clean = text == null ? "" : text.strip();
+        String clean = ReplyText.normalise(text);
         if (clean.isEmpty()) {
             throw new IllegalArgumentException("回复内容不能为空");
         }
-        if (clean.length() > MAX_TEXT) {
-            throw new IllegalArgumentException("回复内容不能超过" + MAX_TEXT + "字，现在是" + clean.length() + "字");
+        int length = ReplyText.length(clean);
+        if (length > MAX_TEXT) {
+            throw new IllegalArgumentException("回复内容不能超过" + MAX_TEXT + "字，现在是" + length + "字");
         }
         Handoff h = mine(conversationId, agent);
         Message m = post(h, Sender.AGENT, Action.AGENT_REPLY, agent, clean);
@@ -153,17 +166,30 @@ public class HandoffQueue {
         return store.ofConversation(conversationId).orElseThrow();
     }
 
-    /** Passes a conversation the agent has to another agent. */
+    /** The name staff know a colleague by ("赵坐席"), else the username. */
+    public String displayName(String username) {
+        return username == null ? "" : accounts.find(username).map(UserAccount::displayName).orElse(username);
+    }
+
+    /** Agents online now who could take a conversation from {@code agent} (everyone online but them). */
+    public List<UserAccount> transferTargets(String agent) {
+        return presence.online().stream().filter(u -> !u.username().equals(agent)).toList();
+    }
+
+    /** Passes a conversation the agent has to another agent who is online. */
     @Transactional
     public Handoff transfer(String conversationId, String agent, String toAgent) {
-        if (toAgent == null || toAgent.isBlank() || toAgent.equals(agent)) {
+        if (toAgent == null || toAgent.isBlank() || toAgent.strip().equals(agent)) {
             throw new IllegalArgumentException("请选择另一位坐席");
         }
         Handoff h = mine(conversationId, agent);
-        boolean canTake = accounts.find(toAgent.strip()).filter(UserAccount::enabled)
-                .filter(u -> u.role() == Role.AGENT || u.role() == Role.ADMIN).isPresent();
-        if (!canTake) {
+        Optional<UserAccount> target = accounts.find(toAgent.strip()).filter(AgentPresence::mayTakeConversations);
+        if (target.isEmpty()) {
             throw new IllegalArgumentException("没有可接待的坐席：" + toAgent.strip());
+        }
+        if (!presence.online(target.get().username())) {
+            throw new IllegalArgumentException(target.get().displayName() + "（" + target.get().username() + "）现在不在线（"
+                    + presence.onlineWithinLabel() + "内没有使用坐席工作台），请选择在线的坐席");
         }
         if (!store.transfer(h.id(), agent, toAgent.strip())) {
             throw new Conflict("转接失败：对话状态已变化");
@@ -174,42 +200,67 @@ public class HandoffQueue {
     }
 
     /**
-     * What "save as knowledge" starts from: the citizen's first question as the question, their
-     * other messages as similar questions, the agent's answers as the answer, the bot's best item.
+     * What "save as knowledge" starts from: the citizen's question (the latest that led to the
+     * hand-off, else the first they put to the agent), their other questions as similar questions,
+     * the agent's answers as the answer, and the item a search for the question finds (or none). Knowledge
+     * is for everyone: numbers and the names the citizen gave are masked throughout, the agent's
+     * answer included.
      */
     public Proposal proposalFor(String conversationId) {
-        // knowledge is for everyone: the citizen's words masked
         Handoff h = store.ofConversation(conversationId).orElseThrow(() -> new NotFound(conversationId));
-        Transcript t = new Transcript(h, dialogue.messages(conversationId, 0));
-        // what the citizen wrote to people; "转人工" itself is no question, what follows it is
-        List<String> asked = t.messages().stream()
-                .filter(m -> m.sender() == Sender.CITIZEN && m.action() == Action.WITH_AGENT && !m.text().isBlank())
-                .map(Message::text).toList();
-        boolean askedForPerson = t.handoff().reason() == HandoffRequested.Reason.CITIZEN_ASKED && !asked.isEmpty();
-        String question = askedForPerson ? asked.get(0) : t.handoff().question();
-        List<String> similar = askedForPerson ? asked.subList(1, asked.size()) : asked;
-        String answer = String.join("\n", t.messages().stream().filter(m -> m.sender() == Sender.AGENT).map(Message::text).toList());
-        String item = t.handoff().candidates().stream().filter(c -> c.itemId() != null).map(HandoffRequested.Suggestion::itemId)
-                .findFirst().orElse(null);
-        return new Proposal(item, question, similar.stream().filter(x -> !x.equals(question)).limit(10).toList(), answer);
+        List<Message> messages = dialogue.messages(conversationId, 0);
+        List<String> asked = new ArrayList<>(h.questionLines());
+        Collections.reverse(asked); // the latest question first
+        messages.stream()
+                .filter(m -> m.sender() == Sender.CITIZEN && m.action() == Action.WITH_AGENT)
+                .map(Message::text)
+                .filter(t -> AskedQuestion.isQuestion(t) && !AskedQuestion.requestOnly(t))
+                .forEach(asked::add);
+        Set<String> names = namesGiven(messages);
+        List<String> masked = asked.stream().map(t -> PersonalData.maskWithNames(t.strip(), names)).distinct().toList();
+        String question = masked.isEmpty() ? "" : masked.get(0);
+        String answer = PersonalData.maskWithNames(String.join("\n",
+                messages.stream().filter(m -> m.sender() == Sender.AGENT).map(Message::text).toList()), names);
+        String item = question.isEmpty() ? null : knowledge.items(question).stream().findFirst()
+                .map(KnowledgeLookup.ItemChoice::itemId).orElse(null);
+        return new Proposal(item, question, masked.stream().skip(1).limit(10).toList(), answer);
     }
 
     /** A Q&A an agent proposes from a hand-off. */
     public record Proposal(String itemId, String question, List<String> similarQuestions, String answer) {
     }
 
-    /** Saves an agent's answer as a draft Q&A for knowledge editors; returns the draft's id. Only once the hand-off has ended. */
+    /**
+     * Saves an agent's answer as a draft Q&A for knowledge editors; returns the draft's id. Only once
+     * the hand-off has ended. Whatever the agent (or an API caller) sends is masked again, numbers
+     * and the names the citizen gave, before it is stored.
+     */
     public long proposeKnowledge(String conversationId, String agent, Proposal p) {
         Handoff h = store.ofConversation(conversationId).orElseThrow(() -> new NotFound(conversationId));
         if (h.state() != Handoff.State.RESOLVED && h.state() != Handoff.State.HANDED_BACK) {
             throw new Conflict("对话结束后才能存为知识");
         }
-        // the question and similar questions are a citizen's words (an API caller may send them unmasked); the answer is the agent's
-        long id = drafts.propose(p.itemId(), PersonalData.mask(p.question()),
-                p.similarQuestions() == null ? null : p.similarQuestions().stream().map(PersonalData::mask).toList(),
-                p.answer(), "HANDOFF", String.valueOf(h.id()), agent);
+        if (p.itemId() != null && !p.itemId().isBlank() && knowledge.item(p.itemId()).isEmpty()) {
+            throw new IllegalArgumentException("没有这个事项：" + p.itemId().strip() + "，请从查到的事项中选择");
+        }
+        Set<String> names = namesGiven(dialogue.messages(conversationId, 0));
+        long id = drafts.propose(p.itemId(), PersonalData.maskWithNames(p.question(), names),
+                p.similarQuestions() == null ? null : p.similarQuestions().stream().map(q -> PersonalData.maskWithNames(q, names)).toList(),
+                PersonalData.maskWithNames(p.answer(), names), "HANDOFF", String.valueOf(h.id()), agent);
         log.info("hand-off {}: {} proposed draft Q&A {}", h.id(), agent, id);
         return id;
+    }
+
+    /** Items for the "save as knowledge" form's list: found for the query, best first. */
+    public List<KnowledgeLookup.ItemChoice> itemsFor(String query) {
+        return knowledge.items(query);
+    }
+
+    /** The names the citizen gave in the conversation ("我叫张三"), to be masked wherever they appear. */
+    private static Set<String> namesGiven(List<Message> messages) {
+        Set<String> names = new LinkedHashSet<>();
+        messages.stream().filter(m -> m.sender() == Sender.CITIZEN).forEach(m -> names.addAll(PersonalData.namesIn(m.text())));
+        return names;
     }
 
     private void end(Handoff h, Handoff.State to) {
@@ -222,7 +273,9 @@ public class HandoffQueue {
 
     private Message post(Handoff h, Sender sender, Action action, String agent, String text) {
         boolean push = h.channel() == Channel.WECHAT;
-        long turnId = dialogue.postToCitizen(h.conversationId(), sender, action, agent, text, push ? "PENDING" : "SENT");
+        // the web page fetches it: delivered once it has (DeliveryEvents.PushSettled from the web chat)
+        String delivery = push ? "PENDING" : h.channel() == Channel.WEB ? "UNREAD" : "SENT";
+        long turnId = dialogue.postToCitizen(h.conversationId(), sender, action, agent, text, delivery);
         if (push) {
             events.publishEvent(new PushRequested(turnId, h.conversationId(), h.channel(), h.userId(), text));
         }
@@ -262,7 +315,9 @@ public class HandoffQueue {
     @EventListener
     void on(HandoffRequested r) {
         Optional<ZonedDateTime> opening = calendar.nextOpening(r.at());
-        OptionalLong opened = store.open(r, opening.isPresent(), opening.map(ZonedDateTime::toInstant).orElse(null));
+        String asked = AskedQuestion.of(dialogue.messages(r.conversationId(), 0), r.reason());
+        OptionalLong opened = store.open(r, asked, candidatesFor(r, asked), opening.isPresent(),
+                opening.map(ZonedDateTime::toInstant).orElse(null));
         if (opened.isEmpty()) {
             // a second request of the same moment ("转人工" and "人工" at once): the first one's hand-off stands
             log.info("conversation {} already has an open hand-off; not opening another ({})", r.conversationId(), r.reason());
@@ -279,9 +334,44 @@ public class HandoffQueue {
 
     @EventListener
     void on(CitizenWroteToAgent w) {
-        store.ofConversation(w.conversationId()).filter(h -> h.state().open()).ifPresent(h ->
-                phoneIn(w.text()).ifPresent(p -> store.contactPhone(h.id(), p)));
+        store.ofConversation(w.conversationId()).filter(h -> h.state().open()).ifPresent(h -> {
+            phoneIn(w.text()).ifPresent(p -> store.contactPhone(h.id(), p));
+            if (h.question().isBlank() && AskedQuestion.isQuestion(w.text()) && !AskedQuestion.requestOnly(w.text())) {
+                // asked for a person first, says what about now: that is the question the queue shows
+                String asked = PersonalData.mask(w.text().strip());
+                store.question(h.id(), asked.length() > AskedQuestion.MAX_CHARS ? asked.substring(0, AskedQuestion.MAX_CHARS) : asked,
+                        lookUp(asked));
+            }
+        });
         changed(w.conversationId(), "citizen");
+    }
+
+    /**
+     * The bot's candidates worth an agent's look: for a bare request for a person ("转人工") those the
+     * bot found for that request mean nothing, so they are looked up for the citizen's latest
+     * question instead; either way only those at or above the suggest threshold.
+     */
+    private List<HandoffRequested.Suggestion> candidatesFor(HandoffRequested r, String asked) {
+        boolean requestOnly = r.reason() == HandoffRequested.Reason.CITIZEN_ASKED && AskedQuestion.requestOnly(r.question());
+        if (!requestOnly) {
+            try {
+                return knowledge.meaningful(r.candidates());
+            } catch (RuntimeException e) {
+                log.warn("conversation {}: could not weigh the bot's candidates", r.conversationId(), e);
+                return List.of();
+            }
+        }
+        return lookUp(AskedQuestion.latest(asked));
+    }
+
+    private List<HandoffRequested.Suggestion> lookUp(String question) {
+        try {
+            return knowledge.candidates(question);
+        } catch (RuntimeException e) {
+            // the queue goes without candidates rather than without the hand-off
+            log.warn("could not look up candidates for a hand-off", e);
+            return List.of();
+        }
     }
 
     @EventListener
@@ -305,6 +395,9 @@ public class HandoffQueue {
         dialogue.setDelivery(s.turnId(), s.state(), s.detail());
         if (s.unreachable()) {
             store.unreachable(s.conversationId());
+        }
+        if (s.conversationId() != null && !"PENDING".equals(s.state())) {
+            changed(s.conversationId(), "delivery"); // the agent's transcript shows 已送达 / 未送达 at once
         }
     }
 

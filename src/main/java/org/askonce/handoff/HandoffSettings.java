@@ -1,6 +1,7 @@
 package org.askonce.handoff;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -14,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code askonce.handoff.*}: when agents work. {@code hours} are periods of a working day
  * ({@code 09:00-12:00}); {@code workdays} the days of the week that are working days;
  * {@code holidays} dates off although on a workday (国庆, 春节…); {@code extra-workdays} weekend dates
- * that are worked (调休). All in {@code zone}.
+ * that are worked (调休). All in {@code zone}. {@code online-within}: an agent who used the console or
+ * the agent API this recently is online (offered for transfers).
  */
 @ConfigurationProperties("askonce.handoff")
 public record HandoffSettings(
@@ -22,7 +24,8 @@ public record HandoffSettings(
         @DefaultValue({"09:00-12:00", "13:30-17:30"}) List<String> hours,
         @DefaultValue({"MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY"}) Set<DayOfWeek> workdays,
         @DefaultValue List<LocalDate> holidays,
-        @DefaultValue List<LocalDate> extraWorkdays) {
+        @DefaultValue List<LocalDate> extraWorkdays,
+        @DefaultValue("2m") Duration onlineWithin) {
 
     /** One working period of a day. */
     public record Period(LocalTime start, LocalTime end) {
@@ -35,6 +38,9 @@ public record HandoffSettings(
             throw new IllegalArgumentException("askonce.handoff.hours needs at least one period such as 09:00-17:00");
         }
         periods(hours); // validates
+        if (onlineWithin == null || onlineWithin.isNegative() || onlineWithin.isZero()) {
+            throw new IllegalArgumentException("askonce.handoff.online-within must be a positive duration such as 2m, was " + onlineWithin);
+        }
         if (workdays == null || workdays.isEmpty()) {
             throw new IllegalArgumentException("askonce.handoff.workdays needs at least one day, e.g. MONDAY");
         }

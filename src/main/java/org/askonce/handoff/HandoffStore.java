@@ -41,14 +41,15 @@ class HandoffStore {
      * Opens a hand-off for the conversation; empty when it already has an open one (two requests at
      * once, on one instance or two: the database's unique {@code open_conversation} lets one in).
      */
-    OptionalLong open(HandoffRequested r, boolean afterHours, Instant answerDue) {
+    OptionalLong open(HandoffRequested r, String question, List<HandoffRequested.Suggestion> candidates, boolean afterHours,
+                      Instant answerDue) {
         var key = new GeneratedKeyHolder();
         try {
             jdbc.sql("""
                             INSERT INTO handoff (conversation_id, open_conversation, channel, user_id, reason, question, candidates, state,
                             created_at, after_hours, answer_due) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")
-                    .params(r.conversationId(), r.conversationId(), r.channel().name(), r.userId(), r.reason().name(), PersonalData.mask(r.question()),
-                            write(r.candidates()), Handoff.State.WAITING.name(), Timestamp.from(r.at()), afterHours,
+                    .params(r.conversationId(), r.conversationId(), r.channel().name(), r.userId(), r.reason().name(), PersonalData.mask(question),
+                            write(candidates), Handoff.State.WAITING.name(), Timestamp.from(r.at()), afterHours,
                             answerDue == null ? null : Timestamp.from(answerDue))
                     .update(key, "id");
         } catch (DuplicateKeyException alreadyOpen) {
@@ -89,6 +90,11 @@ class HandoffStore {
         String states = String.join(",", from.stream().map(s -> "'" + s.name() + "'").toList());
         return jdbc.sql("UPDATE handoff SET state = ?, closed_at = ?, open_conversation = NULL WHERE id = ? AND state IN (" + states + ")")
                 .params(to.name(), Timestamp.from(at), id).update() == 1;
+    }
+
+    /** What the citizen asks (stored masked) and the candidates for it, once the citizen says it after asking for a person. */
+    void question(long id, String question, List<HandoffRequested.Suggestion> candidates) {
+        jdbc.sql("UPDATE handoff SET question = ?, candidates = ? WHERE id = ?").params(PersonalData.mask(question), write(candidates), id).update();
     }
 
     void contactPhone(long id, String phone) {

@@ -1,9 +1,12 @@
 package org.askonce.privacy;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -94,6 +97,86 @@ public final class PersonalData {
             return Optional.of(mobile.group(1));
         }
         return l ? Optional.of(landline.group(1)) : Optional.empty();
+    }
+
+    // --- names ---
+
+    /**
+     * Common single surnames (the Hundred Family Surnames most borne today), without those that are
+     * also everyday words before a name (和, 于, 向, 时, 应, 全, 成, 解, 查, 万, 单, 明…).
+     */
+    private static final String SURNAMES_SINGLE = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈"
+            + "姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易"
+            + "乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕季裴霍涂苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲"
+            + "房滕屈饶牟艾尤阳穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟臧闵苟邬边卞姬仇栾隋商刁沙荣巫寇"
+            + "桑郎甄丛仲虞敖巩佘池麻苑迟邝";
+    private static final String SURNAMES_DOUBLE = "欧阳|司马|上官|诸葛|东方|皇甫|尉迟|公孙|慕容|令狐|长孙|宇文|司徒|夏侯|轩辕|端木|独孤|南宫|西门|申屠";
+    private static final String SURNAME = "(?:" + SURNAMES_DOUBLE + "|[" + SURNAMES_SINGLE + "])";
+    /** Characters that end a name: particles, verbs and pronouns that follow a name in a sentence. */
+    private static final String NOT_IN_NAME = "的了是在想要我你他她它们请问吗呢啊吧呀和与及办去来到给从说找打电话号码身份证";
+    private static final String NAME_CHAR = "[\\p{IsHan}&&[^" + NOT_IN_NAME + "]]";
+    /** "我叫张三", "姓名：张三", "名字是张三": whatever name follows is a name, surname known or not. */
+    private static final Pattern NAME_SAID = Pattern.compile(
+            "(?:我叫|我名叫|名字叫|名字是|名叫|姓名(?:是|为|叫)?[:： ]*)\\s*(" + NAME_CHAR + "{2,4})");
+    /** "我是张三，…", "申请人：张三": a known surname and one or two characters, then the end of the phrase. */
+    private static final Pattern NAME_INTRODUCED = Pattern.compile(
+            "(?:我是|本人是?|申请人(?:是|[:： ])?|联系人(?:是|[:： ])?|经办人(?:是|[:： ])?|代办人(?:是|[:： ])?)\\s*(" + SURNAME
+                    + NAME_CHAR + "{1,2})(?=[\\p{P}\\s]|$|想|要|请|咨询|问)");
+    /** "张三先生", "欧阳娜娜女士": a known surname, one or two characters, a title ("王先生" alone names no one). */
+    private static final Pattern NAME_TITLED = Pattern.compile("(" + SURNAME + NAME_CHAR + "{1,2})(?=先生|女士|小姐)");
+    private static final Pattern DOUBLE_SURNAME = Pattern.compile("^(?:" + SURNAMES_DOUBLE + ")");
+
+    /**
+     * The personal names in the text, as a citizen gives them: after "我叫", "姓名", "名字是" (any
+     * name), after "我是", "本人", "申请人", "联系人" (a known surname and one or two characters
+     * ending the phrase), and before 先生, 女士, 小姐 (a known surname and the given name). A surname
+     * alone ("王先生") is no name. Names written without such words are not recognised: there is
+     * no name recogniser here, only these patterns.
+     */
+    public static Set<String> namesIn(String text) {
+        Set<String> names = new LinkedHashSet<>();
+        if (text == null || text.isEmpty()) {
+            return names;
+        }
+        for (Pattern p : List.of(NAME_SAID, NAME_INTRODUCED, NAME_TITLED)) {
+            Matcher m = p.matcher(text);
+            while (m.find()) {
+                names.add(m.group(1));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * {@link #mask} and, besides, the personal names {@link #namesIn} finds and the {@code known}
+     * names (those a citizen gave elsewhere in the conversation), wherever they occur: the surname is
+     * kept, each other character becomes * ({@code 张*}, {@code 欧阳**}). For text that is to be
+     * published or shown to others, such as a Q&A drafted from a hand-off.
+     */
+    public static String maskWithNames(String text, Collection<String> known) {
+        String masked = mask(text);
+        if (masked == null || masked.isEmpty()) {
+            return masked;
+        }
+        Set<String> names = new LinkedHashSet<>(known == null ? List.of() : known);
+        names.addAll(namesIn(masked));
+        List<String> longestFirst = new ArrayList<>(names.stream().filter(n -> n != null && n.codePointCount(0, n.length()) >= 2).toList());
+        longestFirst.sort(Comparator.comparingInt(String::length).reversed());
+        for (String name : longestFirst) {
+            masked = masked.replace(name, maskName(name));
+        }
+        return masked;
+    }
+
+    /** {@link #maskWithNames(String, Collection)} with no names known beforehand. */
+    public static String maskWithNames(String text) {
+        return maskWithNames(text, List.of());
+    }
+
+    /** The name with its surname kept and the other characters as *: 张三 → 张*, 欧阳娜娜 → 欧阳**. */
+    static String maskName(String name) {
+        int keep = DOUBLE_SURNAME.matcher(name).find() && name.length() > 2 ? 2 : 1;
+        return name.substring(0, keep) + "*".repeat(name.codePointCount(keep, name.length()));
     }
 
     private enum Kind {

@@ -128,7 +128,8 @@ final class CitizenAccess {
         return requested;
     }
 
-    private boolean trusted(HttpServletRequest request) {
+    /** Whether the request is a trusted integration's (a valid API key); a wrong key is refused. */
+    boolean trusted(HttpServletRequest request) {
         String key = request.getHeader(API_KEY_HEADER);
         if (key == null || key.isEmpty()) {
             return false;

@@ -70,11 +70,24 @@ public class WechatOutbox {
                 .params(appId, openId).query(WechatOutbox::message).list();
     }
 
-    /** Due PENDING messages not claimed by another instance right now, oldest first. */
+    /** The messages stored with this reference (the parts of one long message), in order. */
+    List<Message> withReference(String reference) {
+        return jdbc.sql("SELECT * FROM wechat_outbox WHERE reference = ? ORDER BY id").param(reference).query(WechatOutbox::message).list();
+    }
+
+    /**
+     * Due PENDING messages not claimed by another instance right now, oldest first. A user's messages
+     * go in the order they were stored: one waits while an earlier one to the same user is still
+     * PENDING (being sent, or waiting to be retried), so the parts of a long message and an agent's
+     * successive replies arrive in order, on one instance or several.
+     */
     List<Message> due(Instant now, int limit) {
         return jdbc.sql("""
-                        SELECT * FROM wechat_outbox WHERE state = 'PENDING' AND next_attempt_at <= ?
-                        AND (locked_until IS NULL OR locked_until < ?) ORDER BY id FETCH FIRST ? ROWS ONLY""")
+                        SELECT * FROM wechat_outbox o WHERE state = 'PENDING' AND next_attempt_at <= ?
+                        AND (locked_until IS NULL OR locked_until < ?)
+                        AND NOT EXISTS (SELECT 1 FROM wechat_outbox e WHERE e.app_id = o.app_id AND e.open_id = o.open_id
+                            AND e.state = 'PENDING' AND e.id < o.id)
+                        ORDER BY id FETCH FIRST ? ROWS ONLY""")
                 .params(Timestamp.from(now), Timestamp.from(now), limit)
                 .query(WechatOutbox::message).list();
     }

@@ -74,11 +74,26 @@ final class WechatText {
      * the last ending with how to get the next one. One part when it fits.
      */
     static List<String> split(String text) {
+        return split(text, WechatText::footer, false);
+    }
+
+    /**
+     * A message pushed as customer-service messages (客服消息, an agent's reply): WeChat refuses a
+     * text over 2,048 bytes (45002 "content size out of limit"), so a longer one goes as several
+     * messages, split at line ends, each at most {@link #MAX_BYTES} bytes and numbered
+     * ("（第1/3条）") so the citizen reads them in order; all are sent, none waits for "更多". One
+     * part, unchanged, when it fits.
+     */
+    static List<String> pushParts(String text) {
+        return split(text, (part, total) -> "\n（第" + part + "/" + total + "条）", true);
+    }
+
+    private static List<String> split(String text, java.util.function.BiFunction<Integer, Integer, String> footer, boolean lastToo) {
         String clean = sanitise(text);
         if (bytes(clean) <= MAX_BYTES) {
             return List.of(clean);
         }
-        int room = MAX_BYTES - bytes(footer(99, 99));
+        int room = MAX_BYTES - bytes(footer.apply(99, 99));
         List<String> chunks = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : clean.split("\n", -1)) {
@@ -97,7 +112,7 @@ final class WechatText {
         }
         List<String> parts = new ArrayList<>(chunks.size());
         for (int i = 0; i < chunks.size(); i++) {
-            parts.add(i < chunks.size() - 1 ? chunks.get(i) + footer(i + 1, chunks.size()) : chunks.get(i));
+            parts.add(i < chunks.size() - 1 || lastToo ? chunks.get(i) + footer.apply(i + 1, chunks.size()) : chunks.get(i));
         }
         return parts;
     }

@@ -146,6 +146,27 @@ class AgentApiIntegrationTests {
     }
 
     @Test
+    void anAgentWhoUsedTheApiIsListedOnlineForATransferToOthers() throws Exception {
+        call("GET", "/api/agent/queue", null, "hotline-2");
+
+        JsonNode agents = JSON.readTree(call("GET", "/api/agent/agents", null, "hotline-1").body());
+
+        assertThat(agents.findValuesAsText("username")).contains("hotline-2").doesNotContain("hotline-1");
+    }
+
+    @Test
+    void itemsForADraftAreFoundBySearchAndABlankSearchIsRefusedInChinese() throws Exception {
+        JsonNode items = JSON.readTree(call("GET", "/api/agent/items?q=" + java.net.URLEncoder.encode("办狗证", StandardCharsets.UTF_8),
+                null, "hotline-1").body());
+        HttpResponse<String> blank = call("GET", "/api/agent/items?q=", null, "hotline-1");
+
+        assertThat(items.get(0).get("itemId").asText()).isEqualTo("dog-registration");
+        assertThat(items.get(0).get("name").asText()).contains("养犬登记");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(blank.body()).get("error").asText()).isEqualTo("请输入要查的事项");
+    }
+
+    @Test
     void theAgentApiIsDescribedInTheOpenApiDocument() throws Exception {
         HttpResponse<String> docs = call("GET", "/v3/api-docs", null, "hotline-1");
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -16,7 +17,7 @@ class AgentCalendarTests {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final HandoffSettings SETTINGS = new HandoffSettings(SHANGHAI, List.of("09:00-12:00", "13:30-17:30"),
             EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY),
-            List.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2)), List.of(LocalDate.of(2026, 10, 10)));
+            List.of(LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 2)), List.of(LocalDate.of(2026, 10, 10)), Duration.ofMinutes(2));
     private final AgentCalendar calendar = new AgentCalendar(SETTINGS);
 
     private static ZonedDateTime at(int month, int day, int hour, int minute) {
@@ -46,9 +47,9 @@ class AgentCalendarTests {
 
     @Test
     void aBadPeriodIsRejectedWithTheValue() {
-        assertThatThrownBy(() -> new HandoffSettings(SHANGHAI, List.of("17:00-09:00"), EnumSet.of(DayOfWeek.MONDAY), List.of(), List.of()))
+        assertThatThrownBy(() -> new HandoffSettings(SHANGHAI, List.of("17:00-09:00"), EnumSet.of(DayOfWeek.MONDAY), List.of(), List.of(), Duration.ofMinutes(2)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("17:00-09:00");
-        assertThatThrownBy(() -> new HandoffSettings(SHANGHAI, List.of("9点到5点"), EnumSet.of(DayOfWeek.MONDAY), List.of(), List.of()))
+        assertThatThrownBy(() -> new HandoffSettings(SHANGHAI, List.of("9点到5点"), EnumSet.of(DayOfWeek.MONDAY), List.of(), List.of(), Duration.ofMinutes(2)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("9点到5点");
     }
 }

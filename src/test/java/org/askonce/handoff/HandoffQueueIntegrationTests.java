@@ -47,6 +47,8 @@ class HandoffQueueIntegrationTests {
     JdbcClient jdbc;
     @Autowired
     UserAccounts accounts;
+    @Autowired
+    AgentPresence presence;
 
     private Reply say(String user, String text) {
         return dialogue.handle(Channel.WEB, user, text);
@@ -61,7 +63,7 @@ class HandoffQueueIntegrationTests {
     }
 
     @Test
-    void askingForAPersonQueuesTheConversationWithTheQuestionAndTheBotsCandidates() {
+    void askingForAPersonQueuesTheConversationWithTheQuestionThatLedToIt() {
         say("ho-queue", "狗证要带什么材料");
         Reply r = say("ho-queue", "转人工");
 
@@ -71,7 +73,7 @@ class HandoffQueueIntegrationTests {
         Handoff h = handoffOf(r.conversationId());
         assertThat(h.state()).isEqualTo(Handoff.State.WAITING);
         assertThat(h.reason()).isEqualTo(HandoffRequested.Reason.CITIZEN_ASKED);
-        assertThat(h.question()).isEqualTo("转人工");
+        assertThat(h.questionLines()).containsExactly("狗证要带什么材料");
         assertThat(h.afterHours()).isFalse();
         assertThat(queue.queue()).extracting(Handoff::conversationId).contains(r.conversationId());
     }
@@ -122,7 +124,7 @@ class HandoffQueueIntegrationTests {
         Message answer = queue.reply(id, "agent-a", "一般当场办结。");
         assertThat(answer.sender()).isEqualTo(Sender.AGENT);
         assertThat(answer.agent()).isEqualTo("agent-a");
-        assertThat(answer.delivery()).isEqualTo("SENT");
+        assertThat(answer.delivery()).isEqualTo("UNREAD"); // a web citizen's page has not fetched it yet
         assertThat(dialogue.messagesOf(Channel.WEB, "ho-resolve", answer.id() - 1)).extracting(Message::text)
                 .containsExactly("一般当场办结。");
 
@@ -165,6 +167,7 @@ class HandoffQueueIntegrationTests {
         if (accounts.find("agent-b").isEmpty()) {
             accounts.create("agent-b", "坐席乙", Role.AGENT, "second-agent-secret");
         }
+        presence.seen("agent-b");
         queue.transfer(id, "agent-a", "agent-b");
 
         assertThat(handoffOf(id).agent()).isEqualTo("agent-b");

@@ -2,7 +2,12 @@ package org.askonce.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.askonce.Eventually;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -41,6 +46,7 @@ class WechatHandoffIntegrationTests {
 
     static final String APP_ID = "wxhandofftest0001";
     static final FakeWechatApi API = FakeWechatApi.started();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @DynamicPropertySource
     static void wechatApi(DynamicPropertyRegistry registry) {
@@ -75,6 +81,14 @@ class WechatHandoffIntegrationTests {
         HttpResponse<String> r = client.post(WechatTestClient.text(openId, WechatTestClient.nextMsgId(), "转人工"));
         assertThat(r.body()).contains("人工客服");
         return queue.queue().stream().filter(h -> h.userId().equals(openId)).findFirst().orElseThrow().conversationId();
+    }
+
+    private static String content(String kefuBody) {
+        try {
+            return JSON.readTree(kefuBody).get("text").get("content").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Message agentMessage(String conversationId, long id) {
@@ -125,5 +139,26 @@ class WechatHandoffIntegrationTests {
         assertThat(h.unreachable()).isTrue();
         assertThat(h.contactPhone()).isEqualTo("13800001111");
         assertThat(agentMessage(id, reply.id()).text()).isEqualTo("您好，您的问题已经查清。");
+    }
+
+    @Test
+    void aReplyLongerThanWechatTakesArrivesInPartsSplitAtLineEndsInOrderEvenWhenTheFirstPartMustBeRetried() throws Exception {
+        String id = handOff("wx-citizen-4");
+        queue.claim(id, "agent-a");
+        API.outage(1);
+        List<String> lines = IntStream.rangeClosed(1, 30).mapToObj(i -> "第" + i + "项：请携带申请人本人身份证原件及复印件一份，复印件需清晰完整。").toList();
+
+        Message reply = queue.reply(id, "agent-a", String.join("\n", lines));
+
+        waitFor("every part to be sent", () -> "SENT".equals(agentMessage(id, reply.id()).delivery()));
+        List<String> sent = API.kefuBodies.stream().filter(b -> b.contains("\"touser\":\"wx-citizen-4\""))
+                .map(WechatHandoffIntegrationTests::content).toList();
+        assertThat(sent).hasSizeGreaterThan(1);
+        assertThat(sent).allSatisfy(c -> assertThat(c.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(2048));
+        String joined = sent.stream().map(c -> c.replaceAll("\n（第\\d+/\\d+条）$", "")).collect(Collectors.joining("\n"));
+        assertThat(joined).isEqualTo(String.join("\n", lines));
+        assertThat(sent.get(0)).startsWith("第1项").endsWith("（第1/" + sent.size() + "条）");
+        // the web channel and the transcript keep the reply whole
+        assertThat(agentMessage(id, reply.id()).text()).isEqualTo(String.join("\n", lines));
     }
 }

@@ -77,4 +77,23 @@ class WechatTextTests {
         assertThat(parts).hasSize(3);
         assertThat(String.join("", parts.stream().map(p -> p.replaceAll("\n（第.*）$", "")).toList())).isEqualTo(line);
     }
+
+    @Test
+    void aPushedTextThatFitsIsOneMessageUnchanged() {
+        assertThat(WechatText.pushParts("狗证要带身份证。\n请带原件。")).containsExactly("狗证要带身份证。\n请带原件。");
+    }
+
+    @Test
+    void aLongPushedTextIsSplitAtLineEndsIntoNumberedMessagesUnderTheLimitThatTogetherHoldEveryLine() {
+        // an agent's 2,000-character reply: 6,000 bytes and more, three times what one WeChat message takes
+        List<String> lines = IntStream.rangeClosed(1, 40).mapToObj(i -> i + "、" + "请携带本人身份证原件和复印件".repeat(3)).toList();
+        List<String> parts = WechatText.pushParts(String.join("\n", lines));
+
+        assertThat(parts).hasSizeGreaterThan(2);
+        assertThat(parts).allSatisfy(p -> assertThat(p.getBytes(StandardCharsets.UTF_8).length).isLessThanOrEqualTo(WechatText.MAX_BYTES));
+        assertThat(parts.get(0)).endsWith("\n（第1/" + parts.size() + "条）");
+        assertThat(parts.get(parts.size() - 1)).endsWith("（第" + parts.size() + "/" + parts.size() + "条）").doesNotContain("更多");
+        String joined = parts.stream().map(p -> p.replaceAll("\n（第\\d+/\\d+条）$", "")).collect(Collectors.joining("\n"));
+        assertThat(joined).isEqualTo(String.join("\n", lines));
+    }
 }
