@@ -115,7 +115,8 @@ var AskOnceConsole = (function () {
       var what = change ? change.what : null;
       refresh(false).then(function (doc) {
         // the conversation changed hands or ended (here or on another instance): the actions change with it
-        var moved = what && what !== 'citizen' && what !== 'replied';
+        // (a new message, a reply or its delivery changes only the transcript, refreshed above in place)
+        var moved = what && what !== 'citizen' && what !== 'replied' && what !== 'delivery';
         if ((moved || stateOf(doc) !== stateOf(document)) && !typing()) { location.reload(); }
       }).catch(function () { /* next event or tick retries */ });
     });

@@ -82,8 +82,9 @@ class WebChatHistoryBrowserTests {
         return (text.length() - text.replace(part, "").length()) / part.length();
     }
 
-    private String handoffOf(String question) {
-        return queue.queue().stream().filter(h -> h.question().contains(question)).map(Handoff::conversationId).findFirst().orElseThrow();
+    /** The conversation of the hand-off the citizen just asked for (the newest in the queue). */
+    private String newestHandoff() {
+        return queue.queue().stream().max(java.util.Comparator.comparingLong(Handoff::id)).map(Handoff::conversationId).orElseThrow();
     }
 
     @Test
@@ -99,7 +100,7 @@ class WebChatHistoryBrowserTests {
 
         // the citizen closes the page; an agent answers meanwhile
         citizen.get("about:blank");
-        String conversation = handoffOf("我要找人工客服");
+        String conversation = newestHandoff();
         queue.claim(conversation, "agent-wang");
         queue.reply(conversation, "agent-wang", "您好！可以在网上办理：https://www.zjzwfw.gov.cn/card 。"
                 + "也可以拨打 0571-87280110 或 12345 咨询，手机 13912345678。<b>请带好原件</b>");
@@ -140,7 +141,7 @@ class WebChatHistoryBrowserTests {
         citizen.get(url("/"));
         say(citizen, "人工");
         botReply(citizen, 2);
-        String conversation = handoffOf("人工");
+        String conversation = newestHandoff();
         queue.claim(conversation, "agent-zhao");
         queue.reply(conversation, "agent-zhao", "网上办理：https://www.zjzwfw.gov.cn/card 。电话 0571-87280110、12345，手机 13912345678。"
                 + "费用 12000 元。<b>原件</b> javascript:alert(1)");
