@@ -18,10 +18,7 @@ class AgentCalendar implements AgentAvailability {
     }
 
     boolean workingDay(LocalDate day) {
-        if (settings.extraWorkdays().contains(day)) {
-            return true;
-        }
-        return settings.workdays().contains(day.getDayOfWeek()) && !settings.holidays().contains(day);
+        return settings.workingDays().isWorkingDay(day);
     }
 
     @Override

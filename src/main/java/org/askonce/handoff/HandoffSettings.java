@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.askonce.calendar.WorkingDays;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -44,6 +45,11 @@ public record HandoffSettings(
         if (workdays == null || workdays.isEmpty()) {
             throw new IllegalArgumentException("askonce.handoff.workdays needs at least one day, e.g. MONDAY");
         }
+    }
+
+    /** The district's working-day calendar, shared with the halls' appointments. */
+    public WorkingDays workingDays() {
+        return new WorkingDays(zone, workdays, holidays, extraWorkdays);
     }
 
     public List<Period> periods() {

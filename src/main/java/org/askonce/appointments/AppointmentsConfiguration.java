@@ -1,0 +1,40 @@
+package org.askonce.appointments;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import org.askonce.calendar.WorkingDays;
+import org.askonce.knowledge.KnowledgeBase;
+import org.askonce.knowledge.KnowledgeSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class AppointmentsConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(AppointmentsConfiguration.class);
+
+    @Bean
+    Appointments appointments(KnowledgeSettings knowledge, KnowledgeBase knowledgeBase, PlatformTransactionManager transactionManager, JdbcClient jdbc,
+            WorkingDays calendar, AppointmentSettings settings) {
+        Path file = knowledge.knowledgeBase().resolve("appointments.yaml");
+        BookableHalls halls = BookableHalls.read(file);
+        for (BookableHalls.Hall hall : halls.halls()) {
+            for (String item : hall.items()) {
+                knowledgeBase.snapshot().itemByName(item).ifPresentOrElse(i -> {
+                    if (i.halls().stream().noneMatch(h -> h.name().equals(hall.name()))) {
+                        log.warn("{}: hall '{}' is not among the halls of item '{}'", file, hall.name(), item);
+                    }
+                }, () -> log.warn("{}: hall '{}' lists item '{}', which the knowledge base does not have", file, hall.name(), item));
+            }
+        }
+        log.info("Appointments: {} halls take bookings for {} items ({}), {} working days ahead, closing {} before a slot",
+                halls.halls().size(), halls.itemCount(), file, settings.days(), settings.closeBefore());
+        return new Appointments(halls, new JdbcAppointments(jdbc), new TransactionTemplate(transactionManager),
+                calendar, settings, Clock.systemUTC());
+    }
+}

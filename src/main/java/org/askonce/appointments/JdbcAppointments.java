@@ -1,0 +1,133 @@
+package org.askonce.appointments;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The {@code appointment_slot}, {@code appointment} and {@code appointment_phone} tables (H2 or PostgreSQL). */
+class JdbcAppointments {
+
+    private final JdbcClient jdbc;
+
+    JdbcAppointments(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The id of the slot row, made (with its capacity) if nobody has booked it yet; commits on its own. */
+    long slot(String hall, String item, LocalDate date, String start, int capacity) {
+        Optional<Long> id = slotId(hall, item, date, start);
+        if (id.isPresent()) {
+            return id.get();
+        }
+        try {
+            jdbc.sql("INSERT INTO appointment_slot (hall, item, slot_date, start_time, capacity, booked) VALUES (?, ?, ?, ?, ?, 0)")
+                    .params(hall, item, Date.valueOf(date), start, capacity).update();
+        } catch (DuplicateKeyException e) {
+            // another booking made it at the same moment
+        }
+        return slotId(hall, item, date, start).orElseThrow();
+    }
+
+    private Optional<Long> slotId(String hall, String item, LocalDate date, String start) {
+        return jdbc.sql("SELECT id FROM appointment_slot WHERE hall = ? AND item = ? AND slot_date = ? AND start_time = ?")
+                .params(hall, item, Date.valueOf(date), start).query(Long.class).optional();
+    }
+
+    /** Takes one place in the slot if it has room; false when it is full. */
+    boolean take(long slotId) {
+        return jdbc.sql("UPDATE appointment_slot SET booked = booked + 1 WHERE id = ? AND booked < capacity").param(slotId).update() == 1;
+    }
+
+    void release(long slotId) {
+        jdbc.sql("UPDATE appointment_slot SET booked = booked - 1 WHERE id = ? AND booked > 0").param(slotId).update();
+    }
+
+    /** How many are booked in each slot (by start) of a hall's item on a day. */
+    Map<String, Integer> booked(String hall, String item, LocalDate date) {
+        Map<String, Integer> out = new HashMap<>();
+        jdbc.sql("SELECT start_time, booked FROM appointment_slot WHERE hall = ? AND item = ? AND slot_date = ?")
+                .params(hall, item, Date.valueOf(date))
+                .query((rs, n) -> out.put(rs.getString(1), rs.getInt(2))).list();
+        return out;
+    }
+
+    /** Makes sure the phone has its lock row; commits on its own. */
+    void phoneRow(String phoneKey) {
+        if (jdbc.sql("SELECT COUNT(*) FROM appointment_phone WHERE phone_key = ?").param(phoneKey).query(Integer.class).single() > 0) {
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO appointment_phone (phone_key) VALUES (?)").param(phoneKey).update();
+        } catch (DuplicateKeyException e) {
+            // made at the same moment
+        }
+    }
+
+    /** Locks the phone's row until the transaction ends. */
+    void lockPhone(String phoneKey) {
+        jdbc.sql("SELECT phone_key FROM appointment_phone WHERE phone_key = ? FOR UPDATE").param(phoneKey).query(String.class).single();
+    }
+
+    int openForPhone(String phoneKey, LocalDate from) {
+        return jdbc.sql("SELECT COUNT(*) FROM appointment WHERE phone_key = ? AND cancelled_at IS NULL AND visit_date >= ?")
+                .params(phoneKey, Date.valueOf(from)).query(Integer.class).single();
+    }
+
+    /** @throws DuplicateKeyException when the code is taken or the citizen already has this item on that day */
+    void insert(String code, long slotId, String citizen, Appointment a, String phone, String phoneKey, Instant at) {
+        jdbc.sql("INSERT INTO appointment (code, slot_id, citizen, open_citizen, item, hall, visit_date, start_time, end_time, phone, phone_key, booked_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(code, slotId, citizen, citizen, a.item(), a.hall(), Date.valueOf(a.date()), a.start(), a.end(), phone, phoneKey, Timestamp.from(at))
+                .update();
+    }
+
+    boolean openExists(String citizen, String item, LocalDate date) {
+        return jdbc.sql("SELECT COUNT(*) FROM appointment WHERE open_citizen = ? AND item = ? AND visit_date = ?")
+                .params(citizen, item, Date.valueOf(date)).query(Integer.class).single() > 0;
+    }
+
+    /** The citizen's open bookings from that day on, soonest first. */
+    List<Appointment> open(String citizen, LocalDate from) {
+        return jdbc.sql("SELECT code, item, hall, visit_date, start_time, end_time FROM appointment"
+                        + " WHERE citizen = ? AND cancelled_at IS NULL AND visit_date >= ? ORDER BY visit_date, start_time, code")
+                .params(citizen, Date.valueOf(from))
+                .query((rs, n) -> new Appointment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                        rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    /** The slot of the citizen's open booking with this code, if any. */
+    Optional<Long> openSlot(String citizen, String code) {
+        return jdbc.sql("SELECT slot_id FROM appointment WHERE code = ? AND citizen = ? AND cancelled_at IS NULL")
+                .params(code, citizen).query(Long.class).optional();
+    }
+
+    /** Marks it cancelled; false when it was not open (cancelled at the same moment). */
+    boolean cancel(String code, Instant at) {
+        return jdbc.sql("UPDATE appointment SET cancelled_at = ?, open_citizen = NULL WHERE code = ? AND cancelled_at IS NULL")
+                .params(Timestamp.from(at), code).update() == 1;
+    }
+
+    /** The phone given with a booking (for tests and, later, hall staff). */
+    Optional<String> phone(String code) {
+        return jdbc.sql("SELECT phone FROM appointment WHERE code = ?").param(code).query(String.class).optional();
+    }
+
+    /** Masks the phone of every booking whose visit was before that day; how many. */
+    int maskPhones(LocalDate visitedBefore, java.util.function.UnaryOperator<String> mask) {
+        List<Map.Entry<String, String>> rows = jdbc.sql("SELECT code, phone FROM appointment WHERE phone_masked = FALSE AND visit_date < ?")
+                .param(Date.valueOf(visitedBefore))
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+        for (Map.Entry<String, String> row : rows) {
+            jdbc.sql("UPDATE appointment SET phone = ?, phone_masked = TRUE WHERE code = ?").params(mask.apply(row.getValue()), row.getKey()).update();
+        }
+        return rows.size();
+    }
+}
