@@ -55,6 +55,11 @@ public class Appointments {
         this.clock = clock;
     }
 
+    /** The citizen a booking belongs to: the channel's identity, e.g. {@code web:web-3f2a…} or {@code wechat:<openid>}. */
+    public static String citizen(String channel, String userId) {
+        return channel.toLowerCase(java.util.Locale.ROOT) + ":" + userId;
+    }
+
     /** Whether some hall takes bookings for this item. */
     public boolean bookable(String item) {
         return item != null && !halls.forItem(item).isEmpty();

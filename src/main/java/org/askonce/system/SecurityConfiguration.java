@@ -74,7 +74,7 @@ class SecurityConfiguration {
 
     /** Open to everyone; WeChat and the chat page post without a CSRF token. */
     static final String[] PUBLIC = {"/", "/index.html", "/css/**", "/js/**", "/favicon.ico",
-        "/api/chat/**", "/api/explain/**", "/wx/**", "/actuator/health/**", "/guide/**"};
+        "/api/chat/**", "/api/appointments/**", "/api/explain/**", "/wx/**", "/actuator/health/**", "/guide/**"};
 
     private static final RequestMatcher API = path("/api/**");
     private static final RequestMatcher PUBLISHING = new PublishingRequests();
