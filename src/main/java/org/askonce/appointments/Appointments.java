@@ -279,9 +279,9 @@ public class Appointments {
         return a;
     }
 
-    /** Masks the phone of bookings whose visit is more than the retention ago (the nightly retention job); how many. */
-    public int maskExpiredPhones() {
-        LocalDate before = today().minusDays(settings.phoneRetention().toDays());
+    /** Masks the phone of bookings whose visit was more than the retention before {@code now} (the nightly retention job); how many. */
+    int maskExpiredPhones(java.time.Instant now) {
+        LocalDate before = LocalDate.ofInstant(now, calendar.zone()).minusDays(settings.phoneRetention().toDays());
         return store.maskPhones(before, PersonalData::mask);
     }
 }
