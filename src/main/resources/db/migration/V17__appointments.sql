@@ -47,3 +47,17 @@ CREATE INDEX appointment_by_visit ON appointment (visit_date);
 CREATE TABLE appointment_phone (
     phone_key VARCHAR(64) NOT NULL PRIMARY KEY
 );
+
+-- A booking under way in the chat (我要预约 → hall → day → slot → phone), per citizen: the step it is
+-- at, what is chosen so far and the menu last offered (one option a line). Forgotten when done,
+-- abandoned or older than half an hour; the phone is never kept here.
+CREATE TABLE appointment_chat (
+    citizen    VARCHAR(100)  NOT NULL PRIMARY KEY,
+    step       VARCHAR(10)   NOT NULL,
+    item       VARCHAR(200),
+    hall       VARCHAR(200),
+    visit_date DATE,
+    start_time VARCHAR(5),
+    options    VARCHAR(4000) NOT NULL,
+    updated_at TIMESTAMP     NOT NULL
+);

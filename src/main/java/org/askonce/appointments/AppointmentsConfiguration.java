@@ -37,4 +37,9 @@ class AppointmentsConfiguration {
         return new Appointments(halls, new JdbcAppointments(jdbc), new TransactionTemplate(transactionManager),
                 calendar, settings, Clock.systemUTC());
     }
+
+    @Bean
+    BookingChat bookingChat(Appointments appointments, JdbcClient jdbc, KnowledgeBase knowledgeBase) {
+        return new BookingChat(appointments, new JdbcBookingDrafts(jdbc), knowledgeBase, Clock.systemUTC());
+    }
 }

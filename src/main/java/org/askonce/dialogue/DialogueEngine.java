@@ -53,12 +53,15 @@ public class DialogueEngine {
     private final RegionGuard regions;
     private final Clock clock;
     private final Supplier<AgentAvailability> availability;
+    private Supplier<BookingDesk> bookings = () -> BookingDesk.NONE;
 
     @Autowired
     DialogueEngine(KnowledgeBase knowledgeBase, Retriever retriever, ConversationStore store,
-                   ApplicationEventPublisher events, DialogueSettings settings, ObjectProvider<AgentAvailability> availability) {
+                   ApplicationEventPublisher events, DialogueSettings settings, ObjectProvider<AgentAvailability> availability,
+                   ObjectProvider<BookingDesk> bookings) {
         this(knowledgeBase, retriever, store, events, settings, Clock.systemUTC(),
                 () -> availability.getIfAvailable(() -> AgentAvailability.ALWAYS));
+        this.bookings = () -> bookings.getIfAvailable(() -> BookingDesk.NONE);
     }
 
     DialogueEngine(KnowledgeBase knowledgeBase, Retriever retriever, ConversationStore store,
@@ -107,6 +110,11 @@ public class DialogueEngine {
         OptionalInt rating = rateable(conversation) ? Ratings.parse(text) : OptionalInt.empty();
         if (rating.isPresent()) {
             return rate(conversation, rating.getAsInt(), question, now);
+        }
+
+        Optional<BookingDesk.BookingReply> booking = booking(conversation, question);
+        if (booking.isPresent()) {
+            return booking(conversation, question, booking.get(), now);
         }
 
         KnowledgeSnapshot kb = knowledgeBase.snapshot();
@@ -171,6 +179,28 @@ public class DialogueEngine {
         return new Reply(conversation.id(), action, d.itemId(), itemName, action == Action.ANSWER ? d.element() : null, replyText,
                 action == Action.CLARIFY ? optionNames : List.of(), d.confidence(), d.faqId(), faqQuestion, Message.replyId(turnId),
                 action == Action.ANSWER ? elements : List.of());
+    }
+
+    private Optional<BookingDesk.BookingReply> booking(Conversation conversation, String question) {
+        try {
+            return bookings.get().handle(conversation.channel(), conversation.userId(), question, conversation.currentItemId());
+        } catch (RuntimeException e) {
+            // booking is not available just now: the message is answered as a question
+            log.error("conversation {}: booking failed, answering the message instead", conversation.id(), e);
+            return Optional.empty();
+        }
+    }
+
+    /** Stores and returns a booking reply: a menu (CLARIFY), a booking made (ANSWER about its item), or a short reply. */
+    private Reply booking(Conversation conversation, String question, BookingDesk.BookingReply b, Instant now) {
+        Action action = b.bookedItemId() != null ? Action.ANSWER : b.options().size() > 1 ? Action.CLARIFY : Action.SMALLTALK;
+        String itemId = b.bookedItemId() != null ? b.bookedItemId() : conversation.currentItemId();
+        Conversation next = conversation.next(now, Conversation.State.BOT, itemId, b.bookedItemId() != null ? null : conversation.currentElement(),
+                List.of(), 0, action, false);
+        long turnId = store.save(next, new Turn(conversation.id(), now, question, "BOOKING", action, b.bookedItemId(), null, null, 1.0, b.text()));
+        String itemName = b.bookedItemId() == null ? null : knowledgeBase.snapshot().item(b.bookedItemId()).map(ServiceItem::name).orElse(null);
+        return new Reply(conversation.id(), action, b.bookedItemId(), itemName, null, b.text(),
+                action == Action.CLARIFY ? b.options() : List.of(), 1.0, null, null, Message.replyId(turnId));
     }
 
     /**

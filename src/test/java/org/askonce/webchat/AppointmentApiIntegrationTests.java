@@ -12,16 +12,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.askonce.appointments.AppointmentFixture;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** 预约办事 over real HTTP: public slots; booking, listing and cancelling as the citizen of the identity cookie. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "askonce.handoff.workdays=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY",
-    "spring.datasource.url=jdbc:h2:mem:appointment-api;DB_CLOSE_DELAY=-1"})
+    AppointmentFixture.KB, AppointmentFixture.TRAINING, AppointmentFixture.EVERY_DAY, AppointmentFixture.DB, AppointmentFixture.PUBLIC_BASE_URL,
+    AppointmentFixture.WECHAT_APP_ID, AppointmentFixture.WECHAT_SECRET, AppointmentFixture.WECHAT_TOKEN, AppointmentFixture.WECHAT_AES_KEY,
+    AppointmentFixture.NO_OUTBOX})
 class AppointmentApiIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
