@@ -18,7 +18,8 @@ CREATE TABLE appointment_slot (
 -- open_citizen is the citizen while the booking is open and NULL once cancelled: the unique key
 -- on it lets an identity hold one open booking per item and day (NULLs never collide).
 -- The phone is in clear for hall staff and the reminder until askonce.appointments.phone-retention
--- after the visit; the nightly retention job then masks it (phone_masked).
+-- after the visit; the nightly retention job then masks it (phone_masked). reminded_at: the reminder
+-- the day before was sent (claimed by one instance); shown_at: a web citizen's page showed it.
 CREATE TABLE appointment (
     code         VARCHAR(8)   NOT NULL PRIMARY KEY,
     slot_id      BIGINT       NOT NULL REFERENCES appointment_slot (id),
@@ -35,6 +36,7 @@ CREATE TABLE appointment (
     booked_at    TIMESTAMP    NOT NULL,
     cancelled_at TIMESTAMP,
     reminded_at  TIMESTAMP,
+    shown_at     TIMESTAMP,
     CONSTRAINT appointment_one_per_day UNIQUE (open_citizen, item, visit_date)
 );
 CREATE INDEX appointment_by_citizen ON appointment (citizen, visit_date);

@@ -459,5 +459,15 @@
   history(0, [])
     .then(restore)
     .catch(function () { add('之前的聊天记录暂时没能加载，请稍后刷新页面。', 'bot err'); })
-    .finally(function () { historyEnd.remove(); historyEnd = null; poll(); });
+    .finally(function () { historyEnd.remove(); historyEnd = null; poll(); reminders(); });
+
+  // a booking of today or tomorrow is shown once, on the first visit after the reminder is due
+  function reminders() {
+    fetch('/api/appointments/reminders')
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (texts) {
+        texts.forEach(function (text) { add(text, 'bot reminder').setAttribute('role', 'status'); });
+      })
+      .catch(function () {});
+  }
 })();

@@ -279,6 +279,44 @@ public class Appointments {
         return a;
     }
 
+    /**
+     * Sends the reminder of every open booking for tomorrow that has none yet (each claimed in the
+     * database, so that two instances never both send it); how many were sent.
+     */
+    int remind(java.time.Instant now, java.util.function.Consumer<AppointmentReminderDue> send) {
+        LocalDate tomorrow = LocalDate.ofInstant(now, calendar.zone()).plusDays(1);
+        int sent = 0;
+        for (JdbcAppointments.Booked b : store.unreminded(tomorrow)) {
+            if (store.claimReminder(b.appointment().code(), now)) {
+                String[] who = b.citizen().split(":", 2);
+                send.accept(new AppointmentReminderDue(who[0], who.length > 1 ? who[1] : "", b.appointment(), reminderText(b.appointment(), "明天")));
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /**
+     * The reminders a web citizen's page shows on their next visit: their bookings for today and
+     * tomorrow not shown before (each shown once).
+     */
+    public List<String> webReminders(String citizen) {
+        java.time.Instant now = clock.instant();
+        LocalDate today = today();
+        List<String> out = new ArrayList<>();
+        for (Appointment a : store.unshown(citizen, today, today.plusDays(1))) {
+            if (store.claimShown(a.code(), now)) {
+                out.add(reminderText(a, a.date().equals(today) ? "今天" : "明天"));
+            }
+        }
+        return out;
+    }
+
+    static String reminderText(Appointment a, String when) {
+        return "预约提醒：您" + when + "（" + a.date().getMonthValue() + "月" + a.date().getDayOfMonth() + "日）" + a.start() + "-" + a.end()
+                + "在" + a.hall() + "办理“" + a.item() + "”，预约号 " + a.code() + "。请带齐材料按时到达；不能前往请说“取消预约”。";
+    }
+
     /** Masks the phone of bookings whose visit was more than the retention before {@code now} (the nightly retention job); how many. */
     int maskExpiredPhones(java.time.Instant now) {
         LocalDate before = LocalDate.ofInstant(now, calendar.zone()).minusDays(settings.phoneRetention().toDays());

@@ -130,4 +130,38 @@ class JdbcAppointments {
         }
         return rows.size();
     }
+
+    /** A booking with the citizen it belongs to. */
+    record Booked(String citizen, Appointment appointment) {
+    }
+
+    /** Open bookings on that day whose reminder has not gone out. */
+    List<Booked> unreminded(LocalDate day) {
+        return jdbc.sql("SELECT citizen, code, item, hall, visit_date, start_time, end_time FROM appointment"
+                        + " WHERE visit_date = ? AND cancelled_at IS NULL AND reminded_at IS NULL ORDER BY code")
+                .param(Date.valueOf(day))
+                .query((rs, n) -> new Booked(rs.getString(1), new Appointment(rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getDate(5).toLocalDate(), rs.getString(6), rs.getString(7))))
+                .list();
+    }
+
+    /** Claims the reminder of a booking (one instance wins); false when another already sent it. */
+    boolean claimReminder(String code, Instant at) {
+        return jdbc.sql("UPDATE appointment SET reminded_at = ? WHERE code = ? AND reminded_at IS NULL")
+                .params(Timestamp.from(at), code).update() == 1;
+    }
+
+    /** The citizen's open bookings between those days not yet shown as a reminder on their page. */
+    List<Appointment> unshown(String citizen, LocalDate from, LocalDate to) {
+        return jdbc.sql("SELECT code, item, hall, visit_date, start_time, end_time FROM appointment WHERE citizen = ? AND cancelled_at IS NULL"
+                        + " AND shown_at IS NULL AND visit_date >= ? AND visit_date <= ? ORDER BY visit_date, start_time, code")
+                .params(citizen, Date.valueOf(from), Date.valueOf(to))
+                .query((rs, n) -> new Appointment(rs.getString(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate(),
+                        rs.getString(5), rs.getString(6)))
+                .list();
+    }
+
+    boolean claimShown(String code, Instant at) {
+        return jdbc.sql("UPDATE appointment SET shown_at = ? WHERE code = ? AND shown_at IS NULL").params(Timestamp.from(at), code).update() == 1;
+    }
 }

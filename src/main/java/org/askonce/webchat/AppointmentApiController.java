@@ -65,6 +65,12 @@ class AppointmentApiController {
         return access.reader(userId, http, response).map(u -> appointments.mine(citizen(u))).orElse(List.of());
     }
 
+    /** The reminders of the citizen's bookings of today and tomorrow, each given once (the chat page shows them on the next visit). */
+    @GetMapping(path = "/api/appointments/reminders", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<String> reminders(@RequestParam(required = false) String userId, HttpServletRequest http, HttpServletResponse response) {
+        return access.reader(userId, http, response).map(u -> appointments.webReminders(citizen(u))).orElse(List.of());
+    }
+
     @DeleteMapping(path = "/api/appointments/{code}", produces = MediaType.APPLICATION_JSON_VALUE)
     Appointment cancel(@PathVariable String code, @RequestParam(required = false) String userId,
             HttpServletRequest http, HttpServletResponse response) {

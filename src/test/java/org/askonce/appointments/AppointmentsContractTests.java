@@ -66,7 +66,7 @@ abstract class AppointmentsContractTests {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         store = new JdbcAppointments(JdbcClient.create(dataSource));
         appointments = new Appointments(halls(), store, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                calendar(), new AppointmentSettings(5, Duration.ofHours(2), 3, Duration.ofDays(30)), Clock.fixed(now, SHANGHAI));
+                calendar(), new AppointmentSettings(5, Duration.ofHours(2), 3, Duration.ofDays(30), "0 0 18 * * *"), Clock.fixed(now, SHANGHAI));
     }
 
     private Appointment book(String citizen, String hall, LocalDate day, String start, String phone) {
@@ -248,5 +248,30 @@ abstract class AppointmentsContractTests {
         assertThat(store.phone(a.code())).contains("13912345678");
         assertThat(purge.purge(TUESDAY.plusDays(31).atTime(3, 0).atZone(SHANGHAI).toInstant())).containsEntry("appointment phones", 1);
         assertThat(store.phone(a.code())).contains("139****5678");
+    }
+
+    @Test
+    void theDayBeforeEachBookingOfTomorrowIsRemindedOnce() {
+        Appointment tuesday = book("web:li", HALL, TUESDAY, "09:00", "13912345678");
+        book("wechat:o-wang", HALL, LocalDate.of(2026, 12, 10), "09:00", "13812345678");
+        Appointment cancelled = book("web:zhao", HALL, TUESDAY, "09:30", "13712345678");
+        appointments.cancel("web:zhao", cancelled.code());
+        List<AppointmentReminderDue> sent = new ArrayList<>();
+        Instant mondayEvening = MONDAY.atTime(18, 0).atZone(SHANGHAI).toInstant();
+        assertThat(appointments.remind(mondayEvening, sent::add)).isEqualTo(1);
+        assertThat(sent).containsExactly(new AppointmentReminderDue("web", "li", tuesday,
+                "预约提醒：您明天（12月8日）09:00-09:30在" + HALL + "办理“" + ITEM + "”，预约号 " + tuesday.code()
+                        + "。请带齐材料按时到达；不能前往请说“取消预约”。"));
+        assertThat(appointments.remind(mondayEvening, sent::add)).isZero();
+    }
+
+    @Test
+    void aWebCitizenSeesTheReminderOfTomorrowOnceOnTheirNextVisit() {
+        Appointment tuesday = book("web:li", HALL, TUESDAY, "09:00", "13912345678");
+        book("web:li", HALL, LocalDate.of(2026, 12, 10), "09:00", "13912345678");
+        assertThat(appointments.webReminders("web:li")).singleElement().asString().startsWith("预约提醒：您明天（12月8日）09:00-09:30")
+                .contains(tuesday.code());
+        assertThat(appointments.webReminders("web:li")).isEmpty();
+        assertThat(appointments.webReminders("web:wang")).isEmpty();
     }
 }

@@ -157,4 +157,23 @@ class AppointmentApiIntegrationTests {
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(r.body()).get("error").asText()).contains("date");
     }
+
+    @Test
+    void aBookingOfTomorrowIsRemindedOnceOnTheCitizensNextVisit() throws Exception {
+        HttpClient citizen = browser();
+        String tomorrow = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        JsonNode slot = null;
+        for (JsonNode s : JSON.readTree(send(citizen, "GET", "/api/appointments/slots?item=" + q(DOG), null).body())) {
+            if (s.get("date").asText().equals(tomorrow) && s.get("remaining").asInt() > 0) {
+                slot = s;
+                break;
+            }
+        }
+        assertThat(slot).as("a slot tomorrow").isNotNull();
+        String code = JSON.readTree(send(citizen, "POST", "/api/appointments", booking(DOG, slot, "13512345678")).body()).get("code").asText();
+        JsonNode reminders = JSON.readTree(send(citizen, "GET", "/api/appointments/reminders", null).body());
+        assertThat(reminders).hasSize(1);
+        assertThat(reminders.get(0).asText()).startsWith("预约提醒：您明天（").contains(slot.get("start").asText() + "-", "预约号 " + code);
+        assertThat(JSON.readTree(send(citizen, "GET", "/api/appointments/reminders", null).body())).isEmpty();
+    }
 }

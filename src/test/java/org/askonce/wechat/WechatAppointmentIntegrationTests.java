@@ -18,6 +18,12 @@ class WechatAppointmentIntegrationTests {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    WechatOutbox outbox;
+
     private String say(String openId, String text) throws Exception {
         WechatTestClient client = new WechatTestClient(port, AppointmentFixture.APP_ID, AppointmentFixture.TOKEN, AppointmentFixture.AES_KEY);
         HttpResponse<String> r = client.post(WechatTestClient.text(openId, WechatTestClient.nextMsgId(), text));
@@ -41,5 +47,16 @@ class WechatAppointmentIntegrationTests {
         assertThat(say("o-booking-2", "取消预约" + code)).isEqualTo("没有找到预约号为“" + code + "”的有效预约。查看已有预约请说“我的预约”。");
         assertThat(say(openId, "取消预约 " + code)).startsWith("已取消预约 " + code + "：社会保障卡（市民卡）申领，");
         assertThat(say(openId, "我的预约")).startsWith("您目前没有未办理的预约。");
+    }
+
+    @Test
+    void theReminderTheDayBeforeIsPushedThroughTheOutbox() throws Exception {
+        say("o-booking-3", "你好");
+        org.askonce.appointments.Appointment a = new org.askonce.appointments.Appointment("K7M2PQ", "社会保障卡（市民卡）申领", "杭州市民卡服务中心",
+                java.time.LocalDate.of(2026, 12, 8), "09:00", "10:00");
+        events.publishEvent(new org.askonce.appointments.AppointmentReminderDue("wechat", "o-booking-3", a, "预约提醒：您明天（12月8日）09:00-10:00……"));
+        events.publishEvent(new org.askonce.appointments.AppointmentReminderDue("web", "o-booking-3", a, "不应推送到微信"));
+        assertThat(outbox.messagesTo(AppointmentFixture.APP_ID, "o-booking-3")).extracting(WechatOutbox.Message::content)
+                .containsExactly("预约提醒：您明天（12月8日）09:00-10:00……");
     }
 }
