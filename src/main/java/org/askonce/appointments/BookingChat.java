@@ -219,7 +219,8 @@ class BookingChat implements BookingDesk {
             text.append(i + 1).append(". ").append(s.start()).append("-").append(s.end()).append("（余 ").append(s.remaining()).append(" 个名额）\n");
         }
         drafts.save(citizen, draft.with(Step.SLOT, slots.stream().map(Slot::start).toList()), now);
-        return BookingReply.menu(text.append("请回复序号：").toString(), slots.stream().map(s -> s.start() + "-" + s.end()).toList());
+        return BookingReply.menu(text.append("请回复序号：").toString(),
+                slots.stream().map(s -> s.start() + "-" + s.end() + "（余 " + s.remaining() + " 个名额）").toList());
     }
 
     private BookingReply askPhone(String citizen, Draft draft, Instant now) {
