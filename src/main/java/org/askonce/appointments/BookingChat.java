@@ -67,8 +67,10 @@ class BookingChat implements BookingDesk {
         }
         Matcher book = BOOK.matcher(said);
         if (book.matches() && !isQuestion(text, said)) {
-            drafts.forget(citizen);
-            return Optional.of(start(citizen, book.group(1), currentItemId, now));
+            Optional<BookingReply> started = start(citizen, book.group(1), currentItemId, now);
+            if (started.isPresent()) {
+                return started;
+            }
         }
         Optional<Draft> draft = drafts.find(citizen, now.minus(FORGOTTEN_AFTER));
         if (draft.isEmpty()) {
@@ -90,7 +92,8 @@ class BookingChat implements BookingDesk {
     }
 
     private static boolean isQuestion(String text, String said) {
-        return text.contains("?") || text.contains("？") || said.matches(".*(?:吗|么|呢|嘛|不|没有|怎么办|怎么)$");
+        return text.contains("?") || text.contains("？") || said.matches(".*(?:吗|么|呢|嘛|不|没有)$")
+                || said.matches(".*(?:什么|哪里|哪儿|哪个|多少|多久|怎么|怎样|如何|几点|能不能|可不可以|要不要|能否|可以).*");
     }
 
     private Optional<BookingReply> proceed(String citizen, Draft draft, String text, String said, Instant now) {
@@ -143,27 +146,30 @@ class BookingChat implements BookingDesk {
         return OptionalInt.empty();
     }
 
-    private BookingReply start(String citizen, String named, String currentItemId, Instant now) {
+    /** Starts a booking; empty when the words after 预约 name no item (the message is then answered as a question). */
+    private Optional<BookingReply> start(String citizen, String named, String currentItemId, Instant now) {
         KnowledgeSnapshot kb = knowledgeBase.snapshot();
         Optional<ServiceItem> item = named.isBlank()
                 ? Optional.ofNullable(currentItemId).flatMap(kb::item)
                 : find(kb, named.replaceFirst("^(?:办理|办)", ""));
+        if (item.isEmpty() && !named.isBlank()) {
+            return Optional.empty();
+        }
+        drafts.forget(citizen);
         if (item.isEmpty()) {
-            return BookingReply.say(named.isBlank()
-                    ? "请问要预约办理哪个事项？请说“我要预约”加事项名称，如“我要预约出生登记”。"
-                    : "没有找到“" + named + "”对应的事项。请说“我要预约”加事项名称，如“我要预约出生登记”。");
+            return Optional.of(BookingReply.say("请问要预约办理哪个事项？请说“我要预约”加事项名称，如“我要预约出生登记”。"));
         }
         String name = item.get().name();
         if (!appointments.bookable(name)) {
-            return BookingReply.say("“" + name + "”暂不能在线预约，可直接到办理大厅办理（大厅和时间见办事指南）。");
+            return Optional.of(BookingReply.say("“" + name + "”暂不能在线预约，可直接到办理大厅办理（大厅和时间见办事指南）。"));
         }
         List<String> halls = appointments.hallsFor(name);
         if (halls.size() > 1) {
             Draft draft = new Draft(Step.HALL, name, null, null, null, halls);
             drafts.save(citizen, draft, now);
-            return BookingReply.menu("预约办理“" + name + "”，请选择大厅：\n" + numbered(halls) + "请回复序号：", halls);
+            return Optional.of(BookingReply.menu("预约办理“" + name + "”，请选择大厅：\n" + numbered(halls) + "请回复序号：", halls));
         }
-        return dayMenu(citizen, new Draft(Step.DAY, name, halls.get(0), null, null, List.of()), "", now);
+        return Optional.of(dayMenu(citizen, new Draft(Step.DAY, name, halls.get(0), null, null, List.of()), "", now));
     }
 
     /** The item named: the one whose name, alias or keyword the words contain (the longest such), or whose name contains them. */

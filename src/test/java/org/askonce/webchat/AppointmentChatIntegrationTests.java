@@ -100,6 +100,14 @@ class AppointmentChatIntegrationTests {
     }
 
     @Test
+    void wordsAfterBookingThatNameNoItemAreAnsweredAsAQuestion() throws Exception {
+        JsonNode answer = say("预约狗证要带什么材料");
+        assertThat(answer.get("reply").asText()).doesNotStartWith("预约办理").doesNotStartWith("没有找到");
+        JsonNode other = say("预约以后能改时间");
+        assertThat(other.get("reply").asText()).doesNotStartWith("没有找到");
+    }
+
+    @Test
     void anotherQuestionInTheMiddleLeavesTheBookingAndIsAnswered() throws Exception {
         say("我要预约养犬登记");
         JsonNode answer = say("社保卡怎么办");
