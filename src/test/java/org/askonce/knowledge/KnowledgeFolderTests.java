@@ -199,4 +199,80 @@ class KnowledgeFolderTests {
 
         assertThatThrownBy(() -> KnowledgeFolder.read(kb)).hasMessageContaining("items: not a folder");
     }
+
+    private static void writeEvent(Path kb, String steps) throws IOException {
+        Files.createDirectories(kb.resolve("events"));
+        Files.writeString(kb.resolve("events/adopt-dog.yaml"), """
+                id: adopt-dog
+                name: 养犬一件事
+                wordings:
+                - 养狗要办哪些手续
+                steps:
+                """ + steps + """
+                source: 示例
+                """);
+    }
+
+    @Test
+    void readsALifeEventWithItsStepsInOrder() throws IOException {
+        Path kb = copyOfMini();
+        writeEvent(kb, """
+                - item: dog-registration
+                  why: 养犬须登记
+                - item: social-security-card
+                  why: 示例
+                  condition: 需要的
+                """);
+        KnowledgeSnapshot read = KnowledgeFolder.read(kb);
+        assertThat(read.event("adopt-dog")).get().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("养犬一件事");
+            assertThat(e.itemIds()).containsExactly("dog-registration", "social-security-card");
+            assertThat(e.steps().get(1).condition()).isEqualTo("需要的");
+        });
+        assertThat(read.eventsUsing("dog-registration")).extracting(LifeEvent::id).containsExactly("adopt-dog");
+    }
+
+    @Test
+    void aLifeEventStepNamingAnUnknownItemIsRefusedInChineseNamingTheEventAndTheItem() throws IOException {
+        Path kb = copyOfMini();
+        writeEvent(kb, """
+                - item: dog-registration
+                  why: 养犬须登记
+                - item: dog-vaccination
+                  why: 先免疫
+                """);
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("一件事“养犬一件事”第2步的事项“dog-vaccination”不存在")
+                .hasMessageContaining("nothing was loaded");
+    }
+
+    @Test
+    void aLifeEventWithoutStepsIsRefused() throws IOException {
+        Path kb = copyOfMini();
+        writeEvent(kb, "  []\n");
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("adopt-dog.yaml: field 'steps'");
+    }
+
+    @Test
+    void aLifeEventIsWrittenAndReadBack() throws IOException {
+        Path kb = copyOfMini();
+        writeEvent(kb, """
+                - item: dog-registration
+                  why: 养犬须登记
+                """);
+        KnowledgeSnapshot read = KnowledgeFolder.read(kb);
+        Path out = dir.resolve("out");
+        KnowledgeFolder.write(read, out);
+        assertThat(KnowledgeFolder.read(out).events()).isEqualTo(read.events());
+    }
+
+    @Test
+    void theSampleKnowledgeBaseHasTheTwelveLifeEvents() {
+        assertThat(KnowledgeFolder.read(Path.of("knowledge-base")).events()).extracting(LifeEvent::name).containsExactlyInAnyOrder(
+                "开办企业一件事", "开餐馆一件事", "新生儿出生一件事", "结婚一件事", "迁居杭州一件事", "退休一件事", "失业一件事", "购房一件事",
+                "新车上牌一件事", "养犬一件事", "亲人身故一件事", "入职就业一件事");
+    }
 }
