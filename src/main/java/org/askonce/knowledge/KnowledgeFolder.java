@@ -151,7 +151,7 @@ public final class KnowledgeFolder {
      * refused in Chinese, naming the event and the item: editors read it).
      */
     private static List<LifeEvent> readEvents(Path dir, List<ServiceItem> items, List<String> problems) {
-        Set<String> itemIds = items.stream().map(ServiceItem::id).collect(Collectors.toSet());
+        Map<String, String> itemIds = items.stream().collect(Collectors.toMap(ServiceItem::id, ServiceItem::name));
         Set<String> itemNames = items.stream().map(ServiceItem::name).collect(Collectors.toSet());
         Set<String> names = new HashSet<>();
         List<LifeEvent> events = new ArrayList<>();
@@ -175,7 +175,8 @@ public final class KnowledgeFolder {
     }
 
     /** What is wrong with an event among these items, in Chinese (empty: nothing); adds its name to {@code names}. */
-    static List<String> eventProblems(String where, LifeEvent event, Set<String> itemIds, Set<String> itemNames, Set<String> names) {
+    static List<String> eventProblems(String where, LifeEvent event, Map<String, String> itemIds, Set<String> itemNames,
+                                      Set<String> names) {
         List<String> problems = new ArrayList<>();
         if (event.name() != null && !names.add(event.name())) {
             problems.add(where + "：一件事名称“" + event.name() + "”重复");
@@ -189,9 +190,12 @@ public final class KnowledgeFolder {
             if (step == null || step.item() == null) {
                 continue;
             }
-            if (!itemIds.contains(step.item())) {
+            if (!itemIds.containsKey(step.item())) {
                 problems.add(where + "：一件事“" + event.name() + "”第" + (i + 1) + "步的事项“" + step.item() + "”不存在（steps[" + i
                         + "].item）");
+            } else if (step.itemName() != null && !step.itemName().equals(itemIds.get(step.item()))) {
+                problems.add(where + "：一件事“" + event.name() + "”第" + (i + 1) + "步写的事项名称“" + step.itemName() + "”与事项“"
+                        + itemIds.get(step.item()) + "”不一致，事项改名后请更新这一步（steps[" + i + "].itemName）");
             } else if (!seen.add(step.item())) {
                 problems.add(where + "：一件事“" + event.name() + "”第" + (i + 1) + "步的事项“" + step.item() + "”重复出现");
             }

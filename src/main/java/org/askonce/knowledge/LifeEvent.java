@@ -43,10 +43,11 @@ public record LifeEvent(
     }
 
     /**
-     * One step: the item's id, why the event needs it, and when it is needed if not always
-     * ({@code condition} null: always).
+     * One step: the item's id, the item's name as the event was written for it ({@code itemName};
+     * when the item is renamed, the event is flagged until it is updated), why the event needs it, and
+     * when it is needed if not always ({@code condition} null: always).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Step(@NotBlank String item, @NotBlank String why, String condition) {
+    public record Step(@NotBlank String item, String itemName, @NotBlank String why, String condition) {
     }
 }
