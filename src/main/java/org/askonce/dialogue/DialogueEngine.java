@@ -593,7 +593,7 @@ public class DialogueEngine {
         }
         List<ServiceItem> items = best.itemIds().stream().map(id -> kb.item(id).orElseThrow()).toList();
         return Optional.of(new Decision(Action.ANSWER, items.get(0).id(), Element.OVERVIEW, null, best.itemIds(),
-                Math.min(1, bestEvidence), LifeEventReply.of(best, items), false, false, null, best.id()));
+                Math.min(1, bestEvidence), LifeEventReply.of(best, items) + composer.notice(), false, false, null, best.id()));
     }
 
     /** An answer worded as asked, and the elements it answers. */

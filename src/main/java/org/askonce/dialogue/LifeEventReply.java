@@ -18,7 +18,7 @@ import org.askonce.knowledge.ServiceItem.Material;
 final class LifeEventReply {
 
     /** Materials listed at most; the rest are counted (a step's details list them all). */
-    static final int MATERIALS_SHOWN = 15;
+    static final int MATERIALS_SHOWN = 10;
 
     private LifeEventReply() {
     }
@@ -54,7 +54,8 @@ final class LifeEventReply {
             }
         }
         if (!bookable.isEmpty()) {
-            sb.append("；第").append(steps(bookable)).append("步可预约，查看该步详情后回复“我要预约”");
+            sb.append("；").append(bookable.size() == items.size() && items.size() > 1 ? "各步都" : "第" + steps(bookable) + "步")
+                    .append("可预约，查看该步详情后回复“我要预约”");
         }
         return sb.append("。").toString();
     }
@@ -79,7 +80,7 @@ final class LifeEventReply {
             }
         });
         if (online.size() > 1) {
-            parts.add("第" + steps(online) + "步都可在网上办理（浙里办）");
+            parts.add((online.size() == items.size() ? "全部" + items.size() + "步" : "第" + steps(online) + "步") + "都可在网上办理（浙里办）");
         }
         return String.join("；", parts) + (parts.isEmpty() ? "" : "。");
     }

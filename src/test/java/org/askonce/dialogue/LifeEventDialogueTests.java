@@ -96,4 +96,9 @@ class LifeEventDialogueTests {
         assertThat(r.eventName()).isNull();
         assertThat(r.itemName()).isEqualTo("普通护照签发");
     }
+
+    @Test
+    void theEventReplyMarksSampleData() {
+        assertThat(ask("开个小饭馆要办哪些证").reply()).endsWith("（示例数据，以官方发布为准）");
+    }
 }

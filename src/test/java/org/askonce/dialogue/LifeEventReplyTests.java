@@ -39,7 +39,7 @@ class LifeEventReplyTests {
     void stepsThatCanAllBeDoneOnlineAreSaid() {
         Online online = new Online("https://www.zjzwfw.gov.cn/x", "浙里办");
         assertThat(LifeEventReply.together(List.of(item("a", "甲", "公安局", online), item("b", "乙", "民政局", online))))
-                .isEqualTo("第1、2步都可在网上办理（浙里办）。");
+                .isEqualTo("全部2步都可在网上办理（浙里办）。");
     }
 
     @Test
