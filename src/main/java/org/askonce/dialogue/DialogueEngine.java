@@ -584,10 +584,10 @@ public class DialogueEngine {
         if (best == null) {
             return Optional.empty();
         }
-        boolean answer = whole ? bestEvidence >= EVENT_EVIDENCE && (bestSteps > 0 || bestScore >= EVENT_ALONE) && bestEvidence > itemScore - EVENT_ITEM_MARGIN
+        boolean answer = whole
+                ? bestEvidence >= EVENT_EVIDENCE && (bestSteps > 0 || bestScore >= EVENT_ALONE) && bestEvidence > itemScore - EVENT_ITEM_MARGIN
                 : bestScore >= EVENT_NEAR_EXACT && best.steps().size() > 1 && !elementAsked && itemScore < bestScore
                         && !analysis.text().endsWith("呢"); // "买房呢" after an element asked continues it
-
         if (!answer) {
             return Optional.empty();
         }

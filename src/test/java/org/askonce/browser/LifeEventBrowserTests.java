@@ -22,12 +22,15 @@ class LifeEventBrowserTests {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.askonce.accounts.UserAccounts accounts;
 
     private WebDriver citizen;
+    private WebDriver editor;
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(citizen);
+        BrowserSupport.quitAll(citizen, editor);
     }
 
     private static List<String> bubbles(WebDriver browser) {
@@ -56,5 +59,24 @@ class LifeEventBrowserTests {
         steps.get(2).click();
         BrowserSupport.waitOn(citizen, WAIT).until(d -> bubbles(d).stream().anyMatch(t -> t.startsWith("【食品经营许可】")));
         BrowserSupport.screenshot(citizen, "life-event-step-desktop");
+    }
+
+    @Test
+    void anEditorSeesTheLifeEventsWithTheirStepsAndNoAccessibilityProblem() throws Exception {
+        accounts.create("editor-li", "李编辑", org.askonce.accounts.Role.EDITOR, "li-editor-secret-1");
+        editor = BrowserSupport.chromium();
+        editor.get("http://127.0.0.1:" + port + "/editor/events");
+        BrowserSupport.waitOn(editor, WAIT).until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/login"));
+        editor.findElement(By.id("username")).sendKeys("editor-li");
+        editor.findElement(By.id("password")).sendKeys("li-editor-secret-1");
+        editor.findElement(By.cssSelector("form button[type=submit]")).click();
+        BrowserSupport.waitOn(editor, WAIT).until(org.openqa.selenium.support.ui.ExpectedConditions.urlContains("/editor/events"));
+        assertThat(editor.findElement(By.tagName("h1")).getText()).isEqualTo("一件事");
+        assertThat(editor.findElements(By.cssSelector("section[data-event]"))).hasSize(12);
+        BrowserSupport.screenshot(editor, "life-events-editor-desktop");
+        editor.manage().window().setSize(new Dimension(390, 844));
+        BrowserSupport.screenshot(editor, "life-events-editor-phone");
+        assertThat(BrowserSupport.accessibilityProblems(editor)).isEmpty();
+        assertThat(BrowserSupport.policyViolations(editor)).isEmpty();
     }
 }
