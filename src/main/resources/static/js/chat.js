@@ -182,8 +182,9 @@
       }
     });
     var names = options && options.length ? options : menu;
-    if (action === 'CLARIFY' && names && names.length) {
-      var labels = names.map(function (name, i) { return names.length > 1 ? (i + 1) + '. ' + name : '是，看“' + name + '”'; });
+    // a life event's answer offers its steps (options) as a menu too
+    if ((action === 'CLARIFY' || (action === 'ANSWER' && options && options.length)) && names && names.length) {
+      var labels = names.map(function (name, i) { return names.length > 1 || action === 'ANSWER' ? (i + 1) + '. ' + name : '是，看“' + name + '”'; });
       var box = buttons('options menu', labels, function (i) {
         // the open menu answers by its number; an earlier one's option is asked by name
         if (div === latestBot) { ask(String(i + 1), names[i]); } else { ask(names[i]); }

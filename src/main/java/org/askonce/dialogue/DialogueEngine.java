@@ -3,7 +3,9 @@ package org.askonce.dialogue;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
@@ -14,6 +16,7 @@ import org.askonce.dialogue.ConversationEvents.ConversationRated;
 import org.askonce.dialogue.ConversationEvents.HandoffCancelled;
 import org.askonce.knowledge.Element;
 import org.askonce.knowledge.Faq;
+import org.askonce.knowledge.LifeEvent;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.ServiceItem;
@@ -145,7 +148,8 @@ public class DialogueEngine {
         }
         Action action = handoff != null ? Action.HANDOFF : d.action();
         List<Element> elements = List.of();
-        if (handoff == null && d.action() == Action.ANSWER && d.faqId() == null && d.itemId() != null && analysis != null) {
+        if (handoff == null && d.action() == Action.ANSWER && d.faqId() == null && d.eventId() == null && d.itemId() != null
+                && analysis != null) {
             AsAsked asAsked = asAsked(d, analysis, kb.item(d.itemId()).orElseThrow());
             d = asAsked.decision();
             elements = asAsked.elements();
@@ -176,9 +180,11 @@ public class DialogueEngine {
             events.publishEvent(new HandoffRequested(conversation.id(), channel, userId, handoff, question,
                     suggestions(result, kb), now));
         }
+        boolean event = action == Action.ANSWER && d.eventId() != null;
+        String eventName = event ? kb.event(d.eventId()).map(LifeEvent::name).orElse(null) : null;
         return new Reply(conversation.id(), action, d.itemId(), itemName, action == Action.ANSWER ? d.element() : null, replyText,
-                action == Action.CLARIFY ? optionNames : List.of(), d.confidence(), d.faqId(), faqQuestion, Message.replyId(turnId),
-                action == Action.ANSWER ? elements : List.of());
+                action == Action.CLARIFY || event ? optionNames : List.of(), d.confidence(), d.faqId(), faqQuestion,
+                Message.replyId(turnId), action == Action.ANSWER ? elements : List.of(), eventName);
     }
 
     private Optional<BookingDesk.BookingReply> booking(Conversation conversation, String question) {
@@ -402,7 +408,12 @@ public class DialogueEngine {
 
     /** What to do with one analysed message, given the conversation so far. */
     record Decision(Action action, String itemId, Element element, String faqId, List<String> options, double confidence,
-                    String text, boolean unsure, boolean keepItem, HandoffRequested.Reason handoff) {
+                    String text, boolean unsure, boolean keepItem, HandoffRequested.Reason handoff, String eventId) {
+
+        Decision(Action action, String itemId, Element element, String faqId, List<String> options, double confidence,
+                 String text, boolean unsure, boolean keepItem, HandoffRequested.Reason handoff) {
+            this(action, itemId, element, faqId, options, confidence, text, unsure, keepItem, handoff, null);
+        }
 
         static Decision of(Action action, String text, double confidence) {
             return new Decision(action, null, null, null, List.of(), confidence, text, false, true, null);
@@ -493,6 +504,12 @@ public class DialogueEngine {
             return new Decision(Action.UNKNOWN, null, null, null, List.of(), itemScore, composer.otherCity(otherPlace.get()), false, false, null);
         }
 
+        // 4b. A life event (一件事): the question is about the whole situation, not one item's element.
+        Optional<Decision> event = lifeEvent(analysis, result, thresholds, kb);
+        if (event.isPresent()) {
+            return event.get();
+        }
+
         // 5. A FAQ that matches better than any item's own names answers directly. What the intent
         //    model takes for out-of-scope small talk needs a near-exact match to be answered.
         boolean outOfScope = act && intent == Intent.OUT_OF_SCOPE;
@@ -537,6 +554,76 @@ public class DialogueEngine {
         String text = outOfScope || result.topScore() < thresholds.suggestThreshold() / 2 ? composer.outOfScope() : composer.notUnderstood();
         return new Decision(Action.UNKNOWN, null, null, null, List.of(), Math.max(itemScore, result.topScore()), text,
                 !outOfScope, false, null);
+    }
+
+    /** With words that ask about the whole situation, a life event answers at this evidence or above. */
+    static final double EVENT_EVIDENCE = 0.5;
+    /** ... of which its own score alone when the question finds none of its steps' items. */
+    static final double EVENT_ALONE = 0.6;
+    /** ... and more than the first item's score less this. */
+    static final double EVENT_ITEM_MARGIN = 0.15;
+    /** Without them, only a near-exact wording of an event (this score or above) is answered with it. */
+    static final double EVENT_NEAR_EXACT = 0.9;
+    /** Evidence an event gains per step whose item is among the question's candidates (up to three). */
+    static final double EVENT_STEP_EVIDENCE = 0.15;
+    /** Candidate items looked at for an event's steps. */
+    private static final int EVENT_STEP_CANDIDATES = 6;
+
+    /**
+     * A life event (一件事), when the question is about the whole situation rather than one item:
+     * <ul>
+     *   <li>it asks so ({@link WholeSituation}: "要办哪些手续", "整套下来") and an event's evidence —
+     *       its own score plus {@value #EVENT_STEP_EVIDENCE} per step whose item the question also
+     *       finds — reaches {@value #EVENT_EVIDENCE} ({@value #EVENT_ALONE} when it finds none) and the
+     *       first item's score less {@value #EVENT_ITEM_MARGIN} (a question about one of the steps finds
+     *       that step more surely);</li>
+     *   <li>or, without such words, the question is almost exactly one of an event of several steps'
+     *       wordings ({@value #EVENT_NEAR_EXACT}), asks no element (materials, fee, place…), and no
+     *       item is found more surely.</li>
+     * </ul>
+     * The answer lists the steps; its options are the steps' items, so a number shows that step.
+     */
+    private Optional<Decision> lifeEvent(Analysis analysis, SearchResult result, AnswerModel thresholds, KnowledgeSnapshot kb) {
+        boolean whole = WholeSituation.asked(analysis.text());
+        double itemScore = result.topItem().map(Candidate::score).orElse(0.0);
+        Intent intent = analysis.intent();
+        boolean elementAsked = intent.isElement() && intent != Intent.OVERVIEW && analysis.intentProbability() >= ACT_PROBABILITY;
+        List<String> found = result.items().stream().limit(EVENT_STEP_CANDIDATES)
+                .filter(c -> c.score() >= thresholds.suggestThreshold()).map(Candidate::itemId).toList();
+        LifeEvent best = null;
+        double bestEvidence = 0;
+        double bestScore = 0;
+        long bestSteps = 0;
+        Map<String, Double> scores = new LinkedHashMap<>();
+        result.events().forEach(c -> scores.put(c.itemId(), c.score()));
+        found.forEach(id -> kb.eventsUsing(id).forEach(e -> scores.putIfAbsent(e.id(), 0.0)));
+        for (Map.Entry<String, Double> c : scores.entrySet()) {
+            Optional<LifeEvent> event = kb.event(c.getKey());
+            if (event.isEmpty()) {
+                continue;
+            }
+            long steps = event.get().itemIds().stream().filter(found::contains).count();
+            double evidence = c.getValue() + EVENT_STEP_EVIDENCE * Math.min(3, steps);
+            if (evidence > bestEvidence) {
+                best = event.get();
+                bestEvidence = evidence;
+                bestScore = c.getValue();
+                bestSteps = steps;
+            }
+        }
+        if (best == null) {
+            return Optional.empty();
+        }
+        boolean answer = whole
+                ? bestEvidence >= EVENT_EVIDENCE && (bestSteps > 0 || bestScore >= EVENT_ALONE) && bestEvidence > itemScore - EVENT_ITEM_MARGIN
+                : bestScore >= EVENT_NEAR_EXACT && best.steps().size() > 1 && !elementAsked && itemScore < bestScore
+                        && !analysis.text().endsWith("呢"); // "买房呢" after an element asked continues it
+        if (!answer) {
+            return Optional.empty();
+        }
+        List<ServiceItem> items = best.itemIds().stream().map(id -> kb.item(id).orElseThrow()).toList();
+        return Optional.of(new Decision(Action.ANSWER, items.get(0).id(), Element.OVERVIEW, null, best.itemIds(),
+                Math.min(1, bestEvidence), LifeEventReply.of(best, items) + composer.notice(), false, false, null, best.id()));
     }
 
     /** An answer worded as asked, and the elements it answers. */

@@ -395,7 +395,8 @@ final class ReplyComposer {
         return "请告诉我您想办理的事项或问题，比如“办身份证要带什么材料”。";
     }
 
-    private String notice() {
+    /** The sample-data notice on a line of its own, or nothing when none is set. */
+    String notice() {
         return settings.notice().isEmpty() ? "" : "\n" + settings.notice();
     }
 }

@@ -13,13 +13,22 @@ import org.askonce.knowledge.KnowledgeSnapshot;
 
 /**
  * One row of an eval set ({@code training/eval/*.tsv}: kind, context, question, item, element).
- * {@code item} is null for an out-of-domain row; {@code context} holds the earlier questions of a
- * follow-up.
+ * {@code item} is null for an out-of-domain row ({@code OOD}, or blank in an {@code event-ood} row);
+ * {@code context} holds the earlier questions of a follow-up. In an {@code event} row, {@code item}
+ * is a life event's name (一件事) and the row is right when the reply is about that event.
  */
 public record EvalRow(String set, int line, String kind, List<String> context, String question, String item, Element element) {
 
+    /** The kind of a row about a life event as a whole: its {@code item} is the event's name. */
+    public static final String EVENT = "event";
+
     public boolean outOfDomain() {
         return item == null;
+    }
+
+    /** Whether the row asks about a life event as a whole ({@code item} is the event's name). */
+    public boolean aboutEvent() {
+        return EVENT.equals(kind);
     }
 
     /** Reads an eval set, checking every row against the knowledge base's item names. */
@@ -44,8 +53,14 @@ public record EvalRow(String set, int line, String kind, List<String> context, S
                 continue;
             }
             String item = f[3].strip();
-            if (item.equals("OOD")) {
+            if (item.equals("OOD") || (item.isEmpty() && f[0].strip().equals("event-ood"))) {
                 item = null;
+            } else if (f[0].strip().equals(EVENT)) {
+                String name = item;
+                if (kb.events().stream().noneMatch(e -> e.name().equals(name))) {
+                    problems.add(file + " line " + (i + 1) + ": unknown life event '" + item + "'");
+                    continue;
+                }
             } else if (kb.itemByName(item).isEmpty()) {
                 problems.add(file + " line " + (i + 1) + ": unknown item '" + item + "'");
                 continue;

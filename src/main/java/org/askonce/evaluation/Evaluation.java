@@ -82,8 +82,8 @@ public final class Evaluation {
                 engine.handle(Channel.WEB, user, earlier);
             }
             Reply r = engine.handle(Channel.WEB, user, row.question());
-            outcomes.add(new Outcome(row, r.action(), r.itemName(), r.element(), r.options(), r.confidence(), r.faqId() != null,
-                    r.elements()));
+            outcomes.add(new Outcome(row, r.action(), r.eventName() != null ? r.eventName() : r.itemName(), r.element(),
+                    r.eventName() != null ? List.of() : r.options(), r.confidence(), r.faqId() != null, r.elements()));
         }
         return new Report("AskOnce", outcomes);
     }
@@ -132,7 +132,7 @@ public final class Evaluation {
         List<AnswerModel.Candidates> questions = new ArrayList<>();
         List<List<Boolean>> right = new ArrayList<>();
         for (EvalRow row : rows) {
-            if (row.kind().equals("followup") || (row.outOfDomain() && regions.otherRegion(row.question()).isPresent())) {
+            if (row.kind().equals("followup") || row.aboutEvent() || (row.outOfDomain() && regions.otherRegion(row.question()).isPresent())) {
                 continue;
             }
             String expected = row.outOfDomain() ? null : kb.itemByName(row.item()).map(ServiceItem::id).orElseThrow();

@@ -92,6 +92,14 @@ public final class EvaluationCommand {
         }
     }
 
+    /**
+     * Life-event sets ({@code events-*.tsv}: whole situations, single items asked in their words, and
+     * near misses) are reported apart from the item sets, so that the item figures stay comparable.
+     */
+    static boolean lifeEvents(Path set) {
+        return set.getFileName().toString().startsWith("events-");
+    }
+
     /** Dev sets (tuned on) have "dev" in their name; every other set is held out. */
     static boolean dev(Path set) {
         return set.getFileName().toString().contains("dev");
@@ -190,8 +198,12 @@ public final class EvaluationCommand {
                 throw new UncheckedIOException(e);
             }
         }
-        List<String> heldOut = sets.stream().filter(p -> !dev(p)).map(p -> p.getFileName().toString()).toList();
+        List<String> heldOut = sets.stream().filter(p -> !dev(p) && !lifeEvents(p)).map(p -> p.getFileName().toString()).toList();
         bySet.put("held-out (" + String.join(", ", heldOut) + ")", combined(bySet, heldOut));
+        List<String> heldOutEvents = sets.stream().filter(p -> !dev(p) && lifeEvents(p)).map(p -> p.getFileName().toString()).toList();
+        if (!heldOutEvents.isEmpty()) {
+            bySet.put("held-out life events (" + String.join(", ", heldOutEvents) + ")", combined(bySet, heldOutEvents));
+        }
         bySet.put("all", combined(bySet, sets.stream().map(p -> p.getFileName().toString()).toList()));
         String calibration = calibration(evaluation, sets);
         RetrievalSettings d = evaluation.model().settings();

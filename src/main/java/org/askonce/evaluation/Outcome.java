@@ -4,7 +4,11 @@ import java.util.List;
 import org.askonce.dialogue.Action;
 import org.askonce.knowledge.Element;
 
-/** What a system did with one eval row: its action, the item it went with, the element, the menu. */
+/**
+ * What a system did with one eval row: its action, the item it went with, the element, the menu. For
+ * an answer about a life event, {@code itemName} is the event's name (an {@code event} row is right
+ * when it is the expected event; any other row is wrong when answered with an event).
+ */
 record Outcome(EvalRow row, Action action, String itemName, Element element, List<String> options, double confidence,
                boolean faqAnswered, List<Element> elements) {
 
@@ -40,7 +44,7 @@ record Outcome(EvalRow row, Action action, String itemName, Element element, Lis
      * that asks several), or with one of that item's FAQs (it answers the question as asked).
      */
     boolean elementRight() {
-        return answeredRight() && (row.element() == element || elements.contains(row.element()) || faqAnswered);
+        return answeredRight() && (row.aboutEvent() || row.element() == element || elements.contains(row.element()) || faqAnswered);
     }
 
     /** Right answer, a menu with the right item, or a hand-off; for out-of-domain: anything but an answer. */

@@ -23,7 +23,8 @@ public enum AuditCheck {
     REVIEW_OVERDUE("review-overdue", "超期未复核", Severity.LOW),
     FAQ_PHONE_CONFLICT("faq-phone-conflict", "问答电话与事项不符", Severity.HIGH),
     FAQ_TIME_LIMIT_CONFLICT("faq-time-limit-conflict", "问答时限与事项不符", Severity.HIGH),
-    FAQ_FEE_CONFLICT("faq-fee-conflict", "问答收费与事项不符", Severity.HIGH);
+    FAQ_FEE_CONFLICT("faq-fee-conflict", "问答收费与事项不符", Severity.HIGH),
+    EVENT_STEP_RENAMED("event-step-renamed", "一件事引用的事项已改名", Severity.HIGH);
 
     /** How much a finding matters: a citizen misled or stuck (高), a gap to fill (中), housekeeping (低). */
     public enum Severity {

@@ -39,8 +39,28 @@ public class KnowledgeAudit {
         for (ServiceItem item : snapshot.items()) {
             findings.addAll(audit(item, today));
         }
+        findings.addAll(renamedEventSteps(snapshot));
         findings.sort(ORDER);
         return new AuditReport(today, reviewDays, snapshot.itemCount(), findings);
+    }
+
+    /**
+     * The items renamed since a life event that uses them was written: flagged on the item until the
+     * event's step names it again (the event's reply shows the item's new name meanwhile).
+     */
+    static List<AuditFinding> renamedEventSteps(KnowledgeSnapshot snapshot) {
+        List<AuditFinding> out = new ArrayList<>();
+        for (LifeEvent event : snapshot.events()) {
+            for (int i = 0; i < event.steps().size(); i++) {
+                LifeEvent.Step step = event.steps().get(i);
+                ServiceItem item = snapshot.item(step.item()).orElse(null);
+                if (item != null && step.itemName() != null && !step.itemName().equals(item.name())) {
+                    out.add(AuditFinding.of(item, AuditCheck.EVENT_STEP_RENAMED, "一件事“" + event.name() + "”第" + (i + 1) + "步写的是“"
+                            + step.itemName() + "”，事项已改名，请更新该一件事"));
+                }
+            }
+        }
+        return out;
     }
 
     /** Audits one item (with its FAQs) as of {@code today}. */

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -66,10 +67,34 @@ public class KnowledgeBase {
                 log.warn("The knowledge base has no items yet: AskOnce cannot answer about any service until a catalogue is "
                         + "imported (/editor/import, POST /api/editor/import or java -jar askonce.jar import FILE)");
             }
+        } else if (repository.hasNoEvents()) {
+            loadEvents(repository, settings);
         }
         this.snapshot = repository.load();
         log.info("Knowledge base ready: {} items, {} FAQs in {} ms", snapshot.itemCount(), snapshot.faqCount(),
                 (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * A database filled before life events existed gets the folder's events once, those whose items
+     * it holds (an event needing an item the database lacks is left out, with a warning).
+     */
+    private static void loadEvents(KnowledgeRepository repository, KnowledgeSettings settings) {
+        java.nio.file.Path folder = settings.knowledgeBase();
+        if (!java.nio.file.Files.isDirectory(folder.resolve("events"))) {
+            return;
+        }
+        KnowledgeSnapshot stored = repository.load();
+        List<LifeEvent> events = new java.util.ArrayList<>();
+        for (LifeEvent event : KnowledgeFolder.read(folder).events()) {
+            if (event.itemIds().stream().allMatch(id -> stored.item(id).isPresent())) {
+                events.add(event);
+            } else {
+                log.warn("Life event {} not loaded: the database lacks some of its items {}", event.id(), event.itemIds());
+            }
+        }
+        repository.insertEvents(events);
+        log.info("Life events loaded from {}: {}", folder.toAbsolutePath().normalize(), events.size());
     }
 
     /** The published knowledge base as one immutable snapshot. */

@@ -69,6 +69,13 @@ public final class KnowledgeFolder {
                 out.writeValue(items.resolve(item.id() + ".yaml").toFile(),
                         item.withFaqs(item.faqs().stream().map(f -> f.withItemId(null)).toList()));
             }
+            if (!snapshot.events().isEmpty()) {
+                Path events = folder.resolve("events");
+                Files.createDirectories(events);
+                for (LifeEvent event : snapshot.events()) {
+                    out.writeValue(events.resolve(event.id() + ".yaml").toFile(), event);
+                }
+            }
             out.writeValue(folder.resolve("hall-faqs.yaml").toFile(), new HallFaqsFile(snapshot.hallFaqs()));
             out.writeValue(folder.resolve("lexicon.yaml").toFile(),
                     new LexiconFile(snapshot.lexicon().synonyms(), snapshot.lexicon().words()));
@@ -130,11 +137,70 @@ public final class KnowledgeFolder {
             }
         }
         checkUnique(items, hallFaqs, problems);
+        List<LifeEvent> events = readEvents(folder.resolve("events"), items, problems);
         if (!problems.isEmpty()) {
             throw new KnowledgeBaseException("Knowledge base in " + folder + " is invalid; nothing was loaded. "
                     + problems.size() + " problem(s):\n  " + problems.stream().limit(20).collect(Collectors.joining("\n  ")));
         }
-        return new KnowledgeSnapshot(items, hallFaqs, lexicon);
+        return new KnowledgeSnapshot(items, hallFaqs, lexicon, events);
+    }
+
+    /**
+     * The life events of {@code events/*.yaml}: each validated, its id the file's name, its name
+     * unique and no item's, and every step an item of the folder (a step naming an unknown item is
+     * refused in Chinese, naming the event and the item: editors read it).
+     */
+    private static List<LifeEvent> readEvents(Path dir, List<ServiceItem> items, List<String> problems) {
+        Map<String, String> itemIds = items.stream().collect(Collectors.toMap(ServiceItem::id, ServiceItem::name));
+        Set<String> itemNames = items.stream().map(ServiceItem::name).collect(Collectors.toSet());
+        Set<String> names = new HashSet<>();
+        List<LifeEvent> events = new ArrayList<>();
+        for (Path file : yamlFiles(dir, problems)) {
+            LifeEvent event = parse(file, LifeEvent.class, problems);
+            if (event == null) {
+                continue;
+            }
+            String expectedId = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
+            int before = problems.size();
+            validate(file, event, problems);
+            if (event.id() != null && !event.id().equals(expectedId)) {
+                problems.add(file + ": field 'id': '" + event.id() + "' must equal the file name '" + expectedId + "'");
+            }
+            problems.addAll(eventProblems(file.toString(), event, itemIds, itemNames, names));
+            if (problems.size() == before) {
+                events.add(event);
+            }
+        }
+        return events;
+    }
+
+    /** What is wrong with an event among these items, in Chinese (empty: nothing); adds its name to {@code names}. */
+    static List<String> eventProblems(String where, LifeEvent event, Map<String, String> itemIds, Set<String> itemNames,
+                                      Set<String> names) {
+        List<String> problems = new ArrayList<>();
+        if (event.name() != null && !names.add(event.name())) {
+            problems.add(where + "：一件事名称“" + event.name() + "”重复");
+        }
+        if (event.name() != null && itemNames.contains(event.name())) {
+            problems.add(where + "：一件事名称“" + event.name() + "”与事项同名");
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < event.steps().size(); i++) {
+            LifeEvent.Step step = event.steps().get(i);
+            if (step == null || step.item() == null) {
+                continue;
+            }
+            if (!itemIds.containsKey(step.item())) {
+                problems.add(where + "：一件事“" + event.name() + "”第" + (i + 1) + "步的事项“" + step.item() + "”不存在（steps[" + i
+                        + "].item）");
+            } else if (step.itemName() != null && !step.itemName().equals(itemIds.get(step.item()))) {
+                problems.add(where + "：一件事“" + event.name() + "”第" + (i + 1) + "步写的事项名称“" + step.itemName() + "”与事项“"
+                        + itemIds.get(step.item()) + "”不一致，事项改名后请更新这一步（steps[" + i + "].itemName）");
+            } else if (!seen.add(step.item())) {
+                problems.add(where + "：一件事“" + event.name() + "”第" + (i + 1) + "步的事项“" + step.item() + "”重复出现");
+            }
+        }
+        return problems;
     }
 
     /** The YAML files in the folder, none if there is no such folder. */

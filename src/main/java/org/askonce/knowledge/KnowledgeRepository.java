@@ -53,6 +53,21 @@ class KnowledgeRepository {
         }
         insertFaqs(snapshot.hallFaqs(), now);
         mergeLexicon(snapshot.lexicon());
+        insertEvents(snapshot.events());
+    }
+
+    /** Whether no life event is stored (a database filled before events existed). */
+    boolean hasNoEvents() {
+        return jdbc.sql("SELECT COUNT(*) FROM kb_event").query(Long.class).single() == 0;
+    }
+
+    /** Adds life events (their items must be stored already). */
+    void insertEvents(List<LifeEvent> events) {
+        Timestamp now = Timestamp.from(Instant.now());
+        for (LifeEvent event : events) {
+            jdbc.sql("INSERT INTO kb_event (id, name, body, updated_at) VALUES (?,?,?,?)")
+                    .params(event.id(), event.name(), write(event), now).update();
+        }
     }
 
     /** Replaces one item and its FAQs in the live store (a publication), or adds it if new. */
@@ -142,7 +157,9 @@ class KnowledgeRepository {
                 .list().stream()
                 .map(item -> item.withFaqs(faqsByItem.getOrDefault(item.id(), List.of())))
                 .toList();
-        return new KnowledgeSnapshot(items, hallFaqs, loadLexicon());
+        List<LifeEvent> events = jdbc.sql("SELECT body FROM kb_event ORDER BY id")
+                .query((rs, n) -> read(rs.getString("body"), LifeEvent.class)).list();
+        return new KnowledgeSnapshot(items, hallFaqs, loadLexicon(), events);
     }
 
     /** The published lexicon as stored now (this instance's snapshot may be a poll behind). */

@@ -17,8 +17,14 @@ public final class KnowledgeSnapshot {
     private final List<Faq> hallFaqs;
     private final Lexicon lexicon;
     private final Map<String, Faq> faqsById;
+    private final Map<String, LifeEvent> events;
 
     public KnowledgeSnapshot(List<ServiceItem> items, List<Faq> hallFaqs, Lexicon lexicon) {
+        this(items, hallFaqs, lexicon, List.of());
+    }
+
+    /** A knowledge base with life events; every step of an event must name one of the items. */
+    public KnowledgeSnapshot(List<ServiceItem> items, List<Faq> hallFaqs, Lexicon lexicon, List<LifeEvent> events) {
         Map<String, ServiceItem> byId = new LinkedHashMap<>();
         Map<String, Faq> faqs = new LinkedHashMap<>();
         for (ServiceItem item : items) {
@@ -32,6 +38,37 @@ public final class KnowledgeSnapshot {
         this.hallFaqs = List.copyOf(hallFaqs);
         this.lexicon = lexicon;
         this.faqsById = Collections.unmodifiableMap(faqs);
+        Map<String, LifeEvent> eventsById = new LinkedHashMap<>();
+        for (LifeEvent event : events) {
+            if (eventsById.put(event.id(), event) != null) {
+                throw new IllegalArgumentException("Duplicate life event id: " + event.id());
+            }
+            for (String itemId : event.itemIds()) {
+                if (!byId.containsKey(itemId)) {
+                    throw new IllegalArgumentException("Life event " + event.id() + " needs unknown item " + itemId);
+                }
+            }
+        }
+        this.events = Collections.unmodifiableMap(eventsById);
+    }
+
+    /** The life events (一件事), each a list of this snapshot's items. */
+    public List<LifeEvent> events() {
+        return List.copyOf(events.values());
+    }
+
+    public Optional<LifeEvent> event(String id) {
+        return Optional.ofNullable(events.get(id));
+    }
+
+    /** The life events with a step that needs the item. */
+    public List<LifeEvent> eventsUsing(String itemId) {
+        return events.values().stream().filter(e -> e.uses(itemId)).toList();
+    }
+
+    /** The same items, FAQs and lexicon with other life events. */
+    public KnowledgeSnapshot withEvents(List<LifeEvent> newEvents) {
+        return new KnowledgeSnapshot(items(), hallFaqs, lexicon, newEvents);
     }
 
     public List<ServiceItem> items() {

@@ -112,7 +112,42 @@ public final class AnswerModel {
         }
         List<Scored> scored = fused(question, lexical);
         List<Candidate> items = scored.stream().map(Scored::candidate).toList();
-        return new SearchResult(items, lexical.faqs());
+        return new SearchResult(items, lexical.faqs(), events(question, lexical.events()));
+    }
+
+    /** A life event's wording this close in meaning counts as fully matched ({@link #eventScore}). */
+    static final double EVENT_COSINE_FULL = 0.85;
+    /** ... and this close as not at all. */
+    static final double EVENT_COSINE_NONE = 0.65;
+
+    /**
+     * The life events of a question with both signals: each event's score is the better of its
+     * lexical score and its closest wording's cosine, mapped from {@value #EVENT_COSINE_NONE}..
+     * {@value #EVENT_COSINE_FULL} to 0..1. Whether the question is about the event or about one of its
+     * items is the dialogue's decision, which compares this score with the first item's.
+     */
+    private List<Candidate> events(Analysis question, List<Candidate> lexical) {
+        Map<String, Candidate> byId = new LinkedHashMap<>();
+        lexical.forEach(c -> byId.put(c.itemId(), c));
+        for (SearchIndex.Near n : index.nearest(queries.of(question.text()), NEAREST)) {
+            String id = n.wording().eventId();
+            if (id == null) {
+                continue;
+            }
+            Candidate lex = byId.get(id);
+            double l = lex == null ? 0 : lex.lexical();
+            if (lex != null && lex.semantic() > 0) {
+                continue; // this event's closest wording has been seen
+            }
+            double score = Math.max(l, eventScore(n.cosine()));
+            byId.put(id, new Candidate(Candidate.Kind.EVENT, id, null, lex == null || score > l ? n.wording().text() : lex.matched(), score, l,
+                    n.cosine()));
+        }
+        return sorted(byId);
+    }
+
+    static double eventScore(double cosine) {
+        return Math.max(0, Math.min(1, (cosine - EVENT_COSINE_NONE) / (EVENT_COSINE_FULL - EVENT_COSINE_NONE)));
     }
 
     /** The lexical score from which the words alone are certain (and the model is not asked). */
@@ -288,8 +323,13 @@ public final class AnswerModel {
         }
         Map<String, Candidate> items = new LinkedHashMap<>();
         Map<String, Candidate> faqs = new LinkedHashMap<>();
+        Map<String, Candidate> events = new LinkedHashMap<>();
         for (SearchIndex.Scored s : ordered) {
             SearchIndex.Wording w = s.wording();
+            if (w.eventId() != null) {
+                events.putIfAbsent(w.eventId(), new Candidate(Candidate.Kind.EVENT, w.eventId(), null, w.text(), s.score()));
+                continue;
+            }
             if (w.faqId() != null) {
                 faqs.putIfAbsent(w.faqId(), new Candidate(Candidate.Kind.FAQ, w.itemId(), w.faqId(), w.text(), s.score()));
             }
@@ -301,7 +341,7 @@ public final class AnswerModel {
                 }
             }
         }
-        return new SearchResult(sorted(items), sorted(faqs));
+        return new SearchResult(sorted(items), sorted(faqs), sorted(events));
     }
 
     private static List<Candidate> sorted(Map<String, Candidate> candidates) {

@@ -15,7 +15,8 @@ public record Candidate(Kind kind, String itemId, String faqId, String matched, 
         this(kind, itemId, faqId, matched, score, score, 0);
     }
 
+    /** For an {@code EVENT} (a life event, 一件事), {@code itemId} holds the event's id. */
     public enum Kind {
-        ITEM, FAQ
+        ITEM, FAQ, EVENT
     }
 }

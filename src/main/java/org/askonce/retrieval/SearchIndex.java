@@ -36,6 +36,7 @@ import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.MMapDirectory;
 import org.askonce.knowledge.Faq;
+import org.askonce.knowledge.LifeEvent;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.ServiceItem;
 import org.askonce.nlp.Analysis;
@@ -54,7 +55,7 @@ import org.springframework.util.FileSystemUtils;
 final class SearchIndex {
 
     enum WordingKind {
-        NAME(1.0), ALIAS(1.0), KEYWORD(0.72), FAQ_QUESTION(1.0), FAQ_SIMILAR(0.97),
+        NAME(1.0), ALIAS(1.0), KEYWORD(0.72), FAQ_QUESTION(1.0), FAQ_SIMILAR(0.97), EVENT(1.0),
         /** The item's name with its conditions (who may apply, when): for the semantic signal only, it has no lexical keys. */
         GUIDE(1.0);
 
@@ -96,7 +97,12 @@ final class SearchIndex {
 
     /** One wording of the knowledge base; its keys are ids per level, sorted (see {@link KeyTable}). */
     /** {@code exact}: the wording as analysed, letters and digits only ({@link #exactForm}), to recognise a question that is exactly it. */
-    record Wording(WordingKind kind, String itemId, String faqId, String text, int[][] keys, String exact) {
+    /** {@code eventId}: set (and {@code itemId} null) for a life event's name or wording. */
+    record Wording(WordingKind kind, String itemId, String faqId, String text, int[][] keys, String exact, String eventId) {
+
+        Wording(WordingKind kind, String itemId, String faqId, String text, int[][] keys, String exact) {
+            this(kind, itemId, faqId, text, keys, exact, null);
+        }
     }
 
     /** Letters and digits only, lower case, of an analysed text: what "exactly the same wording" compares. */
@@ -217,6 +223,10 @@ final class SearchIndex {
             texts.add(faq.question());
             texts.addAll(faq.similar());
         }
+        for (LifeEvent event : snapshot.events()) {
+            texts.add(event.name());
+            texts.addAll(event.wordings());
+        }
         return texts;
     }
 
@@ -245,6 +255,12 @@ final class SearchIndex {
             wordings.add(wording(pipeline, tables, WordingKind.FAQ_QUESTION, faq.itemId(), faq.id(), faq.question()));
             for (String similar : faq.similar()) {
                 wordings.add(wording(pipeline, tables, WordingKind.FAQ_SIMILAR, faq.itemId(), faq.id(), similar));
+            }
+        }
+        for (LifeEvent event : snapshot.events()) {
+            for (String text : java.util.stream.Stream.concat(java.util.stream.Stream.of(event.name()), event.wordings().stream()).toList()) {
+                Wording w = wording(pipeline, tables, WordingKind.EVENT, null, null, text);
+                wordings.add(new Wording(w.kind(), null, null, w.text(), w.keys(), w.exact(), event.id()));
             }
         }
         return index(wordings, tables, directory, vectors == null ? Map.of() : vectors);

@@ -73,7 +73,8 @@ class ChatController {
             throw new TooFast();
         }
         Reply reply = dialogue.handle(Channel.WEB, citizen.userId(), request.text());
-        String guideUrl = reply.action() == Action.ANSWER ? guides.forAnswer(reply.itemId(), request.text()).orElse(null) : null;
+        // a life event's answer is about several items: each step's guide is one tap further
+        String guideUrl = reply.action() == Action.ANSWER && reply.eventName() == null ? guides.forAnswer(reply.itemId(), request.text()).orElse(null) : null;
         return ChatResponse.of(reply, citizen.userId(), guideUrl);
     }
 

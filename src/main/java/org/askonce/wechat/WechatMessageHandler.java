@@ -119,7 +119,7 @@ class WechatMessageHandler {
         if (reply == null || reply.isBlank()) {
             return null;
         }
-        if (answer.action() == Action.ANSWER) {
+        if (answer.action() == Action.ANSWER && answer.eventName() == null) { // a life event's steps each have their guide
             reply += guideLine(answer.itemId(), text);
         }
         return first(appId, openId, reply);

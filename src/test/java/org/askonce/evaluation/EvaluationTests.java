@@ -23,6 +23,8 @@ class EvaluationTests {
     private static Report report;
     private static Report baseline;
     private static Report dense;
+    private static Report eventsDev;
+    private static Report eventsTest;
 
     @BeforeAll
     static void evaluate() {
@@ -31,8 +33,12 @@ class EvaluationTests {
                 EvaluationCommand.models(kbDir, NlpSettings.defaults(Path.of("training")), RetrievalSettings.defaults()));
         List<EvalRow> rows = new ArrayList<>();
         for (Path set : EvaluationCommand.sets(Path.of("training"))) {
-            if (!EvaluationCommand.dev(set)) {
+            if (!EvaluationCommand.dev(set) && !EvaluationCommand.lifeEvents(set)) {
                 rows.addAll(evaluation.read(set));
+            } else if (set.getFileName().toString().equals("events-dev.tsv")) {
+                eventsDev = evaluation.run(evaluation.read(set));
+            } else if (set.getFileName().toString().equals("events-test.tsv")) {
+                eventsTest = evaluation.run(evaluation.read(set));
             }
         }
         report = evaluation.run(rows);
@@ -82,5 +88,29 @@ class EvaluationTests {
         assertThat(report.top1()).isGreaterThan(baseline.top1()).isGreaterThan(dense.top1());
         assertThat(report.confidentWrongOutOfDomain()).isLessThan(baseline.confidentWrongOutOfDomain())
                 .isLessThan(dense.confidentWrongOutOfDomain());
+    }
+
+    @Test
+    void lifeEventSetsHaveEveryTierAndAtLeast60RowsEach() {
+        assertThat(eventsDev.rows()).isGreaterThanOrEqualTo(60);
+        assertThat(eventsTest.rows()).isGreaterThanOrEqualTo(60);
+        assertThat(eventsDev.perKind()).containsKeys("event", "event-item", "event-ood");
+    }
+
+    // The floors below are the levels reached on events-dev (tuned on), a little under, to catch a regression.
+
+    @Test
+    void questionsAboutAWholeSituationAreAnsweredWithTheirLifeEvent() {
+        assertThat(eventsDev.perKind().get("event")[1]).isGreaterThanOrEqualTo(0.55);
+    }
+
+    @Test
+    void oneItemAskedInLifeEventWordsIsAnsweredForTheItem() {
+        assertThat(eventsDev.perKind().get("event-item")[1]).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void nearMissesOfLifeEventsAreNotAnswered() {
+        assertThat(eventsDev.perKind().get("event-ood")[1]).isGreaterThanOrEqualTo(0.9);
     }
 }

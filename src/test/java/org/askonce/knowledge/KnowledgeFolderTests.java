@@ -199,4 +199,117 @@ class KnowledgeFolderTests {
 
         assertThatThrownBy(() -> KnowledgeFolder.read(kb)).hasMessageContaining("items: not a folder");
     }
+
+    private static void writeEvent(Path kb, String steps) throws IOException {
+        Files.createDirectories(kb.resolve("events"));
+        Files.writeString(kb.resolve("events/adopt-dog.yaml"), """
+                id: adopt-dog
+                name: 养犬一件事
+                wordings:
+                - 养狗要办哪些手续
+                steps:
+                """ + steps + """
+                source: 示例
+                """);
+    }
+
+    @Test
+    void readsALifeEventWithItsStepsInOrder() throws IOException {
+        Path kb = copyOfMini();
+        writeEvent(kb, """
+                - item: dog-registration
+                  why: 养犬须登记
+                - item: social-security-card
+                  why: 示例
+                  condition: 需要的
+                """);
+        KnowledgeSnapshot read = KnowledgeFolder.read(kb);
+        assertThat(read.event("adopt-dog")).get().satisfies(e -> {
+            assertThat(e.name()).isEqualTo("养犬一件事");
+            assertThat(e.itemIds()).containsExactly("dog-registration", "social-security-card");
+            assertThat(e.steps().get(1).condition()).isEqualTo("需要的");
+        });
+        assertThat(read.eventsUsing("dog-registration")).extracting(LifeEvent::id).containsExactly("adopt-dog");
+    }
+
+    @Test
+    void aLifeEventStepNamingAnUnknownItemIsRefusedInChineseNamingTheEventAndTheItem() throws IOException {
+        Path kb = copyOfMini();
+        writeEvent(kb, """
+                - item: dog-registration
+                  why: 养犬须登记
+                - item: dog-vaccination
+                  why: 先免疫
+                """);
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("一件事“养犬一件事”第2步的事项“dog-vaccination”不存在")
+                .hasMessageContaining("nothing was loaded");
+    }
+
+    @Test
+    void aLifeEventWithoutStepsIsRefused() throws IOException {
+        Path kb = copyOfMini();
+        writeEvent(kb, "  []\n");
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("adopt-dog.yaml: field 'steps'");
+    }
+
+    @Test
+    void aLifeEventIsWrittenAndReadBack() throws IOException {
+        Path kb = copyOfMini();
+        writeEvent(kb, """
+                - item: dog-registration
+                  why: 养犬须登记
+                """);
+        KnowledgeSnapshot read = KnowledgeFolder.read(kb);
+        Path out = dir.resolve("out");
+        KnowledgeFolder.write(read, out);
+        assertThat(KnowledgeFolder.read(out).events()).isEqualTo(read.events());
+    }
+
+    @Test
+    void theSampleKnowledgeBaseHasTheTwelveLifeEvents() {
+        assertThat(KnowledgeFolder.read(Path.of("knowledge-base")).events()).extracting(LifeEvent::name).containsExactlyInAnyOrder(
+                "开办企业一件事", "开餐馆一件事", "新生儿出生一件事", "结婚一件事", "迁居杭州一件事", "退休一件事", "失业一件事", "购房一件事",
+                "新车上牌一件事", "养犬一件事", "亲人身故一件事", "入职就业一件事");
+    }
+
+    @Test
+    void aLifeEventStepWrittenForAnItemsOldNameIsRefusedUntilTheEventIsUpdated() throws IOException {
+        Path kb = copyOfMini();
+        writeEvent(kb, """
+                - item: dog-registration
+                  itemName: 犬证办理
+                  why: 养犬须登记
+                """);
+        assertThatThrownBy(() -> KnowledgeFolder.read(kb))
+                .isInstanceOf(KnowledgeBaseException.class)
+                .hasMessageContaining("一件事“养犬一件事”第1步写的事项名称“犬证办理”与事项“养犬登记（犬证办理）”不一致");
+    }
+
+    @Test
+    void aRenamedItemThatALifeEventUsesIsFlaggedByTheAudit() throws IOException {
+        Path kb = copyOfMini();
+        writeEvent(kb, """
+                - item: dog-registration
+                  itemName: 养犬登记（犬证办理）
+                  why: 养犬须登记
+                """);
+        KnowledgeSnapshot read = KnowledgeFolder.read(kb);
+        ServiceItem dog = read.item("dog-registration").orElseThrow();
+        ServiceItem renamed = new ServiceItem(dog.id(), "养犬登记", dog.aliases(), dog.keywords(), dog.department(), dog.audience(),
+                dog.itemType(), dog.conditions(), dog.materials(), dog.timeLimit(), dog.fee(), dog.visits(), dog.halls(), dog.online(),
+                dog.express(), dog.appointment(), dog.process(), dog.legalBasis(), dog.consultPhone(), dog.complaintPhone(),
+                dog.lastReviewed(), dog.source(), dog.faqs());
+        KnowledgeSnapshot after = new KnowledgeSnapshot(read.items().stream().map(i -> i.id().equals(dog.id()) ? renamed : i).toList(),
+                read.hallFaqs(), read.lexicon(), read.events());
+        assertThat(KnowledgeAudit.renamedEventSteps(after)).singleElement().satisfies(f -> {
+            assertThat(f.check()).isEqualTo(AuditCheck.EVENT_STEP_RENAMED);
+            assertThat(f.itemName()).isEqualTo("养犬登记");
+            assertThat(f.detail()).isEqualTo("一件事“养犬一件事”第1步写的是“养犬登记（犬证办理）”，事项已改名，请更新该一件事");
+        });
+        assertThat(KnowledgeAudit.renamedEventSteps(read)).isEmpty();
+    }
 }
