@@ -175,7 +175,8 @@ class RedisOutageIntegrationTests {
         assertThat(count(output.getAll(), "Redis does not answer") - before).isEqualTo(1);
         redisProxy.restore();
         Eventually.until("Redis to be used again", Duration.ofSeconds(10), guard::reachable);
-        assertThat(output.getAll()).contains("Redis answers again");
+        // the prober logs just after it marks Redis reachable, on its own thread
+        Eventually.until("the recovery to be logged", Duration.ofSeconds(5), () -> output.getAll().contains("Redis answers again"));
     }
 
     @Test
