@@ -169,7 +169,8 @@
         }));
         return;
       }
-      pending.push(line.replace('请回复序号：', '请点选：'));
+      // menus are buttons here: "reply with the number" (the WeChat wording) reads "tap" on the web
+      pending.push(line.replace('请回复序号：', '请点选：').replace('（回复序号）：', '（点选）：'));
     });
     flush();
     // trim the line breaks around the button rows (the text is pre-wrapped)

@@ -167,7 +167,7 @@ class BookingChat implements BookingDesk {
         if (halls.size() > 1) {
             Draft draft = new Draft(Step.HALL, name, null, null, null, halls);
             drafts.save(citizen, draft, now);
-            return Optional.of(BookingReply.menu("预约办理“" + name + "”，请选择大厅：\n" + numbered(halls) + "请回复序号：", halls));
+            return Optional.of(BookingReply.menu("预约办理“" + name + "”，请选择大厅（回复序号）：\n" + numbered(halls), halls));
         }
         return Optional.of(dayMenu(citizen, new Draft(Step.DAY, name, halls.get(0), null, null, List.of()), "", now));
     }
@@ -194,16 +194,13 @@ class BookingChat implements BookingDesk {
 
     private BookingReply dayMenu(String citizen, Draft draft, String before, Instant now) {
         List<String> days = new ArrayList<>();
-        StringBuilder text = new StringBuilder(before).append("预约办理“").append(draft.item()).append("”（").append(draft.hall())
-                .append("），请选择日期：\n");
-        int n = 0;
+        List<String> lines = new ArrayList<>();
         for (LocalDate day : appointments.days()) {
             int open = appointments.slotsWithRoom(draft.item(), draft.hall(), day).size();
-            if (open == 0) {
-                continue;
+            if (open > 0) {
+                days.add(day.toString());
+                lines.add(dayLabel(day) + "（" + open + " 个时段可约）");
             }
-            days.add(day.toString());
-            text.append(++n).append(". ").append(dayLabel(day)).append("（").append(open).append(" 个时段可约）\n");
         }
         if (days.isEmpty()) {
             drafts.forget(citizen);
@@ -211,7 +208,8 @@ class BookingChat implements BookingDesk {
                     + "”预约都已约满，请过几天再来预约，或直接到大厅办理。");
         }
         drafts.save(citizen, draft.with(Step.DAY, days), now);
-        return BookingReply.menu(text.append("请回复序号：").toString(), days.stream().map(d -> dayLabel(LocalDate.parse(d))).toList());
+        return BookingReply.menu(before + "预约办理“" + draft.item() + "”（" + draft.hall() + "），请选择日期（回复序号）：\n" + numbered(lines),
+                days.stream().map(d -> dayLabel(LocalDate.parse(d))).toList());
     }
 
     private BookingReply slotMenu(String citizen, Draft draft, String before, Instant now) {
@@ -219,14 +217,9 @@ class BookingChat implements BookingDesk {
         if (slots.isEmpty()) {
             return dayMenu(citizen, draft.with(Step.DAY, List.of()), before + dayLabel(draft.date()) + "已没有可预约的时段。\n", now);
         }
-        StringBuilder text = new StringBuilder(before).append(dayLabel(draft.date())).append(" ").append(draft.hall()).append(" 可预约的时段：\n");
-        for (int i = 0; i < slots.size(); i++) {
-            Slot s = slots.get(i);
-            text.append(i + 1).append(". ").append(s.start()).append("-").append(s.end()).append("（余 ").append(s.remaining()).append(" 个名额）\n");
-        }
+        List<String> lines = slots.stream().map(s -> s.start() + "-" + s.end() + "（余 " + s.remaining() + " 个名额）").toList();
         drafts.save(citizen, draft.with(Step.SLOT, slots.stream().map(Slot::start).toList()), now);
-        return BookingReply.menu(text.append("请回复序号：").toString(),
-                slots.stream().map(s -> s.start() + "-" + s.end() + "（余 " + s.remaining() + " 个名额）").toList());
+        return BookingReply.menu(before + dayLabel(draft.date()) + " " + draft.hall() + " 可预约的时段（回复序号）：\n" + numbered(lines), lines);
     }
 
     private BookingReply askPhone(String citizen, Draft draft, Instant now) {
@@ -287,11 +280,8 @@ class BookingChat implements BookingDesk {
         if (mine.size() == 1) {
             return BookingReply.say("要取消这个预约吗？\n" + line(mine.get(0)) + "\n确认取消请回复“是”。");
         }
-        StringBuilder text = new StringBuilder("请选择要取消的预约：\n");
-        for (int i = 0; i < mine.size(); i++) {
-            text.append(i + 1).append(". ").append(line(mine.get(i))).append('\n');
-        }
-        return BookingReply.menu(text.append("请回复序号：").toString(), mine.stream().map(BookingChat::line).toList());
+        List<String> lines = mine.stream().map(BookingChat::line).toList();
+        return BookingReply.menu("请选择要取消的预约（回复序号）：\n" + numbered(lines), lines);
     }
 
     private BookingReply cancelCode(String citizen, String code) {
@@ -308,10 +298,11 @@ class BookingChat implements BookingDesk {
         return a.code() + " " + a.item() + "，" + dayLabel(a.date()) + " " + a.start() + "-" + a.end() + "，" + a.hall();
     }
 
+    /** "1. …\n2. …": a menu as text, for WeChat and as the web page's fallback (the page shows the options as buttons). */
     private static String numbered(List<String> options) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < options.size(); i++) {
-            b.append(i + 1).append(". ").append(options.get(i)).append('\n');
+            b.append(i == 0 ? "" : "\n").append(i + 1).append(". ").append(options.get(i));
         }
         return b.toString();
     }

@@ -61,9 +61,9 @@ class BookingChatFlowTests {
     @Test
     void anItemBookableInTwoHallsFirstOffersTheHalls() {
         BookingReply halls = say("li", "我要预约狗证");
-        assertThat(halls.text()).isEqualTo("预约办理“" + DOG + "”，请选择大厅：\n1. " + CENTRE + "\n2. " + WEST_LAKE + "\n请回复序号：");
+        assertThat(halls.text()).isEqualTo("预约办理“" + DOG + "”，请选择大厅（回复序号）：\n1. " + CENTRE + "\n2. " + WEST_LAKE);
         assertThat(halls.options()).containsExactly(CENTRE, WEST_LAKE);
-        assertThat(say("li", "2").text()).startsWith("预约办理“" + DOG + "”（" + WEST_LAKE + "），请选择日期：\n1. 12月7日（周一）（1 个时段可约）");
+        assertThat(say("li", "2").text()).startsWith("预约办理“" + DOG + "”（" + WEST_LAKE + "），请选择日期（回复序号）：\n1. 12月7日（周一）（1 个时段可约）");
     }
 
     @Test
@@ -79,7 +79,7 @@ class BookingChatFlowTests {
         assertThat(say("wang", "13800000001").text()).startsWith("预约成功！");
         BookingReply again = say("li", "13900000001");
         assertThat(again.text()).startsWith("该时段已约满，请选择其他时段。\n12月7日（周一）已没有可预约的时段。\n预约办理“" + DOG + "”（" + WEST_LAKE
-                + "），请选择日期：\n1. 12月8日（周二）");
+                + "），请选择日期（回复序号）：\n1. 12月8日（周二）");
     }
 
     @Test

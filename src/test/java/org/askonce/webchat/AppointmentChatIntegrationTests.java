@@ -47,13 +47,13 @@ class AppointmentChatIntegrationTests {
     void aCitizenBooksTheItemTheyAskedAboutStepByStep() throws Exception {
         JsonNode answer = say("我要预约养犬登记");
         assertThat(answer.get("action").asText()).isEqualTo("CLARIFY");
-        assertThat(answer.get("reply").asText()).startsWith("预约办理“养犬登记（犬证办理）”（杭州市民中心行政服务中心公安窗口），请选择日期：\n1. ")
-                .endsWith("请回复序号：");
+        assertThat(answer.get("reply").asText()).startsWith("预约办理“养犬登记（犬证办理）”（杭州市民中心行政服务中心公安窗口），请选择日期（回复序号）：\n1. ")
+                .endsWith("个时段可约）");
         assertThat(answer.get("options").size()).isEqualTo(5);
 
         JsonNode slots = say("1");
         assertThat(slots.get("action").asText()).isEqualTo("CLARIFY");
-        assertThat(slots.get("reply").asText()).contains("杭州市民中心行政服务中心公安窗口 可预约的时段：\n1. ").contains("（余 3 个名额）");
+        assertThat(slots.get("reply").asText()).contains("杭州市民中心行政服务中心公安窗口 可预约的时段（回复序号）：\n1. ").contains("（余 3 个名额）");
         String firstSlot = slots.get("options").get(0).asText().substring(0, 11); // 09:00-09:30
 
         JsonNode phone = say("1");
@@ -86,7 +86,7 @@ class AppointmentChatIntegrationTests {
     void iWantToBookIsAboutTheItemTheConversationIsAbout() throws Exception {
         JsonNode answer = say("社保卡怎么办");
         assertThat(answer.get("itemName").asText()).isEqualTo("社会保障卡（市民卡）申领");
-        assertThat(say("我要预约").get("reply").asText()).startsWith("预约办理“社会保障卡（市民卡）申领”（杭州市民卡服务中心），请选择日期：");
+        assertThat(say("我要预约").get("reply").asText()).startsWith("预约办理“社会保障卡（市民卡）申领”（杭州市民卡服务中心），请选择日期（回复序号）：");
     }
 
     @Test

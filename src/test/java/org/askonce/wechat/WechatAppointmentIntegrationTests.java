@@ -34,9 +34,9 @@ class WechatAppointmentIntegrationTests {
     @Test
     void aFollowerBooksListsAndCancelsInText() throws Exception {
         String openId = "o-booking-1";
-        assertThat(say(openId, "我要预约社保卡")).startsWith("预约办理“社会保障卡（市民卡）申领”（杭州市民卡服务中心），请选择日期：\n1. ")
-                .endsWith("请回复序号：");
-        assertThat(say(openId, "第一个")).contains("杭州市民卡服务中心 可预约的时段：\n1. ");
+        assertThat(say(openId, "我要预约社保卡")).startsWith("预约办理“社会保障卡（市民卡）申领”（杭州市民卡服务中心），请选择日期（回复序号）：\n1. ")
+                .endsWith("个时段可约）");
+        assertThat(say(openId, "第一个")).contains("杭州市民卡服务中心 可预约的时段（回复序号）：\n1. ");
         assertThat(say(openId, "1")).endsWith("请输入联系手机号（用于预约提醒和大厅联系，到访 30 天后隐去）：");
         String booked = say(openId, "138 1234 5678");
         assertThat(booked).startsWith("预约成功！预约号：").contains("大厅：杭州市民卡服务中心")
