@@ -36,10 +36,6 @@ public record ItemVersion(String itemId, int version, ServiceItem item, State st
         }
     }
 
-    /** One difference between two versions: the field's path, its value before and after (JSON text, null if absent). */
-    public record Change(String path, String before, String after) {
-    }
-
     /** An entry of the audit log. */
     public record LogEntry(long id, Instant at, String username, String action, String itemId, Integer version, String detail) {
 

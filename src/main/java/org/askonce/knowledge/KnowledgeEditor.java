@@ -1,7 +1,6 @@
 package org.askonce.knowledge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -19,7 +18,6 @@ import java.util.Map;
 import java.util.HashSet;
 import java.util.HashMap;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.askonce.accounts.PublishRight;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -312,15 +310,6 @@ public class KnowledgeEditor {
         return stored;
     }
 
-    /** What changed from version {@code from} to version {@code to}, field by field. */
-    public List<ItemVersion.Change> diff(String itemId, int from, int to) {
-        JsonNode a = json.valueToTree(version(itemId, from).orElseThrow(() -> new IllegalArgumentException("没有第" + from + "版")).item());
-        JsonNode b = json.valueToTree(version(itemId, to).orElseThrow(() -> new IllegalArgumentException("没有第" + to + "版")).item());
-        List<ItemVersion.Change> changes = new ArrayList<>();
-        diff("", a, b, changes);
-        return changes;
-    }
-
     /** The audit log, newest first; for one item when {@code itemId} is given. */
     public List<ItemVersion.LogEntry> auditLog(String itemId, int limit) {
         String where = itemId == null ? "" : " WHERE item_id = ?";
@@ -331,32 +320,6 @@ public class KnowledgeEditor {
         return spec.query((rs, n) -> new ItemVersion.LogEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("username"),
                 rs.getString("action"), rs.getString("item_id"), (Integer) rs.getObject("version"), rs.getString("detail")))
                 .list().stream().limit(limit).toList();
-    }
-
-    private static void diff(String path, JsonNode a, JsonNode b, List<ItemVersion.Change> out) {
-        if (a != null && b != null && a.isObject() && b.isObject()) {
-            TreeSet<String> names = new TreeSet<>();
-            a.fieldNames().forEachRemaining(names::add);
-            b.fieldNames().forEachRemaining(names::add);
-            for (String name : names) {
-                diff(path.isEmpty() ? name : path + "." + name, a.get(name), b.get(name), out);
-            }
-            return;
-        }
-        if (a != null && b != null && a.isArray() && b.isArray()) {
-            int n = Math.max(a.size(), b.size());
-            for (int i = 0; i < n; i++) {
-                diff(path + "[" + i + "]", a.get(i), b.get(i), out);
-            }
-            return;
-        }
-        if (a == null ? b != null : !a.equals(b)) {
-            out.add(new ItemVersion.Change(path, text(a), text(b)));
-        }
-    }
-
-    private static String text(JsonNode n) {
-        return n == null || n.isNull() ? null : n.isTextual() ? n.asText() : n.toString();
     }
 
     /** The live content becomes version 1 the first time an item is edited, so history starts with what was there. */

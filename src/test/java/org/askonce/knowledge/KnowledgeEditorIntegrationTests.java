@@ -85,11 +85,12 @@ class KnowledgeEditorIntegrationTests {
         assertThat(history).extracting(ItemVersion::version).containsExactly(3, 2, 1);
         assertThat(history).extracting(ItemVersion::state)
                 .containsExactly(ItemVersion.State.PUBLISHED, ItemVersion.State.SUPERSEDED, ItemVersion.State.SUPERSEDED);
-        assertThat(editor.diff(ITEM, 1, 2)).singleElement().satisfies(c -> {
-            assertThat(c.path()).isEqualTo("materials[0].name");
-            assertThat(c.before()).isEqualTo(live.materials().get(0).name());
-            assertThat(c.after()).isEqualTo("电子社保卡或居民身份证");
-        });
+        assertThat(VersionDiff.between(editor.version(ITEM, 1).orElseThrow().item(), editor.version(ITEM, 2).orElseThrow().item()))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.label()).isEqualTo("申请材料");
+                    assertThat(c.removed()).singleElement().asString().startsWith(live.materials().get(0).name());
+                    assertThat(c.added()).singleElement().asString().startsWith("电子社保卡或居民身份证");
+                });
         assertThat(editor.auditLog(ITEM, 10)).extracting(ItemVersion.LogEntry::action)
                 .containsSubsequence("PUBLISH", "ROLLBACK", "DRAFT", "PUBLISH", "DRAFT");
         assertThat(editor.auditLog(ITEM, 10)).extracting(ItemVersion.LogEntry::username).contains("editor-wang", "editor-li");
