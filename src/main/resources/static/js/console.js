@@ -105,6 +105,12 @@ var AskOnceConsole = (function () {
       });
     }
 
+    // a form sent (transfer, resolve, hand back) is on its way: a reload now would cancel it, and the agent would
+    // land on the page as the action left it, without the outcome (the action's own event comes back first)
+    var leaving = false;
+    document.addEventListener('submit', function () { leaving = true; });
+    window.addEventListener('pageshow', function () { leaving = false; });
+
     function typing() {
       var text = document.getElementById('reply-text');
       return text && text.value.trim();
@@ -112,12 +118,11 @@ var AskOnceConsole = (function () {
 
     onQueueEvents(function (change) {
       if (change && change.conversationId !== id) { return; }
-      var what = change ? change.what : null;
       refresh(false).then(function (doc) {
-        // the conversation changed hands or ended (here or on another instance): the actions change with it
-        // (a new message, a reply or its delivery changes only the transcript, refreshed above in place)
-        var moved = what && what !== 'citizen' && what !== 'replied' && what !== 'delivery';
-        if ((moved || stateOf(doc) !== stateOf(document)) && !typing()) { location.reload(); }
+        // the conversation changed hands or ended (here or on another instance): the actions change with it. Only
+        // then is the page reloaded: an event about what this page already shows (a late one, or a message, a reply,
+        // its delivery) would reload away the outcome of the agent's last action (已转给…, 已存为知识草稿)
+        if (stateOf(doc) !== stateOf(document) && !typing() && !leaving) { location.reload(); }
       }).catch(function () { /* next event or tick retries */ });
     });
 
