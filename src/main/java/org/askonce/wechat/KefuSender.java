@@ -1,6 +1,6 @@
 package org.askonce.wechat;
 
-/** Sends one customer-service text message to a user of an account. */
+/** Sends one message to a user of an account: a customer-service text, or a template message. */
 interface KefuSender {
 
     /**
@@ -8,6 +8,15 @@ interface KefuSender {
      *                     or -1 when there was no answer
      */
     void send(String appId, String openId, String text) throws SendFailure;
+
+    /**
+     * Sends a template message; {@code text} is the same in words (for an account without WeChat
+     * behind it, the simulator's). {@code clientMsgId} lets WeChat drop a repeat of a send that did
+     * reach it although its answer did not reach us.
+     *
+     * @throws SendFailure as {@link #send}
+     */
+    void sendTemplate(String appId, String openId, WechatTemplate template, String text, String clientMsgId) throws SendFailure;
 
     /** A send that did not go through. */
     final class SendFailure extends Exception {

@@ -24,8 +24,12 @@ import org.springframework.stereotype.Component;
 class OutboxDispatcher implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
-    /** Refusals a retry cannot fix: invalid openid, user not following, API not authorised, content too long. */
-    private static final Set<Integer> PERMANENT = Set.of(40003, 43004, 48001, 45002, 40013);
+    /**
+     * Refusals a retry cannot fix: invalid openid, user not following, API not authorised, content too
+     * long, invalid app id, invalid template id, invalid template fields, the user refused the account's
+     * messages.
+     */
+    private static final Set<Integer> PERMANENT = Set.of(40003, 43004, 48001, 45002, 40013, 40037, 47003, 43101);
     private static final Duration CLAIM = Duration.ofSeconds(60);
 
     private final WechatOutbox outbox;
@@ -68,7 +72,11 @@ class OutboxDispatcher implements SmartLifecycle {
 
     private boolean send(WechatOutbox.Message m, int attempt) {
         try {
-            sender.send(m.appId(), m.openId(), m.content());
+            if (m.isTemplate()) {
+                sender.sendTemplate(m.appId(), m.openId(), m.template(), m.content(), "askonce-outbox-" + m.id());
+            } else {
+                sender.send(m.appId(), m.openId(), m.content());
+            }
             outbox.sent(m.id(), clock.instant());
             delivery.settled(m, "SENT", null);
             log.debug("outbox {}: sent on attempt {}", m.id(), attempt);

@@ -1,5 +1,7 @@
 package org.askonce.wechat;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,8 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Customer-service messages (客服消息) to WeChat users, stored before they are sent so that a WeChat
- * outage loses nothing: {@link #enqueue} writes a PENDING row, the dispatcher sends it, retrying
+ * Customer-service messages (客服消息) and template messages (模板消息, {@link WechatTemplate}) to WeChat
+ * users, stored before they are sent so that a WeChat outage loses nothing: {@link #enqueue} writes a PENDING row, the dispatcher sends it, retrying
  * with back-off, and records how it ended. Other modules push to a WeChat citizen through here.
  */
 @Service
@@ -19,10 +21,21 @@ public class WechatOutbox {
     /** Where a message is: still to be sent, sent, or given up for a reason the sender must know. */
     public enum State { PENDING, SENT, OUTSIDE_WINDOW, QUOTA_EXCEEDED, FAILED }
 
-    /** One stored message and its delivery state. */
+    /**
+     * One stored message and its delivery state. {@code content} is the text (of a template message:
+     * the same in words); {@code template} is null for a customer-service text message.
+     */
     public record Message(long id, String appId, String openId, String content, String reference, State state,
-                          int attempts, Instant createdAt, Instant nextAttemptAt, Instant sentAt, String lastError) {
+                          int attempts, Instant createdAt, Instant nextAttemptAt, Instant sentAt, String lastError,
+                          WechatTemplate template) {
+
+        /** Whether this is a template message (模板消息) rather than a customer-service text. */
+        public boolean isTemplate() {
+            return template != null;
+        }
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -44,6 +57,20 @@ public class WechatOutbox {
      * @throws IllegalArgumentException if app id, open id or content is blank
      */
     public long enqueue(String appId, String openId, String content, String reference) {
+        return insert(appId, openId, content, null, reference);
+    }
+
+    /**
+     * Stores a template message (模板消息) for the user and returns its id. {@code content} is the same
+     * message in words, shown where the outbox is listed (and delivered by the simulator's demo account).
+     *
+     * @throws IllegalArgumentException if app id, open id or content is blank
+     */
+    long enqueueTemplate(String appId, String openId, WechatTemplate template, String content, String reference) {
+        return insert(appId, openId, content, java.util.Objects.requireNonNull(template, "template"), reference);
+    }
+
+    private long insert(String appId, String openId, String content, WechatTemplate template, String reference) {
         if (appId == null || appId.isBlank() || openId == null || openId.isBlank()) {
             throw new IllegalArgumentException("appId and openId must not be blank, were '" + appId + "', '" + openId + "'");
         }
@@ -53,9 +80,9 @@ public class WechatOutbox {
         Timestamp now = Timestamp.from(clock.instant());
         var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
         jdbc.sql("""
-                        INSERT INTO wechat_outbox (app_id, open_id, content, reference, state, attempts, created_at, next_attempt_at)
-                        VALUES (?,?,?,?,'PENDING',0,?,?)""")
-                .params(appId, openId, WechatText.sanitise(content), reference, now, now)
+                        INSERT INTO wechat_outbox (app_id, open_id, content, template_json, reference, state, attempts, created_at, next_attempt_at)
+                        VALUES (?,?,?,?,?,'PENDING',0,?,?)""")
+                .params(appId, openId, WechatText.sanitise(content), template == null ? null : write(template), reference, now, now)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -127,6 +154,26 @@ public class WechatOutbox {
         return new Message(rs.getLong("id"), rs.getString("app_id"), rs.getString("open_id"), rs.getString("content"),
                 rs.getString("reference"), State.valueOf(rs.getString("state")), rs.getInt("attempts"),
                 rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("next_attempt_at").toInstant(),
-                rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getString("last_error"));
+                rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(), rs.getString("last_error"),
+                read(rs.getString("template_json")));
+    }
+
+    private static String write(WechatTemplate template) {
+        try {
+            return JSON.writeValueAsString(template);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write a template message as JSON", e);
+        }
+    }
+
+    private static WechatTemplate read(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(json, WechatTemplate.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored template message is not valid JSON: " + e.getOriginalMessage(), e);
+        }
     }
 }

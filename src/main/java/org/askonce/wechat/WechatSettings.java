@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -77,12 +78,65 @@ public record WechatSettings(
         outbox = outbox == null ? Outbox.defaults() : outbox;
     }
 
-    /** One official account. {@code aesKey} is needed for safe (encrypted) mode, {@code secret} for pushing messages. */
-    public record Account(String appId, String secret, String token, String aesKey) {
+    /**
+     * One official account. {@code aesKey} is needed for safe (encrypted) mode, {@code secret} for pushing
+     * messages; {@code reminderTemplate}, when set, sends the reminder the day before a booking as a
+     * template message (模板消息), which reaches the citizen even if they have not written within 48 hours
+     * (a customer-service message, the default, does not).
+     */
+    public record Account(String appId, String secret, String token, String aesKey, ReminderTemplate reminderTemplate) {
 
         @Override
         public String toString() {
             return "Account[appId=" + appId + ", secret=***, token=***, aesKey=***]"; // never log secrets
+        }
+    }
+
+    /**
+     * The template (模板消息) an account sends booking reminders with: its id in the account's template
+     * library ({@code askonce.wechat.accounts[0].reminder-template.id}) and what goes in each of its fields
+     * ({@code ….data.thing1={item}}), in words with placeholders: {@value #PLACEHOLDERS_TEXT}. Without
+     * {@code data}: {@code thing1={item}}, {@code time2={date} {start}}, {@code thing3={hall}},
+     * {@code character_string4={code}} (WeChat's “预约提醒” kind of template). A {@code thing} field is cut to
+     * WeChat's 20 characters, a {@code character_string} to 32.
+     */
+    public record ReminderTemplate(String id, Map<String, String> data) {
+
+        /** The placeholders a field may use, e.g. {@code {date} {start}-{end}}. */
+        public static final Set<String> PLACEHOLDERS = Set.of("item", "hall", "date", "start", "end", "code");
+        static final String PLACEHOLDERS_TEXT = "{item} {hall} {date} {start} {end} {code}";
+        private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^{}]*)}");
+        private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("[a-z_]+[0-9]+");
+
+        public ReminderTemplate {
+            if (isBlank(id)) {
+                throw new IllegalArgumentException("reminder-template.id must name the template (its template_id)");
+            }
+            id = id.strip();
+            if (data == null || data.isEmpty()) {
+                data = new java.util.LinkedHashMap<>();
+                data.put("thing1", "{item}");
+                data.put("time2", "{date} {start}");
+                data.put("thing3", "{hall}");
+                data.put("character_string4", "{code}");
+            }
+            for (Map.Entry<String, String> field : data.entrySet()) {
+                if (!FIELD.matcher(field.getKey()).matches()) {
+                    throw new IllegalArgumentException("reminder-template.data: '" + field.getKey()
+                            + "' is not a template field name (such as thing1, time2, character_string4)");
+                }
+                if (isBlank(field.getValue())) {
+                    throw new IllegalArgumentException("reminder-template.data." + field.getKey() + " is empty");
+                }
+                var m = PLACEHOLDER.matcher(field.getValue());
+                while (m.find()) {
+                    if (!PLACEHOLDERS.contains(m.group(1))) {
+                        throw new IllegalArgumentException("reminder-template.data." + field.getKey() + ": unknown placeholder {"
+                                + m.group(1) + "}; known: " + PLACEHOLDERS_TEXT);
+                    }
+                }
+            }
+            data = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(data));
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * WeChat's API on loopback for tests: hands out an access_token and takes customer-service
- * messages. It can be made to fail (HTTP 503, as in an outage) or to refuse with an errcode.
+ * WeChat's API on loopback for tests: hands out an access_token and takes customer-service and
+ * template messages. It can be made to fail (HTTP 503, as in an outage) or to refuse with an errcode.
  */
 final class FakeWechatApi implements AutoCloseable {
 
@@ -20,7 +20,8 @@ final class FakeWechatApi implements AutoCloseable {
 
     private final HttpServer server;
     final List<String> kefuBodies = new CopyOnWriteArrayList<>();
-    final AtomicInteger kefuCalls = new AtomicInteger();
+    final List<String> templateBodies = new CopyOnWriteArrayList<>();
+    final AtomicInteger sendCalls = new AtomicInteger();
     final AtomicInteger tokenCalls = new AtomicInteger();
     final List<String> menus = new CopyOnWriteArrayList<>();
     private volatile int outageCalls;
@@ -41,7 +42,8 @@ final class FakeWechatApi implements AutoCloseable {
             tokenCalls.incrementAndGet();
             respond(ex, 200, "{\"access_token\":\"" + ACCESS_TOKEN + "\",\"expires_in\":7200}");
         });
-        server.createContext("/cgi-bin/message/custom/send", this::kefu);
+        server.createContext("/cgi-bin/message/custom/send", ex -> take(ex, kefuBodies, "{\"errcode\":0,\"errmsg\":\"ok\"}"));
+        server.createContext("/cgi-bin/message/template/send", ex -> take(ex, templateBodies, "{\"errcode\":0,\"errmsg\":\"ok\",\"msgid\":200228332}"));
         server.createContext("/cgi-bin/menu/create", ex -> {
             menus.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             respond(ex, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
@@ -65,13 +67,15 @@ final class FakeWechatApi implements AutoCloseable {
 
     void reset() {
         kefuBodies.clear();
-        kefuCalls.set(0);
+        templateBodies.clear();
+        sendCalls.set(0);
         outageCalls = 0;
         errcode = 0;
     }
 
-    private void kefu(HttpExchange ex) throws IOException {
-        kefuCalls.incrementAndGet();
+    /** A send (customer-service or template message): taken into {@code bodies}, unless failing or refusing. */
+    private void take(HttpExchange ex, List<String> bodies, String accepted) throws IOException {
+        sendCalls.incrementAndGet();
         String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         if (!ex.getRequestURI().getQuery().contains("access_token=" + ACCESS_TOKEN)) {
             respond(ex, 200, "{\"errcode\":40001,\"errmsg\":\"invalid credential\"}");
@@ -86,8 +90,8 @@ final class FakeWechatApi implements AutoCloseable {
             respond(ex, 200, "{\"errcode\":" + errcode + ",\"errmsg\":\"refused by the fake\"}");
             return;
         }
-        kefuBodies.add(body);
-        respond(ex, 200, "{\"errcode\":0,\"errmsg\":\"ok\"}");
+        bodies.add(body);
+        respond(ex, 200, accepted);
     }
 
     private static void respond(HttpExchange ex, int status, String body) throws IOException {

@@ -5,6 +5,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.doAnswer;
 
 import java.net.http.HttpResponse;
+import org.askonce.appointments.Appointment;
+import org.askonce.appointments.AppointmentReminderDue;
 import org.askonce.Eventually;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -33,6 +35,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
     "askonce.wechat.accounts[0].app-id=" + WechatOutboxIntegrationTests.APP_ID,
     "askonce.wechat.accounts[0].secret=outbox-secret-value",
     "askonce.wechat.accounts[0].token=outbox-token",
+    "askonce.wechat.accounts[0].reminder-template.id=TPL-reminder-7",
     "askonce.wechat.reply-budget=300ms",
     "askonce.wechat.outbox.poll-interval=50ms",
     "askonce.wechat.outbox.first-retry=150ms",
@@ -61,6 +64,8 @@ class WechatOutboxIntegrationTests {
     MessageLedger ledger;
     @MockitoSpyBean
     WechatMessageHandler handler;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     @BeforeEach
     void reset() {
@@ -149,7 +154,7 @@ class WechatOutboxIntegrationTests {
         assertThat(m.lastError()).startsWith("45015");
         assertThat(m.content()).isEqualTo("答复");
         Thread.sleep(400);
-        assertThat(API.kefuCalls.get()).isEqualTo(1);
+        assertThat(API.sendCalls.get()).isEqualTo(1);
     }
 
     @Test
@@ -158,7 +163,7 @@ class WechatOutboxIntegrationTests {
         WechatOutbox.Message m = settled(outbox.enqueue(APP_ID, "quota-user", "答复", null));
         assertThat(m.state()).isEqualTo(WechatOutbox.State.QUOTA_EXCEEDED);
         Thread.sleep(400);
-        assertThat(API.kefuCalls.get()).isEqualTo(1);
+        assertThat(API.sendCalls.get()).isEqualTo(1);
     }
 
     @Test
@@ -179,5 +184,39 @@ class WechatOutboxIntegrationTests {
         waitFor("the refusal to be logged", () -> output.getAll().contains("48001"));
         assertThat(output.getAll()).contains("48001").doesNotContain(FakeWechatApi.ACCESS_TOKEN).doesNotContain("outbox-secret-value");
         assertThat(m.lastError()).doesNotContain(FakeWechatApi.ACCESS_TOKEN);
+    }
+
+    private static AppointmentReminderDue reminder(String openId) {
+        Appointment booking = new Appointment("K7M2PQ", "养犬登记（犬证办理）", "西湖区行政服务中心", java.time.LocalDate.of(2026, 12, 8),
+                "09:00", "09:30");
+        return new AppointmentReminderDue("wechat", openId, booking, "预约提醒：您明天（12月8日）09:00-09:30在西湖区行政服务中心办理……");
+    }
+
+    @Test
+    void aBookingReminderGoesAsTheAccountsTemplateMessageWithTheBookingInItsFieldsAndTheGuideAsItsLink() throws Exception {
+        events.publishEvent(reminder("reminded-user"));
+
+        WechatOutbox.Message m = outbox.messagesTo(APP_ID, "reminded-user").get(0);
+        assertThat(settled(m.id()).state()).isEqualTo(WechatOutbox.State.SENT);
+        assertThat(m.content()).startsWith("预约提醒：您明天（12月8日）09:00-09:30");
+        assertThat(API.kefuBodies).isEmpty();
+        assertThat(API.templateBodies).singleElement().asString()
+                .contains("\"touser\":\"reminded-user\"", "\"template_id\":\"TPL-reminder-7\"",
+                        "\"client_msg_id\":\"askonce-outbox-" + m.id() + "\"", "/guide/dog-registration\"",
+                        "\"thing1\":{\"value\":\"养犬登记（犬证办理）\"}", "\"time2\":{\"value\":\"2026年12月8日 09:00\"}",
+                        "\"thing3\":{\"value\":\"西湖区行政服务中心\"}", "\"character_string4\":{\"value\":\"K7M2PQ\"}");
+    }
+
+    @Test
+    void aTemplateMessageWechatRefusesAsInvalidIsNotRetried() throws Exception {
+        API.refuseWith(40037);
+        events.publishEvent(reminder("template-refused-user"));
+
+        WechatOutbox.Message m = settled(outbox.messagesTo(APP_ID, "template-refused-user").get(0).id());
+
+        assertThat(m.state()).isEqualTo(WechatOutbox.State.FAILED);
+        assertThat(m.lastError()).startsWith("40037");
+        Thread.sleep(400);
+        assertThat(API.sendCalls.get()).isEqualTo(1);
     }
 }
