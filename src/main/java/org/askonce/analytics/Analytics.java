@@ -56,7 +56,10 @@ public class Analytics {
     /** The zone the database's timestamps (without time zone) are written in: this JVM's. */
     private final ZoneId storedZone = ZoneId.systemDefault();
 
-    Analytics(JdbcClient jdbc, KnowledgeBase knowledgeBase, AnalyticsSettings settings) {
+    private final LifeEventUse lifeEvents;
+
+    Analytics(JdbcClient jdbc, KnowledgeBase knowledgeBase, AnalyticsSettings settings, LifeEventUse lifeEvents) {
+        this.lifeEvents = lifeEvents;
         this.jdbc = jdbc;
         this.knowledgeBase = knowledgeBase;
         this.settings = settings;
@@ -82,7 +85,7 @@ public class Analytics {
         List<ItemCount> items = items(start, end);
         return new AnalyticsReport(range.from(), range.to(), totals, days, answers.plus(handoffs), answers, handoffs,
                 handoffs(start, end), items.stream().limit(settings.top()).toList(), departments(items),
-                unanswered(start, end), settings.lowConfidence());
+                unanswered(start, end), settings.lowConfidence(), lifeEvents.between(start, end));
     }
 
     private List<Day> days(DateRange range, Timestamp start, Timestamp end) {

@@ -80,6 +80,11 @@ final class AnalyticsCsv {
             csv.row(d.department(), d.items(), d.questions(), d.answered());
         }
         csv.blank();
+        csv.section("一件事使用", "一件事", "编号", "回答次数", "会话数", "之后问了其中事项", "其中事项提问数", "跟进率");
+        for (AnalyticsReport.EventUse e : r.lifeEvents()) {
+            csv.row(e.name(), e.eventId(), e.answers(), e.conversations(), e.followed(), e.stepQuestions(), view.percent(e.followRate()));
+        }
+        csv.blank();
         csv.section("未解决问题", "问题", "次数", "未能回答", "转人工", "低置信度", "最近一次");
         for (AnalyticsReport.UnansweredQuestion q : r.unanswered()) {
             csv.row(q.question(), q.count(), q.unknown(), q.handedOff(), q.lowConfidence(), view.time(q.lastAsked()));

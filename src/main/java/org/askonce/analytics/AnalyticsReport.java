@@ -19,17 +19,19 @@ import org.askonce.dialogue.HandoffRequested;
  * @param unanswered    questions the bot could not answer well, identical wordings (after
  *                      normalising) grouped, most frequent first (at most {@link AnalyticsSettings#top()})
  * @param lowConfidence the score under which an answer or menu counts as unsure
+ * @param lifeEvents    every published life event (一件事) and its use, most used first
  */
 public record AnalyticsReport(LocalDate from, LocalDate to, Counts totals, List<Day> days, Satisfaction satisfaction,
                               Satisfaction answerSatisfaction, Satisfaction handoffSatisfaction, Handoffs handoffs,
                               List<ItemCount> topItems, List<DepartmentCount> departments,
-                              List<UnansweredQuestion> unanswered, double lowConfidence) {
+                              List<UnansweredQuestion> unanswered, double lowConfidence, List<EventUse> lifeEvents) {
 
     public AnalyticsReport {
         days = List.copyOf(days);
         topItems = List.copyOf(topItems);
         departments = List.copyOf(departments);
         unanswered = List.copyOf(unanswered);
+        lifeEvents = List.copyOf(lifeEvents);
     }
 
     public record Day(LocalDate date, Counts counts) {
@@ -108,6 +110,18 @@ public record AnalyticsReport(LocalDate from, LocalDate to, Counts totals, List<
      */
     public record UnansweredQuestion(String question, int count, int unknown, int handedOff, int lowConfidence,
                                      Instant lastAsked) {
+    }
+
+    /**
+     * A life event's use: {@code answers} times the bot answered with it, in {@code conversations}
+     * conversations; in {@code followed} of those answers the citizen then asked about one of its steps
+     * ({@code stepQuestions} such questions in all). {@code followRate = followed / answers}.
+     */
+    public record EventUse(String eventId, String name, int answers, int conversations, int followed, int stepQuestions) {
+
+        public Double followRate() {
+            return ratio(followed, answers);
+        }
     }
 
     static Double ratio(int part, int whole) {

@@ -175,7 +175,8 @@ public class DialogueEngine {
             log.debug("conversation {}: intent {} → {} item={} element={} confidence={}", conversation.id(), intentName, action,
                     d.itemId(), d.element(), String.format("%.3f", d.confidence()));
         }
-        events.publishEvent(new QuestionAnswered(conversation.id(), channel, action, d.itemId(), d.element(), d.faqId(), d.confidence(), now));
+        events.publishEvent(new QuestionAnswered(conversation.id(), channel, action, d.itemId(), d.element(), d.faqId(), d.confidence(), now,
+                action == Action.ANSWER ? d.eventId() : null));
         if (handoff != null) {
             events.publishEvent(new HandoffRequested(conversation.id(), channel, userId, handoff, question,
                     suggestions(result, kb), now));

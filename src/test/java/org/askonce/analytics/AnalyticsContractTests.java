@@ -10,7 +10,13 @@ import java.time.ZoneId;
 import javax.sql.DataSource;
 import org.askonce.MiniKnowledge;
 import org.askonce.analytics.AnalyticsReport.Counts;
+import java.util.List;
+import org.askonce.analytics.AnalyticsReport.EventUse;
+import org.askonce.dialogue.Action;
+import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.HandoffRequested.Reason;
+import org.askonce.dialogue.QuestionAnswered;
+import org.askonce.knowledge.LifeEvent;
 import org.askonce.knowledge.KnowledgeBase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,7 +77,29 @@ abstract class AnalyticsContractTests {
         turn("after", "2024-03-04T00:10", "社保卡怎么办", "UNKNOWN", null, 0.1, null);
         handoff("after", "CITIZEN_ASKED", "RESOLVED", "2024-03-04T00:10", "2024-03-04T00:11", true);
 
-        report = new Analytics(jdbc, KnowledgeBase.of(MiniKnowledge.snapshot()), AnalyticsSettings.defaults()).report(MARCH_1_TO_3);
+        // life events: answered in c1 and followed by two questions about its steps, in c3 not followed (the step
+        // question comes too late), the day before the range, and an event that is no longer published
+        LifeEventUse lifeEvents = new LifeEventUse(jdbc, KNOWLEDGE);
+        lifeEvents.on(answered("before", "2024-02-29T23:59", null, ADOPT_DOG.id()));
+        lifeEvents.on(answered("c1", "2024-03-01T00:34", DOG, ADOPT_DOG.id()));
+        lifeEvents.on(answered("c1", "2024-03-01T00:35", DOG, null));
+        lifeEvents.on(answered("c1", "2024-03-01T00:36", CARD, null));
+        lifeEvents.on(answered("c3", "2024-03-03T20:00", DOG, ADOPT_DOG.id()));
+        lifeEvents.on(answered("c3", "2024-03-03T23:51", DOG, null));
+        lifeEvents.on(answered("c2", "2024-03-01T10:04", DOG, "retired-event"));
+
+        report = new Analytics(jdbc, KNOWLEDGE, AnalyticsSettings.defaults(), lifeEvents).report(MARCH_1_TO_3);
+    }
+
+    private static final LifeEvent ADOPT_DOG = new LifeEvent("adopt-dog", "养狗一件事", List.of("养狗要办什么"), null,
+            List.of(new LifeEvent.Step(DOG, "养犬登记（犬证办理）", "办犬证", null),
+                    new LifeEvent.Step(CARD, "社会保障卡（市民卡）申领", "示例", null)), null, "测试");
+    private static final LifeEvent UNUSED = new LifeEvent("unused-event", "没人问的一件事", List.of("没人问"), null,
+            List.of(new LifeEvent.Step(CARD, "社会保障卡（市民卡）申领", "示例", null)), null, "测试");
+    private static final KnowledgeBase KNOWLEDGE = KnowledgeBase.of(MiniKnowledge.snapshot().withEvents(List.of(ADOPT_DOG, UNUSED)));
+
+    private static QuestionAnswered answered(String conversationId, String at, String itemId, String eventId) {
+        return new QuestionAnswered(conversationId, Channel.WEB, Action.ANSWER, itemId, null, null, 0.9, beijing(at).toInstant(), eventId);
     }
 
     private static Timestamp beijing(String localDateTime) {
@@ -184,7 +212,7 @@ abstract class AnalyticsContractTests {
 
     @Test
     void anEmptyRangeHasNoRatesAndEmptyTables() {
-        AnalyticsReport empty = new Analytics(jdbc, KnowledgeBase.of(MiniKnowledge.snapshot()), AnalyticsSettings.defaults())
+        AnalyticsReport empty = new Analytics(jdbc, KNOWLEDGE, AnalyticsSettings.defaults(), new LifeEventUse(jdbc, KNOWLEDGE))
                 .report(new DateRange(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 7)));
         assertThat(empty.days()).hasSize(7);
         assertThat(empty.totals().answerRate()).isNull();
@@ -192,5 +220,14 @@ abstract class AnalyticsContractTests {
         assertThat(empty.handoffs().averageWaitSeconds()).isNull();
         assertThat(empty.topItems()).isEmpty();
         assertThat(empty.unanswered()).isEmpty();
+    }
+
+    @Test
+    void countsEachLifeEventsAnswersAndHowOftenTheCitizenThenAskedAboutItsSteps() {
+        assertThat(report.lifeEvents()).extracting(EventUse::name, EventUse::answers, EventUse::conversations, EventUse::followed,
+                        EventUse::stepQuestions)
+                .containsExactly(tuple("养狗一件事", 2, 2, 1, 2), tuple("retired-event（已下线）", 1, 1, 0, 0), tuple("没人问的一件事", 0, 0, 0, 0));
+        assertThat(report.lifeEvents().get(0).followRate()).isEqualTo(0.5);
+        assertThat(report.lifeEvents().get(2).followRate()).isNull();
     }
 }

@@ -25,7 +25,13 @@ class AnalyticsCsvTests {
                 List.of(new AnalyticsReport.ItemCount("dog-registration", "养犬登记（犬证办理）", "杭州市公安局", 4, 3)),
                 List.of(new AnalyticsReport.DepartmentCount("杭州市公安局", 1, 4, 3)),
                 List.of(new AnalyticsReport.UnansweredQuestion("=HYPERLINK(\"x\"),公积金", 2, 2, 0, 0, Instant.parse("2025-03-01T02:00:00Z"))),
-                0.5);
+                0.5, List.of(new AnalyticsReport.EventUse("newborn", "新生儿出生一件事", 4, 3, 2, 5)));
+    }
+
+    @Test
+    void listsLifeEventUseWithTheShareFollowedByAStepQuestion() {
+        assertThat(AnalyticsCsv.write(report(), VIEW))
+                .contains("\r\n一件事使用\r\n一件事,编号,回答次数,会话数,之后问了其中事项,其中事项提问数,跟进率\r\n新生儿出生一件事,newborn,4,3,2,5,50.0%\r\n");
     }
 
     @Test

@@ -62,4 +62,23 @@ class LifeEventChatIntegrationTests {
         assertThat(json.get("itemName").asText()).isEqualTo("生育津贴申领");
         assertThat(json.get("eventName").isNull()).isTrue();
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.askonce.analytics.Analytics analytics;
+
+    @Test
+    void theDashboardCountsAnEventAnswerAndAStepTheCitizenThenAskedAbout() throws Exception {
+        java.time.LocalDate today = analytics.today();
+        java.util.function.Supplier<org.askonce.analytics.AnalyticsReport.EventUse> marriage = () -> analytics
+                .report(new org.askonce.analytics.DateRange(today, today)).lifeEvents().stream()
+                .filter(e -> e.eventId().equals("marriage")).findFirst().orElseThrow();
+        int before = marriage.get().answers();
+        int followedBefore = marriage.get().followed();
+
+        assertThat(chat("event-4", "结婚要办哪些手续").get("eventName").asText()).isEqualTo("结婚一件事");
+        chat("event-4", "1");
+
+        assertThat(marriage.get().answers()).isEqualTo(before + 1);
+        assertThat(marriage.get().followed()).isEqualTo(followedBefore + 1);
+    }
 }
