@@ -73,19 +73,32 @@ public final class Evaluation {
     }
 
     public Report run(List<EvalRow> rows) {
-        store.clear(); // every run starts with no conversations
+        List<Reply> replies = replies(rows);
         List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Reply r = replies.get(i);
+            outcomes.add(new Outcome(rows.get(i), r.action(), r.eventName() != null ? r.eventName() : r.itemName(), r.element(),
+                    r.eventName() != null ? List.of() : r.options(), r.confidence(), r.faqId() != null, r.elements()));
+        }
+        return new Report("AskOnce", outcomes);
+    }
+
+    /**
+     * The bot's reply to each row's question, in order: each row in a fresh conversation, its context
+     * (the earlier messages of a topic-switch row) said first.
+     */
+    public List<Reply> replies(List<EvalRow> rows) {
+        store.clear(); // every run starts with no conversations
+        List<Reply> replies = new ArrayList<>();
         int n = 0;
         for (EvalRow row : rows) {
             String user = "eval-" + row.set() + "-" + row.line() + "-" + (n++);
             for (String earlier : row.context()) {
                 engine.handle(Channel.WEB, user, earlier);
             }
-            Reply r = engine.handle(Channel.WEB, user, row.question());
-            outcomes.add(new Outcome(row, r.action(), r.eventName() != null ? r.eventName() : r.itemName(), r.element(),
-                    r.eventName() != null ? List.of() : r.options(), r.confidence(), r.faqId() != null, r.elements()));
+            replies.add(engine.handle(Channel.WEB, user, row.question()));
         }
-        return new Report("AskOnce", outcomes);
+        return replies;
     }
 
     /**
