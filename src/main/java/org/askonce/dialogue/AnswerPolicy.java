@@ -1,18 +1,14 @@
 package org.askonce.dialogue;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.askonce.knowledge.Element;
 import org.askonce.knowledge.Faq;
 import org.askonce.knowledge.KnowledgeSnapshot;
-import org.askonce.knowledge.LifeEvent;
 import org.askonce.knowledge.ServiceItem;
 import org.askonce.nlp.Analysis;
-import org.askonce.nlp.ElementCues;
 import org.askonce.nlp.Intent;
 import org.askonce.retrieval.AnswerModel;
 import org.askonce.retrieval.Candidate;
@@ -31,250 +27,225 @@ final class AnswerPolicy {
 
     private final ReplyComposer composer;
     private final RegionGuard regions;
+    private final LifeEventRule lifeEvents;
 
     AnswerPolicy(ReplyComposer composer, RegionGuard regions) {
         this.composer = composer;
         this.regions = regions;
+        this.lifeEvents = new LifeEventRule(composer);
     }
 
+    /**
+     * One message as the rules see it: the conversation so far, the analysis, what the search found,
+     * the thresholds and the knowledge, and what follows from them (the intent's probability, the first
+     * item and its score, the element asked).
+     */
+    record Question(Conversation conversation, Analysis analysis, SearchResult result, AnswerModel thresholds, KnowledgeSnapshot kb) {
+
+        Intent intent() {
+            return analysis.intent();
+        }
+
+        double p() {
+            return analysis.intentProbability();
+        }
+
+        /** The intent model is sure enough to act on a dialogue act (yes, no, a person, thanks…). */
+        boolean act() {
+            return p() >= ACT_PROBABILITY;
+        }
+
+        Optional<Candidate> topItem() {
+            return result.topItem();
+        }
+
+        double itemScore() {
+            return topItem().map(Candidate::score).orElse(0.0);
+        }
+
+        /** The element asked; "那护照呢?" keeps the element just asked. */
+        Element asked() {
+            Element asked = intent().element().orElse(Element.OVERVIEW);
+            if (asked == Element.OVERVIEW && conversation.currentElement() != null && analysis.text().endsWith("呢")) {
+                return conversation.currentElement();
+            }
+            return asked;
+        }
+
+        /** What the intent model takes for out-of-scope small talk. */
+        boolean outOfScope() {
+            return act() && intent() == Intent.OUT_OF_SCOPE;
+        }
+    }
+
+    /** The rules in order (4b, life events, is {@link LifeEventRule}); the first that applies decides. */
     Decision decide(Conversation conversation, Analysis analysis, SearchResult result, AnswerModel thresholds, KnowledgeSnapshot kb) {
-        Intent intent = analysis.intent();
-        double p = analysis.intentProbability();
-        boolean act = p >= ACT_PROBABILITY;
         if (analysis.text().isBlank()) {
             return Decision.nothingSaid(composer.empty());
         }
+        Question q = new Question(conversation, analysis, result, thresholds, kb);
+        return openMenu(q)
+                .or(() -> dialogueAct(q))
+                .or(() -> followUp(q))
+                .or(() -> otherRegion(q))
+                .or(() -> lifeEvents.decide(q))
+                .or(() -> faq(q))
+                .or(() -> item(q))
+                .orElseGet(() -> nothingFits(q));
+    }
 
-        // 1. An open menu: a number, "是", or naming one of the options picks it.
-        List<String> pending = conversation.pendingOptions();
-        if (!pending.isEmpty()) {
-            OptionalInt choice = Choices.parse(analysis.text(), pending.size());
-            if (choice.isEmpty() && pending.size() == 1 && intent == Intent.YES && act) {
-                choice = OptionalInt.of(1);
-            }
-            if (choice.isEmpty()) {
-                choice = chosenByWords(analysis, result, pending, thresholds);
-            }
-            if (choice.isPresent()) {
-                String itemId = pending.get(choice.getAsInt() - 1);
-                Element element = conversation.currentElement() == null ? Element.OVERVIEW : conversation.currentElement();
-                if (intent.isElement() && intent != Intent.OVERVIEW && act) {
-                    element = intent.element().orElseThrow(); // "租房的要多久"
-                }
-                return answerItem(kb, itemId, element, 1.0);
-            }
-            if (intent == Intent.NO && act && analysis.topicTerms().isEmpty()) {
-                return Decision.unknown(composer.noneOfThese(), p, true);
-            }
-            if (intent.isElement() && intent != Intent.OVERVIEW && !analysis.namesItem()) {
-                // "要多久?" while a menu is open: the element is noted, the menu stays
-                List<ServiceItem> options = pending.stream().map(id -> kb.item(id).orElseThrow()).toList();
-                Element element = intent.element().orElseThrow();
-                return Decision.clarify(pending, element, p,
-                        "请先选择您要问的事项，我再告诉您" + element.label() + "。\n" + composer.menu(options), false);
-            }
+    /**
+     * 1. An open menu: a number, "是", or naming one of the options picks it ("租房的要多久" with the
+     * element asked); "都不是" leaves it; an element asked without naming an item is noted and the menu
+     * stays.
+     */
+    Optional<Decision> openMenu(Question q) {
+        List<String> pending = q.conversation().pendingOptions();
+        if (pending.isEmpty()) {
+            return Optional.empty();
         }
+        Intent intent = q.intent();
+        Analysis analysis = q.analysis();
+        OptionalInt choice = Choices.parse(analysis.text(), pending.size());
+        if (choice.isEmpty() && pending.size() == 1 && intent == Intent.YES && q.act()) {
+            choice = OptionalInt.of(1);
+        }
+        if (choice.isEmpty()) {
+            choice = chosenByWords(analysis, q.result(), pending, q.thresholds());
+        }
+        if (choice.isPresent()) {
+            String itemId = pending.get(choice.getAsInt() - 1);
+            Element element = q.conversation().currentElement() == null ? Element.OVERVIEW : q.conversation().currentElement();
+            if (intent.isElement() && intent != Intent.OVERVIEW && q.act()) {
+                element = intent.element().orElseThrow(); // "租房的要多久"
+            }
+            return Optional.of(answerItem(q.kb(), itemId, element, 1.0));
+        }
+        if (intent == Intent.NO && q.act() && analysis.topicTerms().isEmpty()) {
+            return Optional.of(Decision.unknown(composer.noneOfThese(), q.p(), true));
+        }
+        if (intent.isElement() && intent != Intent.OVERVIEW && !analysis.namesItem()) {
+            // "要多久?" while a menu is open: the element is noted, the menu stays
+            List<ServiceItem> options = pending.stream().map(id -> q.kb().item(id).orElseThrow()).toList();
+            Element element = intent.element().orElseThrow();
+            return Optional.of(Decision.clarify(pending, element, q.p(),
+                    "请先选择您要问的事项，我再告诉您" + element.label() + "。\n" + composer.menu(options), false));
+        }
+        return Optional.empty();
+    }
 
-        // 2. Dialogue acts that whatever was found does not change.
-        if (act && intent == Intent.HUMAN) {
-            return Decision.handoff(HandoffRequested.Reason.CITIZEN_ASKED, p);
+    /**
+     * 2. Dialogue acts that whatever was found does not change: asking for a person or complaining
+     * hands over; a greeting or thanks is answered in kind unless an item is found for sure.
+     */
+    Optional<Decision> dialogueAct(Question q) {
+        if (q.act() && q.intent() == Intent.HUMAN) {
+            return Optional.of(Decision.handoff(HandoffRequested.Reason.CITIZEN_ASKED, q.p()));
         }
-        if (act && intent == Intent.COMPLAINT) {
-            return Decision.handoff(HandoffRequested.Reason.COMPLAINT, p);
+        if (q.act() && q.intent() == Intent.COMPLAINT) {
+            return Optional.of(Decision.handoff(HandoffRequested.Reason.COMPLAINT, q.p()));
         }
+        if (q.act() && (q.intent() == Intent.GREETING || q.intent() == Intent.THANKS) && q.itemScore() < q.thresholds().answerThreshold()) {
+            return Optional.of(Decision.smalltalk(q.intent() == Intent.GREETING ? composer.greeting() : composer.thanks(), q.p()));
+        }
+        return Optional.empty();
+    }
 
-        Optional<Candidate> topItem = result.topItem();
-        double itemScore = topItem.map(Candidate::score).orElse(0.0);
-        Element asked = intent.element().orElse(Element.OVERVIEW);
-        if (asked == Element.OVERVIEW && conversation.currentElement() != null && analysis.text().endsWith("呢")) {
-            asked = conversation.currentElement(); // "那护照呢?" keeps the element just asked
+    /**
+     * 3. Follow-up on the current item: an element asked with no new item named. A new item is named
+     * by a word of the knowledge base, or matched (despite typos) almost exactly. A misspelt name that
+     * matches another item clearly better than the current one ("犬正在哪办") is not a follow-up either;
+     * naming another item, even one not found for sure, leaves the current item: its element is never
+     * answered for it ("狗证怎么办" → "公积金提取要带什么" is not about the dog licence).
+     */
+    Optional<Decision> followUp(Question q) {
+        Conversation conversation = q.conversation();
+        Analysis analysis = q.analysis();
+        AnswerModel thresholds = q.thresholds();
+        if (conversation.currentItemId() == null || q.kb().item(conversation.currentItemId()).isEmpty()) {
+            return Optional.empty();
         }
-
-        if (act && (intent == Intent.GREETING || intent == Intent.THANKS) && itemScore < thresholds.answerThreshold()) {
-            return Decision.smalltalk(intent == Intent.GREETING ? composer.greeting() : composer.thanks(), p);
-        }
-
-        // 3. Follow-up on the current item: an element asked with no new item named. A new item is
-        //    named by a word of the knowledge base, or matched (despite typos) almost exactly.
-        //    A misspelt name that matches another item clearly better than the current one
-        //    ("犬正在哪办") is not a follow-up either.
-        double currentScore = conversation.currentItemId() == null ? 0 : result.items().stream()
+        double itemScore = q.itemScore();
+        double currentScore = q.result().items().stream()
                 .filter(c -> c.itemId().equals(conversation.currentItemId())).mapToDouble(Candidate::score).findFirst().orElse(0);
         boolean newTopic = itemScore >= thresholds.suggestThreshold() && (analysis.namesItem() || itemScore >= NEAR_EXACT
                 || (fragmented(analysis) && itemScore - currentScore >= SWITCH_MARGIN));
-        // naming another item, even one not found for sure, leaves the current item: its element is never answered for it
-        // ("狗证怎么办" → "公积金提取要带什么" is not about the dog licence)
-        if (conversation.currentItemId() != null && analysis.namesItem() && currentScore < thresholds.suggestThreshold()
-                && !topicOf(kb, conversation.currentItemId(), analysis)) {
+        if (analysis.namesItem() && currentScore < thresholds.suggestThreshold() && !topicOf(q.kb(), conversation.currentItemId(), analysis)) {
             newTopic = true;
         }
-        if (conversation.currentItemId() != null && !newTopic && intent.isElement()
-                && (intent != Intent.OVERVIEW || analysis.topicTerms().isEmpty())
-                && kb.item(conversation.currentItemId()).isPresent()) {
-            return answerItem(kb, conversation.currentItemId(), asked, p);
+        if (!newTopic && q.intent().isElement() && (q.intent() != Intent.OVERVIEW || analysis.topicTerms().isEmpty())) {
+            return Optional.of(answerItem(q.kb(), conversation.currentItemId(), q.asked(), q.p()));
         }
+        return Optional.empty();
+    }
 
-        // 4. Another Chinese city's affairs are not ours (unless moving something to or from it).
-        Optional<String> otherPlace = regions.otherRegion(analysis.text());
-        if (otherPlace.isPresent()
-                && !namesPlace(kb, topItem.map(Candidate::itemId).orElse(null), otherPlace.get())) {
-            return Decision.unknown(composer.otherCity(otherPlace.get()), itemScore, false);
+    /** 4. Another Chinese city's affairs are not ours (unless the first item's own name holds the place: moving something to or from it). */
+    Optional<Decision> otherRegion(Question q) {
+        Optional<String> otherPlace = regions.otherRegion(q.analysis().text());
+        if (otherPlace.isPresent() && !namesPlace(q.kb(), q.topItem().map(Candidate::itemId).orElse(null), otherPlace.get())) {
+            return Optional.of(Decision.unknown(composer.otherCity(otherPlace.get()), q.itemScore(), false));
         }
+        return Optional.empty();
+    }
 
-        // 4b. A life event (一件事): the question is about the whole situation, not one item's element.
-        Optional<Decision> event = lifeEvent(analysis, result, thresholds, kb);
-        if (event.isPresent()) {
-            return event.get();
-        }
-
-        // 5. A FAQ that matches better than any item's own names answers directly. What the intent
-        //    model takes for out-of-scope small talk needs a near-exact match to be answered.
-        boolean outOfScope = act && intent == Intent.OUT_OF_SCOPE;
-        double answerBar = outOfScope ? Math.max(thresholds.answerThreshold(), NEAR_EXACT) : thresholds.answerThreshold();
-        Optional<Candidate> topFaq = result.topFaq();
-        double itemLexical = topItem.map(Candidate::lexical).orElse(0.0);
-        double faqBar = outOfScope ? Math.max(thresholds.settings().lexicalAnswerThreshold(), NEAR_EXACT)
+    /**
+     * 5. A FAQ that matches better than any item's own names answers directly. What the intent model
+     * takes for out-of-scope small talk needs a near-exact match to be answered.
+     */
+    Optional<Decision> faq(Question q) {
+        AnswerModel thresholds = q.thresholds();
+        Optional<Candidate> topFaq = q.result().topFaq();
+        double itemLexical = q.topItem().map(Candidate::lexical).orElse(0.0);
+        double faqBar = q.outOfScope() ? Math.max(thresholds.settings().lexicalAnswerThreshold(), NEAR_EXACT)
                 : thresholds.settings().lexicalAnswerThreshold();
-        if (topFaq.isPresent() && topFaq.get().score() >= faqBar && topFaq.get().score() > itemLexical
-                && (topFaq.get().itemId() == null || !ambiguous(result, thresholds, topFaq.get().itemId()))) {
-            Candidate faq = topFaq.get();
-            ServiceItem item = faq.itemId() == null ? null : kb.item(faq.itemId()).orElse(null);
-            Faq f = kb.faq(faq.faqId()).orElseThrow();
-            Element element = f.topic() != null ? f.topic() : asked;
-            return Decision.faq(faq.itemId(), element, faq.faqId(), faq.score(), composer.faq(f, item));
+        if (topFaq.isEmpty() || topFaq.get().score() < faqBar || topFaq.get().score() <= itemLexical
+                || (topFaq.get().itemId() != null && ambiguous(q.result(), thresholds, topFaq.get().itemId()))) {
+            return Optional.empty();
         }
+        Candidate faq = topFaq.get();
+        ServiceItem item = faq.itemId() == null ? null : q.kb().item(faq.itemId()).orElse(null);
+        Faq f = q.kb().faq(faq.faqId()).orElseThrow();
+        Element element = f.topic() != null ? f.topic() : q.asked();
+        return Optional.of(Decision.faq(faq.itemId(), element, faq.faqId(), faq.score(), composer.faq(f, item)));
+    }
 
-        // 6. An item: answer if clear, offer a menu if close to others or only suggested. A family the
-        //    words name alike and meaning does not tell apart ("公积金提取") is a menu of its members.
-        List<String> ties = ties(result, thresholds);
-        if (itemScore >= thresholds.suggestThreshold() && ties.size() > 1) {
+    /**
+     * 6. An item: answer if clear, offer a menu if close to others or only suggested. A family the
+     * words name alike and meaning does not tell apart ("公积金提取") is a menu of its members.
+     */
+    Optional<Decision> item(Question q) {
+        AnswerModel thresholds = q.thresholds();
+        KnowledgeSnapshot kb = q.kb();
+        double itemScore = q.itemScore();
+        Element asked = q.asked();
+        List<String> ties = itemScore >= thresholds.suggestThreshold() ? ties(q.result(), thresholds) : List.of();
+        if (ties.size() > 1) {
             List<ServiceItem> optionItems = ties.stream().map(id -> kb.item(id).orElseThrow()).toList();
-            return Decision.clarify(ties, asked, itemScore, composer.menu(optionItems), true);
+            return Optional.of(Decision.clarify(ties, asked, itemScore, composer.menu(optionItems), true));
         }
-        if (itemScore >= answerBar && !ambiguous(result, thresholds, topItem.get().itemId())) {
-            return answerItem(kb, topItem.get().itemId(), asked, itemScore);
+        double answerBar = q.outOfScope() ? Math.max(thresholds.answerThreshold(), NEAR_EXACT) : thresholds.answerThreshold();
+        if (itemScore >= answerBar && !ambiguous(q.result(), thresholds, q.topItem().get().itemId())) {
+            return Optional.of(answerItem(kb, q.topItem().get().itemId(), asked, itemScore));
         }
-        if (itemScore >= thresholds.suggestThreshold() && !(outOfScope && itemScore < thresholds.answerThreshold())) {
-            List<String> options = new ArrayList<>();
-            for (Candidate c : result.items()) {
-                if (c.score() >= thresholds.suggestThreshold() && c.score() >= itemScore - 0.25 && options.size() < thresholds.settings().menuSize()) {
-                    options.add(c.itemId());
-                }
-            }
-            List<ServiceItem> optionItems = options.stream().map(id -> kb.item(id).orElseThrow()).toList();
-            String text = options.size() == 1 ? composer.confirm(optionItems.get(0)) : composer.menu(optionItems);
-            return Decision.clarify(options, asked, itemScore, text, true);
-        }
-
-        // 7. Nothing fits.
-        String text = outOfScope || result.topScore() < thresholds.suggestThreshold() / 2 ? composer.outOfScope() : composer.notUnderstood();
-        return Decision.unknown(text, Math.max(itemScore, result.topScore()), !outOfScope);
-    }
-
-    /** With words that ask about the whole situation, a life event answers at this evidence or above. */
-    static final double EVENT_EVIDENCE = 0.5;
-    /** ... of which its own score alone when the question finds none of its steps' items. */
-    static final double EVENT_ALONE = 0.6;
-    /** ... and more than the first item's score less this. */
-    static final double EVENT_ITEM_MARGIN = 0.15;
-    /** Without them, only a near-exact wording of an event (this score or above) is answered with it. */
-    static final double EVENT_NEAR_EXACT = 0.9;
-    /** Evidence an event gains per step whose item is among the question's candidates (up to three). */
-    static final double EVENT_STEP_EVIDENCE = 0.15;
-    /** Candidate items looked at for an event's steps. */
-    private static final int EVENT_STEP_CANDIDATES = 6;
-
-    /**
-     * A life event (一件事), when the question is about the whole situation rather than one item:
-     * <ul>
-     *   <li>it asks so ({@link WholeSituation}: "要办哪些手续", "整套下来") and an event's evidence —
-     *       its own score plus {@value #EVENT_STEP_EVIDENCE} per step whose item the question also
-     *       finds — reaches {@value #EVENT_EVIDENCE} ({@value #EVENT_ALONE} when it finds none) and the
-     *       first item's score less {@value #EVENT_ITEM_MARGIN} (a question about one of the steps finds
-     *       that step more surely);</li>
-     *   <li>or, without such words, the question is almost exactly one of an event of several steps'
-     *       wordings ({@value #EVENT_NEAR_EXACT}), asks no element (materials, fee, place…), and no
-     *       item is found more surely.</li>
-     * </ul>
-     * The answer lists the steps; its options are the steps' items, so a number shows that step.
-     */
-    private Optional<Decision> lifeEvent(Analysis analysis, SearchResult result, AnswerModel thresholds, KnowledgeSnapshot kb) {
-        boolean whole = WholeSituation.asked(analysis.text());
-        double itemScore = result.topItem().map(Candidate::score).orElse(0.0);
-        Intent intent = analysis.intent();
-        boolean elementAsked = intent.isElement() && intent != Intent.OVERVIEW && analysis.intentProbability() >= ACT_PROBABILITY;
-        List<String> found = result.items().stream().limit(EVENT_STEP_CANDIDATES)
-                .filter(c -> c.score() >= thresholds.suggestThreshold()).map(Candidate::itemId).toList();
-        LifeEvent best = null;
-        double bestEvidence = 0;
-        double bestScore = 0;
-        long bestSteps = 0;
-        Map<String, Double> scores = new LinkedHashMap<>();
-        result.events().forEach(c -> scores.put(c.itemId(), c.score()));
-        found.forEach(id -> kb.eventsUsing(id).forEach(e -> scores.putIfAbsent(e.id(), 0.0)));
-        for (Map.Entry<String, Double> c : scores.entrySet()) {
-            Optional<LifeEvent> event = kb.event(c.getKey());
-            if (event.isEmpty()) {
-                continue;
-            }
-            long steps = event.get().itemIds().stream().filter(found::contains).count();
-            double evidence = c.getValue() + EVENT_STEP_EVIDENCE * Math.min(3, steps);
-            if (evidence > bestEvidence) {
-                best = event.get();
-                bestEvidence = evidence;
-                bestScore = c.getValue();
-                bestSteps = steps;
-            }
-        }
-        if (best == null) {
+        if (itemScore < thresholds.suggestThreshold() || (q.outOfScope() && itemScore < thresholds.answerThreshold())) {
             return Optional.empty();
         }
-        boolean answer = whole
-                ? bestEvidence >= EVENT_EVIDENCE && (bestSteps > 0 || bestScore >= EVENT_ALONE) && bestEvidence > itemScore - EVENT_ITEM_MARGIN
-                : bestScore >= EVENT_NEAR_EXACT && best.steps().size() > 1 && !elementAsked && itemScore < bestScore
-                        && !analysis.text().endsWith("呢"); // "买房呢" after an element asked continues it
-        if (!answer) {
-            return Optional.empty();
-        }
-        List<ServiceItem> items = best.itemIds().stream().map(id -> kb.item(id).orElseThrow()).toList();
-        return Optional.of(Decision.lifeEvent(best.id(), best.itemIds(), Math.min(1, bestEvidence),
-                LifeEventReply.of(best, items) + composer.notice()));
-    }
-
-    /** An answer worded as asked, and the elements it answers. */
-    record AsAsked(Decision decision, List<Element> elements) {
-    }
-
-    /**
-     * An item answer worded as the question asked it: every element asked, in order; and for a
-     * question about one circumstance ("没有户口本能办吗", "外地人能办吗"), the guide's lines about it first
-     * — the materials when it is about doing without one of them.
-     */
-    AsAsked asAsked(Decision d, Analysis analysis, ServiceItem item) {
-        List<Element> elements = askedElements(analysis, d.element());
-        String text = d.text();
-        if (elements.size() > 1 || (elements.size() == 1 && elements.get(0) != d.element())) {
-            text = composer.elements(item, elements);
-        }
-        if (elements.contains(Element.CONDITIONS) || elements.contains(Element.MATERIALS)) {
-            GuideExcerpts.Found excerpts = GuideExcerpts.find(analysis, item);
-            if (excerpts.circumstanceAsked()) {
-                if (excerpts.withoutAMaterial() && elements.equals(List.of(Element.CONDITIONS))) {
-                    elements = List.of(Element.MATERIALS);
-                    text = composer.element(item, Element.MATERIALS);
-                }
-                text = composer.aboutCircumstance(item, text, excerpts);
+        List<String> options = new ArrayList<>();
+        for (Candidate c : q.result().items()) {
+            if (c.score() >= thresholds.suggestThreshold() && c.score() >= itemScore - 0.25 && options.size() < thresholds.settings().menuSize()) {
+                options.add(c.itemId());
             }
         }
-        if (text.equals(d.text())) {
-            return new AsAsked(d, elements);
-        }
-        return new AsAsked(d.reworded(elements.get(0), text), elements);
+        List<ServiceItem> optionItems = options.stream().map(id -> kb.item(id).orElseThrow()).toList();
+        String text = options.size() == 1 ? composer.confirm(optionItems.get(0)) : composer.menu(optionItems);
+        return Optional.of(Decision.clarify(options, asked, itemScore, text, true));
     }
 
-    /** The elements to answer for a message (see {@link ElementCues#toAnswer}). */
-    private static List<Element> askedElements(Analysis analysis, Element decided) {
-        return ElementCues.toAnswer(analysis.question(), decided);
+    /** 7. Nothing fits: small talk out of scope, or a question not understood (unsure: twice hands over). */
+    Decision nothingFits(Question q) {
+        boolean outOfScope = q.outOfScope();
+        String text = outOfScope || q.result().topScore() < q.thresholds().suggestThreshold() / 2 ? composer.outOfScope() : composer.notUnderstood();
+        return Decision.unknown(text, Math.max(q.itemScore(), q.result().topScore()), !outOfScope);
     }
 
     /**

@@ -142,7 +142,7 @@ public class DialogueEngine {
         List<Element> elements = List.of();
         if (handoff == null && d.action() == Action.ANSWER && d.faqId() == null && d.eventId() == null && d.itemId() != null
                 && analysis != null) {
-            AnswerPolicy.AsAsked asAsked = policy.asAsked(d, analysis, kb.item(d.itemId()).orElseThrow());
+            AsAsked asAsked = AsAsked.of(composer, d, analysis, kb.item(d.itemId()).orElseThrow());
             d = asAsked.decision();
             elements = asAsked.elements();
         }
