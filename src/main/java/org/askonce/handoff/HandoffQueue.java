@@ -18,7 +18,7 @@ import org.askonce.dialogue.ConversationEvents.ConversationRated;
 import org.askonce.dialogue.ConversationEvents.HandoffCancelled;
 import org.askonce.dialogue.DeliveryEvents.PushRequested;
 import org.askonce.dialogue.DeliveryEvents.PushSettled;
-import org.askonce.dialogue.DialogueEngine;
+import org.askonce.dialogue.Conversations;
 import org.askonce.dialogue.HandoffRequested;
 import org.askonce.dialogue.Message;
 import org.askonce.dialogue.Sender;
@@ -51,7 +51,7 @@ public class HandoffQueue {
     static final int MAX_TEXT = 2000;
 
     private final HandoffStore store;
-    private final DialogueEngine dialogue;
+    private final Conversations conversations;
     private final AgentCalendar calendar;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -62,12 +62,12 @@ public class HandoffQueue {
     private final AgentPresence presence;
 
     @Autowired
-    HandoffQueue(HandoffStore store, DialogueEngine dialogue, AgentCalendar calendar, ApplicationEventPublisher events,
+    HandoffQueue(HandoffStore store, Conversations conversations, AgentCalendar calendar, ApplicationEventPublisher events,
                  KnowledgeDrafts drafts, UserAccounts accounts, AccessLog accessLog, KnowledgeLookup knowledge, AgentPresence presence) {
-        this(store, dialogue, calendar, events, drafts, accounts, accessLog, knowledge, presence, Clock.systemUTC());
+        this(store, conversations, calendar, events, drafts, accounts, accessLog, knowledge, presence, Clock.systemUTC());
     }
 
-    HandoffQueue(HandoffStore store, DialogueEngine dialogue, AgentCalendar calendar, ApplicationEventPublisher events,
+    HandoffQueue(HandoffStore store, Conversations conversations, AgentCalendar calendar, ApplicationEventPublisher events,
                  KnowledgeDrafts drafts, UserAccounts accounts, AccessLog accessLog, KnowledgeLookup knowledge, AgentPresence presence,
                  Clock clock) {
         this.knowledge = knowledge;
@@ -76,7 +76,7 @@ public class HandoffQueue {
         this.accessLog = accessLog;
         this.drafts = drafts;
         this.store = store;
-        this.dialogue = dialogue;
+        this.conversations = conversations;
         this.calendar = calendar;
         this.events = events;
         this.clock = clock;
@@ -93,11 +93,11 @@ public class HandoffQueue {
 
     /**
      * The conversation's hand-off (the open one, else the latest) and its whole transcript, with what
-     * the citizen typed in clear while that is kept (see {@link DialogueEngine#transcript}).
+     * the citizen typed in clear while that is kept (see {@link Conversations#transcript}).
      */
     public Transcript transcript(String conversationId) {
         Handoff h = store.ofConversation(conversationId).orElseThrow(() -> new NotFound(conversationId));
-        return new Transcript(h, dialogue.transcript(conversationId));
+        return new Transcript(h, conversations.transcript(conversationId));
     }
 
     /** {@link #transcript} as a staff member reads it in a view: the read is recorded in the access log. */
@@ -116,7 +116,7 @@ public class HandoffQueue {
     public Handoff claim(String conversationId, String agent) {
         Handoff h = open(conversationId);
         if (!store.claim(h.id(), agent, clock.instant())
-                || !dialogue.transition(conversationId, Set.of(Conversation.State.WAITING), Conversation.State.WITH_AGENT)) {
+                || !conversations.transition(conversationId, Set.of(Conversation.State.WAITING), Conversation.State.WITH_AGENT)) {
             Handoff now = store.ofConversation(conversationId).orElseThrow();
             throw new Conflict(now.state() == Handoff.State.WITH_AGENT ? "已被" + now.agent() + "接待" : "该对话已" + now.state().label());
         }
@@ -208,7 +208,7 @@ public class HandoffQueue {
      */
     public Proposal proposalFor(String conversationId) {
         Handoff h = store.ofConversation(conversationId).orElseThrow(() -> new NotFound(conversationId));
-        List<Message> messages = dialogue.messages(conversationId, 0);
+        List<Message> messages = conversations.messages(conversationId, 0);
         List<String> asked = new ArrayList<>(h.questionLines());
         Collections.reverse(asked); // the latest question first
         messages.stream()
@@ -243,7 +243,7 @@ public class HandoffQueue {
         if (p.itemId() != null && !p.itemId().isBlank() && knowledge.item(p.itemId()).isEmpty()) {
             throw new IllegalArgumentException("没有这个事项：" + p.itemId().strip() + "，请从查到的事项中选择");
         }
-        Set<String> names = namesGiven(dialogue.messages(conversationId, 0));
+        Set<String> names = namesGiven(conversations.messages(conversationId, 0));
         long id = drafts.propose(p.itemId(), PersonalData.maskWithNames(p.question(), names),
                 p.similarQuestions() == null ? null : p.similarQuestions().stream().map(q -> PersonalData.maskWithNames(q, names)).toList(),
                 PersonalData.maskWithNames(p.answer(), names), "HANDOFF", String.valueOf(h.id()), agent);
@@ -265,7 +265,7 @@ public class HandoffQueue {
 
     private void end(Handoff h, Handoff.State to) {
         if (!store.close(h.id(), List.of(Handoff.State.WITH_AGENT), to, clock.instant())
-                || !dialogue.transition(h.conversationId(), Set.of(Conversation.State.WITH_AGENT), Conversation.State.BOT)) {
+                || !conversations.transition(h.conversationId(), Set.of(Conversation.State.WITH_AGENT), Conversation.State.BOT)) {
             throw new Conflict("对话状态已变化，请刷新");
         }
         log.info("hand-off {} {}", h.id(), to);
@@ -275,12 +275,12 @@ public class HandoffQueue {
         boolean push = h.channel() == Channel.WECHAT;
         // the web page fetches it: delivered once it has (DeliveryEvents.PushSettled from the web chat)
         String delivery = push ? "PENDING" : h.channel() == Channel.WEB ? "UNREAD" : "SENT";
-        long turnId = dialogue.postToCitizen(h.conversationId(), sender, action, agent, text, delivery);
+        long turnId = conversations.postToCitizen(h.conversationId(), sender, action, agent, text, delivery);
         if (push) {
             events.publishEvent(new PushRequested(turnId, h.conversationId(), h.channel(), h.userId(), text));
         }
-        long id = DialogueEngine.replyMessageId(turnId);
-        return dialogue.messages(h.conversationId(), id - 1).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+        long id = Conversations.replyMessageId(turnId);
+        return conversations.messages(h.conversationId(), id - 1).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
     }
 
     private Handoff open(String conversationId) {
@@ -315,7 +315,7 @@ public class HandoffQueue {
     @EventListener
     void on(HandoffRequested r) {
         Optional<ZonedDateTime> opening = calendar.nextOpening(r.at());
-        String asked = AskedQuestion.of(dialogue.messages(r.conversationId(), 0), r.reason());
+        String asked = AskedQuestion.of(conversations.messages(r.conversationId(), 0), r.reason());
         OptionalLong opened = store.open(r, asked, candidatesFor(r, asked), opening.isPresent(),
                 opening.map(ZonedDateTime::toInstant).orElse(null));
         if (opened.isEmpty()) {
@@ -392,7 +392,7 @@ public class HandoffQueue {
     @EventListener
     @Transactional
     void on(PushSettled s) {
-        dialogue.setDelivery(s.turnId(), s.state(), s.detail());
+        conversations.setDelivery(s.turnId(), s.state(), s.detail());
         if (s.unreachable()) {
             store.unreachable(s.conversationId());
         }

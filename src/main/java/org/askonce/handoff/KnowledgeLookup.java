@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.askonce.dialogue.DialogueEngine;
+import org.askonce.dialogue.Conversations;
 import org.askonce.dialogue.HandoffRequested;
 import org.askonce.knowledge.Element;
 import org.askonce.knowledge.KnowledgeBase;
@@ -26,13 +26,13 @@ class KnowledgeLookup {
     private final KnowledgeBase knowledgeBase;
     private final TextPipeline pipeline;
     private final Retriever retriever;
-    private final DialogueEngine dialogue;
+    private final Conversations conversations;
 
-    KnowledgeLookup(KnowledgeBase knowledgeBase, TextPipeline pipeline, Retriever retriever, DialogueEngine dialogue) {
+    KnowledgeLookup(KnowledgeBase knowledgeBase, TextPipeline pipeline, Retriever retriever, Conversations conversations) {
         this.knowledgeBase = knowledgeBase;
         this.pipeline = pipeline;
         this.retriever = retriever;
-        this.dialogue = dialogue;
+        this.conversations = conversations;
     }
 
     /** One item with the text of each of its elements (label → text). */
@@ -118,7 +118,7 @@ class KnowledgeLookup {
     private ItemElements describe(ServiceItem item, double score) {
         Map<String, String> elements = new LinkedHashMap<>();
         for (Element e : ELEMENTS) {
-            elements.put(e.label(), dialogue.describe(item, e));
+            elements.put(e.label(), conversations.describe(item, e));
         }
         return new ItemElements(item.id(), item.name(), Math.round(score * 1000) / 1000.0, elements);
     }

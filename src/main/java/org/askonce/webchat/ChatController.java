@@ -14,6 +14,7 @@ import java.util.Map;
 import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.DeliveryEvents.PushSettled;
+import org.askonce.dialogue.Conversations;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.Message;
 import org.askonce.dialogue.Reply;
@@ -52,14 +53,16 @@ class ChatController {
     private static final String UNREAD = "UNREAD";
 
     private final DialogueEngine dialogue;
+    private final Conversations conversations;
     private final CitizenAccess access;
     private final RateLimiter limiter;
     private final GuideLinks guides;
     private final ApplicationEventPublisher events;
 
-    ChatController(DialogueEngine dialogue, CitizenAccess access, RateLimiter limiter, GuideLinks guides,
+    ChatController(DialogueEngine dialogue, Conversations conversations, CitizenAccess access, RateLimiter limiter, GuideLinks guides,
                    ApplicationEventPublisher events) {
         this.dialogue = dialogue;
+        this.conversations = conversations;
         this.access = access;
         this.limiter = limiter;
         this.guides = guides;
@@ -87,7 +90,7 @@ class ChatController {
                                @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
                                @RequestParam(defaultValue = "0") @Min(value = 0, message = "after 不能为负数") long after,
                                HttpServletRequest http, HttpServletResponse response) {
-        List<Message> messages = access.reader(userId, http, response).map(u -> dialogue.messagesOf(Channel.WEB, u, after))
+        List<Message> messages = access.reader(userId, http, response).map(u -> conversations.messagesOf(Channel.WEB, u, after))
                 .orElse(List.of());
         String detail = access.trusted(http) ? "接入方已获取" : "市民的聊天页面已获取";
         for (Message m : messages) {
@@ -113,8 +116,8 @@ class ChatController {
     Map<String, Object> clear(@RequestParam(required = false) @Size(min = 1, max = 128, message = "userId 长度应为 1–128 个字符")
                               @Pattern(regexp = USER_ID, message = USER_ID_MESSAGE) String userId,
                               HttpServletRequest http, HttpServletResponse response) {
-        int conversations = access.clearing(userId, http, response).map(u -> dialogue.forget(Channel.WEB, u)).orElse(0);
-        return Map.of("cleared", conversations, "message", "聊天记录已清除");
+        int cleared = access.clearing(userId, http, response).map(u -> conversations.forget(Channel.WEB, u)).orElse(0);
+        return Map.of("cleared", cleared, "message", "聊天记录已清除");
     }
 
     /**

@@ -11,7 +11,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import org.askonce.dialogue.Channel;
-import org.askonce.dialogue.DialogueEngine;
+import org.askonce.dialogue.Conversations;
 
 /**
  * Who may use which web conversation. A citizen is the identity in their cookie
@@ -34,15 +34,15 @@ final class CitizenAccess {
 
     private final CitizenIdentities identities;
     private final CitizenBindings bindings;
-    private final DialogueEngine dialogue;
+    private final Conversations conversations;
     private final CitizenSettings settings;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    CitizenAccess(CitizenIdentities identities, CitizenBindings bindings, DialogueEngine dialogue, CitizenSettings settings, Clock clock) {
+    CitizenAccess(CitizenIdentities identities, CitizenBindings bindings, Conversations conversations, CitizenSettings settings, Clock clock) {
         this.identities = identities;
         this.bindings = bindings;
-        this.dialogue = dialogue;
+        this.conversations = conversations;
         this.settings = settings;
         this.clock = clock;
     }
@@ -88,7 +88,7 @@ final class CitizenAccess {
         }
         Optional<String> holder = bindings.holderOf(requested);
         if (holder.isEmpty()) {
-            if (dialogue.hasHistory(Channel.WEB, requested)) {
+            if (conversations.hasHistory(Channel.WEB, requested)) {
                 throw refused();
             }
             return Optional.empty(); // nobody's conversation: nothing to read
@@ -119,7 +119,7 @@ final class CitizenAccess {
             }
             return requested;
         }
-        if (dialogue.hasHistory(Channel.WEB, requested)) {
+        if (conversations.hasHistory(Channel.WEB, requested)) {
             throw refused(); // a conversation from before identities were issued: nobody may take it over
         }
         if (!bindings.bind(requested, identity, clock.instant())) {

@@ -1,7 +1,7 @@
 package org.askonce.webchat;
 
 import java.time.Clock;
-import org.askonce.dialogue.DialogueEngine;
+import org.askonce.dialogue.Conversations;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,8 +22,8 @@ class WebchatConfiguration {
     }
 
     @Bean
-    CitizenAccess citizenAccess(CitizenSettings settings, JdbcTemplate jdbc, DialogueEngine dialogue) {
+    CitizenAccess citizenAccess(CitizenSettings settings, JdbcTemplate jdbc, Conversations conversations) {
         Clock clock = Clock.systemUTC();
-        return new CitizenAccess(new CitizenIdentities(settings, clock), new CitizenBindings(jdbc), dialogue, settings, clock);
+        return new CitizenAccess(new CitizenIdentities(settings, clock), new CitizenBindings(jdbc), conversations, settings, clock);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Set;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
+import org.askonce.dialogue.Conversations;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.Reply;
 import org.askonce.guide.GuideLinks;
@@ -34,6 +35,7 @@ class WechatMessageHandler {
     static final String NO_HALLS = "暂未收录办理地点。告诉我您要办的事项，我会尽量为您解答；需要工作人员请回复“人工”。";
 
     private final DialogueEngine dialogue;
+    private final Conversations conversations;
     private final KnowledgeBase knowledgeBase;
     private final Continuations continuations;
     private final WechatOutbox outbox;
@@ -41,11 +43,12 @@ class WechatMessageHandler {
     private final WechatFollowers followers;
     private final GuideLinks guides;
 
-    WechatMessageHandler(DialogueEngine dialogue, KnowledgeBase knowledgeBase, Continuations continuations, WechatOutbox outbox,
+    WechatMessageHandler(DialogueEngine dialogue, Conversations conversations, KnowledgeBase knowledgeBase, Continuations continuations, WechatOutbox outbox,
                          ChannelTexts texts, WechatFollowers followers, GuideLinks guides) {
         this.followers = followers;
         this.guides = guides;
         this.dialogue = dialogue;
+        this.conversations = conversations;
         this.knowledgeBase = knowledgeBase;
         this.continuations = continuations;
         this.outbox = outbox;
@@ -96,7 +99,7 @@ class WechatMessageHandler {
 
     /** A WeChat user who unsubscribes is forgotten: conversations, pending parts and messages not yet sent. */
     void forget(String appId, String openId) {
-        dialogue.forget(Channel.WECHAT, openId);
+        conversations.forget(Channel.WECHAT, openId);
         continuations.forget(appId, openId);
         outbox.forget(appId, openId);
         followers.forget(appId, openId);
@@ -146,7 +149,7 @@ class WechatMessageHandler {
      * location label, the halls in the same district first.
      */
     String halls(String openId, String label) {
-        Optional<ServiceItem> item = dialogue.currentItem(Channel.WECHAT, openId);
+        Optional<ServiceItem> item = conversations.currentItem(Channel.WECHAT, openId);
         List<Hall> itemHalls = item.map(i -> withAddress(i.halls())).orElse(List.of());
         List<Hall> ordered = new ArrayList<>(itemHalls.isEmpty() ? allHalls() : itemHalls);
         if (!label.isBlank()) {

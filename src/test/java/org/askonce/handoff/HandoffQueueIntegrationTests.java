@@ -15,6 +15,7 @@ import org.askonce.accounts.UserAccounts;
 import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.Conversation;
+import org.askonce.dialogue.Conversations;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.HandoffRequested;
 import org.askonce.dialogue.Message;
@@ -41,6 +42,10 @@ class HandoffQueueIntegrationTests {
 
     @Autowired
     DialogueEngine dialogue;
+
+    @Autowired
+    Conversations conversations;
+
     @Autowired
     HandoffQueue queue;
     @Autowired
@@ -59,7 +64,7 @@ class HandoffQueueIntegrationTests {
     }
 
     private Conversation.State stateOf(String conversationId) {
-        return dialogue.conversation(conversationId).orElseThrow().state();
+        return conversations.conversation(conversationId).orElseThrow().state();
     }
 
     @Test
@@ -125,19 +130,19 @@ class HandoffQueueIntegrationTests {
         assertThat(answer.sender()).isEqualTo(Sender.AGENT);
         assertThat(answer.agent()).isEqualTo("agent-a");
         assertThat(answer.delivery()).isEqualTo("UNREAD"); // a web citizen's page has not fetched it yet
-        assertThat(dialogue.messagesOf(Channel.WEB, "ho-resolve", answer.id() - 1)).extracting(Message::text)
+        assertThat(conversations.messagesOf(Channel.WEB, "ho-resolve", answer.id() - 1)).extracting(Message::text)
                 .containsExactly("一般当场办结。");
 
         Handoff resolved = queue.resolve(id, "agent-a");
         assertThat(resolved.state()).isEqualTo(Handoff.State.RESOLVED);
         assertThat(stateOf(id)).isEqualTo(Conversation.State.BOT);
-        assertThat(dialogue.messagesOf(Channel.WEB, "ho-resolve", answer.id())).extracting(Message::text)
+        assertThat(conversations.messagesOf(Channel.WEB, "ho-resolve", answer.id())).extracting(Message::text)
                 .singleElement().asString().contains("回复 1 满意");
 
         Reply rated = say("ho-resolve", "1");
         assertThat(rated.action()).isEqualTo(Action.RATED);
         assertThat(handoffOf(id).rating()).isEqualTo(1);
-        assertThat(dialogue.conversation(id).orElseThrow().rating()).isEqualTo(1);
+        assertThat(conversations.conversation(id).orElseThrow().rating()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT rating FROM chat_turn WHERE conversation_id = ? AND action = 'RESOLVED'").param(id)
                 .query(Integer.class).single()).isEqualTo(1);
     }

@@ -10,6 +10,7 @@ import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.Conversation;
 import org.askonce.dialogue.Turn;
 import org.askonce.dialogue.ConversationStore;
+import org.askonce.dialogue.Conversations;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.Reply;
 import org.junit.jupiter.api.Test;
@@ -33,6 +34,8 @@ abstract class PersistenceContractTests {
     KnowledgeRepository repository;
     @Autowired
     DialogueEngine dialogue;
+    @Autowired
+    Conversations conversationFacade;
     @Autowired
     ConversationStore conversations;
     @Autowired
@@ -142,7 +145,7 @@ abstract class PersistenceContractTests {
         Reply kept = dialogue.handle(Channel.WECHAT, "staying-user", "狗证要带什么材料");
         Reply otherChannel = dialogue.handle(Channel.WEB, "leaving-user", "狗证要带什么材料");
 
-        assertThat(dialogue.forget(Channel.WECHAT, "leaving-user")).isEqualTo(1);
+        assertThat(conversationFacade.forget(Channel.WECHAT, "leaving-user")).isEqualTo(1);
 
         assertThat(jdbc.sql("SELECT COUNT(*) FROM conversation WHERE id = ?").param(gone.conversationId()).query(Long.class).single()).isZero();
         assertThat(conversations.turns(gone.conversationId())).isEmpty();

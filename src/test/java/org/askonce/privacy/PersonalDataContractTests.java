@@ -10,6 +10,7 @@ import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.Conversation;
 import org.askonce.dialogue.ConversationStore;
+import org.askonce.dialogue.Conversations;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.Message;
 import org.askonce.dialogue.Reply;
@@ -41,6 +42,9 @@ abstract class PersonalDataContractTests {
 
     @Autowired
     DialogueEngine dialogue;
+    @Autowired
+    Conversations conversationFacade;
+
     @Autowired
     HandoffQueue queue;
     @Autowired
@@ -93,7 +97,7 @@ abstract class PersonalDataContractTests {
         say("pd-own", "人工");
         say("pd-own", "身份证" + ID_CARD);
 
-        assertThat(dialogue.messagesOf(Channel.WEB, "pd-own", 0)).filteredOn(m -> m.sender() == Sender.CITIZEN)
+        assertThat(conversationFacade.messagesOf(Channel.WEB, "pd-own", 0)).filteredOn(m -> m.sender() == Sender.CITIZEN)
                 .extracting(Message::text).containsExactly("人工", "身份证" + ID_CARD_MASKED);
     }
 
@@ -103,7 +107,7 @@ abstract class PersonalDataContractTests {
 
         assertThat(r.action()).isEqualTo(Action.ANSWER);
         assertThat(r.reply()).contains("0571-87280110");
-        assertThat(dialogue.messages(r.conversationId(), 0)).filteredOn(m -> m.sender() == Sender.BOT).singleElement()
+        assertThat(conversationFacade.messages(r.conversationId(), 0)).filteredOn(m -> m.sender() == Sender.BOT).singleElement()
                 .satisfies(m -> assertThat(m.text()).isEqualTo(r.reply()));
     }
 
@@ -114,7 +118,7 @@ abstract class PersonalDataContractTests {
 
         queue.reply(id, "agent-r", "请拨打0571-87280110咨询。");
 
-        assertThat(dialogue.messagesOf(Channel.WEB, "pd-agent", 0)).filteredOn(m -> m.sender() == Sender.AGENT)
+        assertThat(conversationFacade.messagesOf(Channel.WEB, "pd-agent", 0)).filteredOn(m -> m.sender() == Sender.AGENT)
                 .extracting(Message::text).containsExactly("请拨打0571-87280110咨询。");
     }
 

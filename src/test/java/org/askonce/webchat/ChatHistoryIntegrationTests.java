@@ -10,7 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.askonce.dialogue.DialogueEngine;
+import org.askonce.dialogue.Conversations;
 import org.askonce.dialogue.Message;
 import org.askonce.handoff.Handoff;
 import org.askonce.handoff.HandoffQueue;
@@ -39,7 +39,7 @@ class ChatHistoryIntegrationTests {
     @Autowired
     HandoffQueue queue;
     @Autowired
-    DialogueEngine dialogue;
+    Conversations conversations;
 
     /** A browser: keeps the cookies it is given. */
     private static HttpClient browser() {
@@ -79,7 +79,7 @@ class ChatHistoryIntegrationTests {
     }
 
     private Message stored(Message m) {
-        return dialogue.transcript(m.conversationId()).stream().filter(x -> x.id() == m.id()).findFirst().orElseThrow();
+        return conversations.transcript(m.conversationId()).stream().filter(x -> x.id() == m.id()).findFirst().orElseThrow();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.askonce.dialogue.Channel;
+import org.askonce.dialogue.Conversations;
 import org.askonce.dialogue.DialogueEngine;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +37,10 @@ class CitizenIdentityIntegrationTests {
 
     @Autowired
     DialogueEngine dialogue;
+
+    @Autowired
+    Conversations conversations;
+
 
     /** A browser: keeps the cookies it is given. */
     private static HttpClient browser() {
@@ -141,7 +146,7 @@ class CitizenIdentityIntegrationTests {
         assertThat(fifth.statusCode()).isEqualTo(429);
         assertThat(fifth.headers().firstValue("Retry-After")).hasValue("60");
         assertThat(JSON.readTree(fifth.body()).get("error").asText()).isEqualTo("您发送得太快了，请稍等一分钟再问。");
-        assertThat(dialogue.messagesOf(Channel.WEB, userId, 0)).noneMatch(m -> m.text().equals("狗证要带什么材料"));
+        assertThat(conversations.messagesOf(Channel.WEB, userId, 0)).noneMatch(m -> m.text().equals("狗证要带什么材料"));
         // naming other userIds does not escape the limit: it counts the identity
         assertThat(chat(me, "{\"userId\":\"fresh-name-1\",\"text\":\"你好\"}").statusCode()).isEqualTo(429);
         // another citizen is not held up
@@ -156,7 +161,7 @@ class CitizenIdentityIntegrationTests {
         assertThat(cleared.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(cleared.body()).get("cleared").asInt()).isEqualTo(1);
         assertThat(cleared.headers().firstValue("Set-Cookie").orElseThrow()).contains("Max-Age=0");
-        assertThat(dialogue.hasHistory(Channel.WEB, userId)).isFalse();
+        assertThat(conversations.hasHistory(Channel.WEB, userId)).isFalse();
         assertThat(JSON.readTree(send(me, "GET", "/api/chat/messages?after=0", null).body())).isEmpty();
     }
 }

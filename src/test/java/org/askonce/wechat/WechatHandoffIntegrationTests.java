@@ -12,7 +12,7 @@ import org.askonce.Eventually;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.askonce.dialogue.Channel;
-import org.askonce.dialogue.DialogueEngine;
+import org.askonce.dialogue.Conversations;
 import org.askonce.dialogue.Message;
 import org.askonce.handoff.Handoff;
 import org.askonce.handoff.HandoffQueue;
@@ -63,7 +63,7 @@ class WechatHandoffIntegrationTests {
     @Autowired
     HandoffQueue queue;
     @Autowired
-    DialogueEngine dialogue;
+    Conversations conversations;
 
     private WechatTestClient client;
 
@@ -92,7 +92,7 @@ class WechatHandoffIntegrationTests {
     }
 
     private Message agentMessage(String conversationId, long id) {
-        return dialogue.messages(conversationId, id - 1).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+        return conversations.messages(conversationId, id - 1).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
     }
 
     @Test
