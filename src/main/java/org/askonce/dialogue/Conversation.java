@@ -32,9 +32,43 @@ public record Conversation(String id, Channel channel, String userId, Instant st
         return new Conversation(id, channel, userId, at, at, State.BOT, null, null, List.of(), 0, null, false, null);
     }
 
-    Conversation next(Instant at, State newState, String itemId, Element element, List<String> options, int unsure,
-                      Action action, boolean nowDissatisfied) {
-        return new Conversation(id, channel, userId, startedAt, at, newState, itemId, element, options, unsure, action,
-                nowDissatisfied, rating);
+    /**
+     * The conversation after a message at {@code at} that was handled with {@code action}: the same
+     * state, item and element, no open menu, not unsure, not dissatisfied. The {@code with…} methods
+     * change what else the message changed.
+     */
+    Conversation after(Instant at, Action action) {
+        return new Conversation(id, channel, userId, startedAt, at, state, currentItemId, currentElement, List.of(), 0, action,
+                false, rating);
+    }
+
+    /** The same, now answered by the bot, waiting for a person, or with one. */
+    Conversation inState(State newState) {
+        return new Conversation(id, channel, userId, startedAt, lastActiveAt, newState, currentItemId, currentElement,
+                pendingOptions, unsureCount, lastAction, dissatisfied, rating);
+    }
+
+    /** The same, now about this item and element (follow-ups stay on them; null: none). */
+    Conversation about(String itemId, Element element) {
+        return new Conversation(id, channel, userId, startedAt, lastActiveAt, state, itemId, element, pendingOptions, unsureCount,
+                lastAction, dissatisfied, rating);
+    }
+
+    /** The same, with a menu of these items open (a number picks one). */
+    Conversation withMenu(List<String> options) {
+        return new Conversation(id, channel, userId, startedAt, lastActiveAt, state, currentItemId, currentElement, options,
+                unsureCount, lastAction, dissatisfied, rating);
+    }
+
+    /** The same, the bot having been unsure this many times in a row. */
+    Conversation withUnsure(int count) {
+        return new Conversation(id, channel, userId, startedAt, lastActiveAt, state, currentItemId, currentElement, pendingOptions,
+                count, lastAction, dissatisfied, rating);
+    }
+
+    /** The same, the citizen having just said 不满意 (their next question goes to a person) or not. */
+    Conversation withDissatisfied(boolean now) {
+        return new Conversation(id, channel, userId, startedAt, lastActiveAt, state, currentItemId, currentElement, pendingOptions,
+                unsureCount, lastAction, now, rating);
     }
 }

@@ -150,10 +150,12 @@ public class DialogueEngine {
         if (handoff != null) {
             unsure = 0;
         }
-        Conversation next = conversation.next(now, handoff != null ? Conversation.State.WAITING : Conversation.State.BOT,
-                d.itemId() != null ? d.itemId() : d.keepItem() ? conversation.currentItemId() : null,
-                d.element() != null ? d.element() : d.keepItem() ? conversation.currentElement() : null,
-                d.options(), unsure, action, false);
+        Conversation next = conversation.after(now, action)
+                .inState(handoff != null ? Conversation.State.WAITING : Conversation.State.BOT)
+                .about(d.itemId() != null ? d.itemId() : d.keepItem() ? conversation.currentItemId() : null,
+                        d.element() != null ? d.element() : d.keepItem() ? conversation.currentElement() : null)
+                .withMenu(d.options())
+                .withUnsure(unsure);
         String itemName = d.itemId() == null ? null : kb.item(d.itemId()).map(ServiceItem::name).orElse(null);
         List<String> optionNames = d.options().stream().map(id -> kb.item(id).map(ServiceItem::name).orElse(id)).toList();
         String faqQuestion = d.faqId() == null ? null : kb.faq(d.faqId()).map(Faq::question).orElse(null);
@@ -194,8 +196,8 @@ public class DialogueEngine {
     private Reply booking(Conversation conversation, String question, BookingDesk.BookingReply b, Instant now) {
         Action action = b.bookedItemId() != null ? Action.ANSWER : b.options().size() > 1 ? Action.CLARIFY : Action.SMALLTALK;
         String itemId = b.bookedItemId() != null ? b.bookedItemId() : conversation.currentItemId();
-        Conversation next = conversation.next(now, Conversation.State.BOT, itemId, b.bookedItemId() != null ? null : conversation.currentElement(),
-                List.of(), 0, action, false);
+        Conversation next = conversation.after(now, action).inState(Conversation.State.BOT)
+                .about(itemId, b.bookedItemId() != null ? null : conversation.currentElement());
         long turnId = store.save(next, new Turn(conversation.id(), now, question, "BOOKING", action, b.bookedItemId(), null, null, 1.0, b.text()));
         String itemName = b.bookedItemId() == null ? null : knowledgeBase.snapshot().item(b.bookedItemId()).map(ServiceItem::name).orElse(null);
         return new Reply(conversation.id(), action, b.bookedItemId(), itemName, null, b.text(),
@@ -271,8 +273,8 @@ public class DialogueEngine {
         boolean handoff = conversation.lastAction() == Action.RESOLVED;
         store.rate(conversation.id(), rating, handoff ? Action.RESOLVED : Action.ANSWER);
         String reply = composer.rated(rating, handoff);
-        Conversation next = conversation.next(now, Conversation.State.BOT, conversation.currentItemId(), conversation.currentElement(),
-                List.of(), conversation.unsureCount(), Action.RATED, rating == 3 && !handoff);
+        Conversation next = conversation.after(now, Action.RATED).inState(Conversation.State.BOT)
+                .withUnsure(conversation.unsureCount()).withDissatisfied(rating == 3 && !handoff);
         long turnId = store.save(next, new Turn(conversation.id(), now, question, null, Action.RATED, null, null, null, 1.0, reply));
         events.publishEvent(new ConversationRated(conversation.id(), rating, handoff, now));
         return new Reply(conversation.id(), Action.RATED, null, null, null, reply, List.of(), 1.0, null, null, Message.replyId(turnId));
@@ -286,15 +288,13 @@ public class DialogueEngine {
         if (conversation.state() == Conversation.State.WAITING && Ratings.cancels(text)
                 && store.transition(conversation.id(), Set.of(Conversation.State.WAITING), Conversation.State.BOT, now)) {
             String reply = composer.handoffCancelled();
-            long turnId = store.save(conversation.next(now, Conversation.State.BOT, conversation.currentItemId(),
-                    conversation.currentElement(), List.of(), 0, Action.NOTICE, false),
+            long turnId = store.save(conversation.after(now, Action.NOTICE).inState(Conversation.State.BOT),
                     new Turn(conversation.id(), now, text, null, Action.NOTICE, null, null, null, 1.0, reply));
             events.publishEvent(new HandoffCancelled(conversation.id(), now));
             return new Reply(conversation.id(), Action.NOTICE, null, null, null, reply, List.of(), 1.0, null, null, Message.replyId(turnId));
         }
         String reply = conversation.lastAction() == Action.HANDOFF ? composer.passedToPerson() : "";
-        long turnId = store.save(conversation.next(now, conversation.state(), conversation.currentItemId(),
-                conversation.currentElement(), List.of(), 0, Action.WITH_AGENT, false),
+        long turnId = store.save(conversation.after(now, Action.WITH_AGENT),
                 new Turn(conversation.id(), now, text, null, Action.WITH_AGENT, null, null, null, 0, reply));
         events.publishEvent(new CitizenWroteToAgent(conversation.id(), conversation.channel(), conversation.userId(),
                 Message.citizenId(turnId), text, now));

@@ -36,11 +36,11 @@ class AnswerPolicyTests {
     }
 
     private static Conversation about(String itemId, Element element) {
-        return fresh().next(NOW, Conversation.State.BOT, itemId, element, List.of(), 0, Action.ANSWER, false);
+        return fresh().after(NOW, Action.ANSWER).about(itemId, element);
     }
 
     private static Conversation menu(List<String> options, Element element) {
-        return fresh().next(NOW, Conversation.State.BOT, null, element, options, 1, Action.CLARIFY, false);
+        return fresh().after(NOW, Action.CLARIFY).about(null, element).withMenu(options).withUnsure(1);
     }
 
     private static AnswerPolicy.Question question(Conversation conversation, String text) {
