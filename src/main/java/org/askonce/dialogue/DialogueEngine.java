@@ -201,7 +201,7 @@ public class DialogueEngine {
         long turnId = store.save(next, new Turn(conversation.id(), now, question, "BOOKING", action, b.bookedItemId(), null, null, 1.0, b.text()));
         String itemName = b.bookedItemId() == null ? null : knowledgeBase.snapshot().item(b.bookedItemId()).map(ServiceItem::name).orElse(null);
         return new Reply(conversation.id(), action, b.bookedItemId(), itemName, null, b.text(),
-                action == Action.CLARIFY ? b.options() : List.of(), 1.0, null, null, Message.replyId(turnId));
+                action == Action.CLARIFY ? b.options() : List.of(), 1.0, null, null, Message.replyId(turnId), List.of(), null);
     }
 
     /**
@@ -254,7 +254,7 @@ public class DialogueEngine {
         boolean handoff = message.action() == Action.RESOLVED;
         store.rateTurn(owner.id(), message.turnId(), rating);
         events.publishEvent(new ConversationRated(owner.id(), rating, handoff, now));
-        return new Reply(owner.id(), Action.RATED, null, null, null, composer.ratedEarlier(rating), List.of(), 1.0, null, null, messageId);
+        return Reply.said(owner.id(), Action.RATED, composer.ratedEarlier(rating), 1.0, messageId);
     }
 
     /** The message to rate is not in the user's conversations (or does not exist). */
@@ -277,7 +277,7 @@ public class DialogueEngine {
                 .withUnsure(conversation.unsureCount()).withDissatisfied(rating == 3 && !handoff);
         long turnId = store.save(next, new Turn(conversation.id(), now, question, null, Action.RATED, null, null, null, 1.0, reply));
         events.publishEvent(new ConversationRated(conversation.id(), rating, handoff, now));
-        return new Reply(conversation.id(), Action.RATED, null, null, null, reply, List.of(), 1.0, null, null, Message.replyId(turnId));
+        return Reply.said(conversation.id(), Action.RATED, reply, 1.0, Message.replyId(turnId));
     }
 
     /**
@@ -291,15 +291,14 @@ public class DialogueEngine {
             long turnId = store.save(conversation.after(now, Action.NOTICE).inState(Conversation.State.BOT),
                     new Turn(conversation.id(), now, text, null, Action.NOTICE, null, null, null, 1.0, reply));
             events.publishEvent(new HandoffCancelled(conversation.id(), now));
-            return new Reply(conversation.id(), Action.NOTICE, null, null, null, reply, List.of(), 1.0, null, null, Message.replyId(turnId));
+            return Reply.said(conversation.id(), Action.NOTICE, reply, 1.0, Message.replyId(turnId));
         }
         String reply = conversation.lastAction() == Action.HANDOFF ? composer.passedToPerson() : "";
         long turnId = store.save(conversation.after(now, Action.WITH_AGENT),
                 new Turn(conversation.id(), now, text, null, Action.WITH_AGENT, null, null, null, 0, reply));
         events.publishEvent(new CitizenWroteToAgent(conversation.id(), conversation.channel(), conversation.userId(),
                 Message.citizenId(turnId), text, now));
-        return new Reply(conversation.id(), Action.WITH_AGENT, null, null, null, reply, List.of(), 0, null, null,
-                reply.isEmpty() ? Message.citizenId(turnId) : Message.replyId(turnId));
+        return Reply.said(conversation.id(), Action.WITH_AGENT, reply, 0, reply.isEmpty() ? Message.citizenId(turnId) : Message.replyId(turnId));
     }
 
     private String handoffText(HandoffRequested.Reason reason, Instant now) {
