@@ -222,24 +222,25 @@ public final class KnowledgeFolder {
             problems.add(at + "步骤（steps）至少要有 " + minSteps + " 个，现在有 " + event.steps().size() + " 个");
         }
         Set<String> seen = new HashSet<>();
+        String which = at + (name.isEmpty() ? "" : "一件事“" + name + "”");
         for (int i = 0; i < event.steps().size(); i++) {
             LifeEvent.Step step = event.steps().get(i);
             if (step == null) {
                 continue;
             }
             if (step.why() == null || step.why().isBlank()) {
-                problems.add(at + "一件事“" + name + "”第" + (i + 1) + "步的“为什么要办”不能为空（steps[" + i + "].why）");
+                problems.add(which + "第" + (i + 1) + "步的“为什么要办”不能为空（steps[" + i + "].why）");
             }
             if (step.item() == null || step.item().isBlank()) {
-                problems.add(at + "一件事“" + name + "”第" + (i + 1) + "步没有选择事项（steps[" + i + "].item）");
+                problems.add(which + "第" + (i + 1) + "步没有选择事项（steps[" + i + "].item）");
             } else if (!itemIds.containsKey(step.item())) {
-                problems.add(at + "一件事“" + name + "”第" + (i + 1) + "步的事项“" + step.item() + "”不存在或尚未发布（steps[" + i
+                problems.add(which + "第" + (i + 1) + "步的事项“" + step.item() + "”不存在或尚未发布（steps[" + i
                         + "].item）");
             } else if (step.itemName() != null && !step.itemName().equals(itemIds.get(step.item()))) {
-                problems.add(at + "一件事“" + name + "”第" + (i + 1) + "步写的事项名称“" + step.itemName() + "”与事项“"
+                problems.add(which + "第" + (i + 1) + "步写的事项名称“" + step.itemName() + "”与事项“"
                         + itemIds.get(step.item()) + "”不一致，事项改名后请更新这一步（steps[" + i + "].itemName）");
             } else if (!seen.add(step.item())) {
-                problems.add(at + "一件事“" + name + "”第" + (i + 1) + "步的事项“" + itemIds.get(step.item()) + "”重复出现（steps[" + i
+                problems.add(which + "第" + (i + 1) + "步的事项“" + itemIds.get(step.item()) + "”重复出现（steps[" + i
                         + "].item）");
             }
         }
