@@ -384,8 +384,10 @@ public class EventEditor {
         Set<String> itemNames = new HashSet<>(liveItems.values());
         Set<String> otherNames = snapshot.events().stream().filter(e -> !e.id().equals(id)).map(LifeEvent::name)
                 .collect(Collectors.toCollection(HashSet::new));
-        // an event published with a single step (the folder allows it) may keep it; a new one needs two
-        int published = snapshot.event(id).map(e -> e.steps().size()).orElse(MIN_STEPS);
+        // an event published with a single step (the folder allows it) may keep it, also once retired; a new one needs two
+        int published = snapshot.event(id).map(e -> e.steps().size()).orElseGet(() -> history(id).stream()
+                .filter(v -> v.state() == EventVersion.State.PUBLISHED || v.state() == EventVersion.State.RETIRED)
+                .findFirst().map(v -> v.event().steps().size()).orElse(MIN_STEPS));
         int minSteps = Math.max(1, Math.min(MIN_STEPS, published));
         problems.addAll(KnowledgeFolder.eventProblems("", event, liveItems, itemNames, otherNames, minSteps).stream()
                 .map(p -> p.replace("一件事名称“" + event.name() + "”重复", "一件事名称“" + event.name() + "”已被另一件事使用"))
