@@ -46,6 +46,10 @@ class LifeEventEditingIntegrationTests {
     KnowledgeBase knowledgeBase;
     @Autowired
     Retriever retriever;
+    @Autowired
+    KnowledgeEditor items;
+    @Autowired
+    EventEditor events;
 
     private Cookie citizen;
 
@@ -179,5 +183,32 @@ class LifeEventEditingIntegrationTests {
                 .andExpect(status().isFound());
         awaitIndex();
         assertThat(chat("养狗要办哪些手续").get("eventName").asText()).isEqualTo("养犬一件事");
+    }
+
+    @Test
+    void aRenamedItemIsShownOnTheEventPageAndAdoptedInOneClick() throws Exception {
+        ServiceItem car = items.history("vehicle-registration").get(0).item();
+        ServiceItem renamed = new ServiceItem(car.id(), "机动车注册登记（改名测试）", car.aliases(), car.keywords(), car.department(),
+                car.audience(), car.itemType(), car.conditions(), car.materials(), car.timeLimit(), car.fee(), car.visits(), car.halls(),
+                car.online(), car.express(), car.appointment(), car.process(), car.legalBasis(), car.consultPhone(), car.complaintPhone(),
+                car.lastReviewed(), car.source(), car.faqs());
+        items.publish(car.id(), items.saveDraft(renamed, "ed", "改名").version(), "rev");
+        try {
+            mvc.perform(get("/editor/events/new-car").with(user("ed").roles("EDITOR"))).andExpect(status().isOk())
+                    .andExpect(content().string(allOf(containsString("事项已改名"),
+                            containsString("第1步写的是“" + car.name() + "”，事项现在叫“机动车注册登记（改名测试）”"),
+                            containsString("采用新名称（保存为草稿）"))));
+            mvc.perform(post("/editor/events/new-car/adopt-names").with(csrf()).with(user("ed").roles("EDITOR")))
+                    .andExpect(status().isFound()).andExpect(redirectedUrl("/editor/events/new-car"));
+
+            EventVersion draft = events.history("new-car").get(0);
+            assertThat(draft.state()).isEqualTo(EventVersion.State.DRAFT);
+            assertThat(draft.event().steps().get(0).itemName()).isEqualTo("机动车注册登记（改名测试）");
+            assertThat(draft.note()).contains("采用事项的新名称");
+            mvc.perform(get("/editor/events/new-car").with(user("ed").roles("EDITOR")))
+                    .andExpect(content().string(not(containsString("采用新名称（保存为草稿）"))));
+        } finally {
+            items.publish(car.id(), items.saveDraft(car, "ed", "改回").version(), "rev");
+        }
     }
 }
