@@ -136,9 +136,9 @@ class EventEditorController {
 
     @GetMapping("/{id}/retire")
     String confirmRetire(@PathVariable String id, Model model) {
-        EventVersion latest = latest(id);
+        latest(id);
         Integer published = events.publishedVersion(id).orElseThrow(() -> new EventNotFound(id + "（现在没有发布）"));
-        return confirm(id, published, "retire", "", model, latest);
+        return confirm(id, published, "retire", "", model);
     }
 
     @PostMapping("/{id}/versions/{version}/publish")
@@ -189,12 +189,8 @@ class EventEditorController {
         return "redirect:/editor/events/" + id;
     }
 
-    private String confirm(String id, int version, String action, String back, Model model) {
-        return confirm(id, version, action, back, model, null);
-    }
-
     /** The confirmation before publishing, rolling back or retiring: what citizens get now against what they would get. */
-    private String confirm(String id, int version, String action, String back, Model model, EventVersion latest) {
+    private String confirm(String id, int version, String action, String back, Model model) {
         PublishRight.requireForCurrentUser();
         EventVersion v = events.version(id, version).orElseThrow(() -> new EventNotFound(id + " 第" + version + "版"));
         LifeEvent now = knowledgeBase.snapshot().event(id).orElse(null);

@@ -143,6 +143,9 @@ class LifeEventEditingIntegrationTests {
         mvc.perform(get("/editor/events/outbound-travel").param("from", "1").param("to", "2").with(user("ed").roles("EDITOR")))
                 .andExpect(content().string(allOf(containsString("第1版 → 第2版的修改"),
                         containsString("＋ 第2步 往来台湾通行证及签注签发：去台湾要用通行证和签注；办理情形：去台湾的"))));
+        // the knowledge base's recent changes link to the event
+        mvc.perform(get("/editor").with(user("ed").roles("EDITOR")))
+                .andExpect(content().string(containsString("<a href=\"/editor/events/outbound-travel\">一件事 outbound-travel</a>")));
     }
 
     @Test
