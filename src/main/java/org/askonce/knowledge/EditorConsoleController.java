@@ -74,15 +74,6 @@ class EditorConsoleController {
     }
 
     /** A new item, written in the knowledge-base YAML format (an existing item's YAML is the starting point). */
-    /** The life events (一件事), read-only: each with its wordings and steps; a step whose item was renamed is marked. */
-    @GetMapping("/events")
-    String events(Model model) {
-        KnowledgeSnapshot snapshot = knowledgeBase.snapshot();
-        model.addAttribute("events", snapshot.events());
-        model.addAttribute("items", snapshot.items().stream().collect(java.util.stream.Collectors.toMap(ServiceItem::id, ServiceItem::name)));
-        return "editor/events";
-    }
-
     @GetMapping("/new")
     String newItem(Model model) {
         if (!model.containsAttribute("yaml")) {

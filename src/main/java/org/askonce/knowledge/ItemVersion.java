@@ -48,6 +48,7 @@ public record ItemVersion(String itemId, int version, ServiceItem item, State st
                 case "ROLLBACK" -> "回滚";
                 case "IMPORT" -> "导入";
                 case "RETURN" -> "退回修改";
+                case "RETIRE" -> "停用";
                 default -> action;
             };
         }

@@ -174,30 +174,74 @@ public final class KnowledgeFolder {
         return events;
     }
 
-    /** What is wrong with an event among these items, in Chinese (empty: nothing); adds its name to {@code names}. */
+    /**
+     * What is wrong with an event among these items, in Chinese (empty: nothing); adds its name to {@code names}. The
+     * folder asks for at least one step: a file may hold an event of a single item.
+     */
     static List<String> eventProblems(String where, LifeEvent event, Map<String, String> itemIds, Set<String> itemNames,
                                       Set<String> names) {
+        return eventProblems(where, event, itemIds, itemNames, names, 1);
+    }
+
+    /**
+     * Every rule a life event must keep, in Chinese, each naming the field (empty: nothing wrong): a name (at most
+     * 100 characters) no other event and no item has, at least one wording and none twice, at least {@code minSteps}
+     * steps, each with an item of {@code itemIds} (the live items, id to name) that no other step has, written for
+     * the item's present name when it names one, and with why it is needed. The folder and the event editor both
+     * use these rules. Adds the event's name to {@code names} (the names taken so far).
+     */
+    static List<String> eventProblems(String where, LifeEvent event, Map<String, String> itemIds, Set<String> itemNames,
+                                      Set<String> names, int minSteps) {
+        String at = where == null || where.isEmpty() ? "" : where + "：";
         List<String> problems = new ArrayList<>();
-        if (event.name() != null && !names.add(event.name())) {
-            problems.add(where + "：一件事名称“" + event.name() + "”重复");
+        String name = event.name() == null ? "" : event.name().strip();
+        if (name.isEmpty()) {
+            problems.add(at + "名称（name）不能为空");
+        } else if (name.length() > 100) {
+            problems.add(at + "名称（name）不能超过 100 个字，现在是 " + name.length() + " 个字");
         }
-        if (event.name() != null && itemNames.contains(event.name())) {
-            problems.add(where + "：一件事名称“" + event.name() + "”与事项同名");
+        if (!name.isEmpty() && !names.add(name)) {
+            problems.add(at + "一件事名称“" + name + "”重复");
+        }
+        if (!name.isEmpty() && itemNames.contains(name)) {
+            problems.add(at + "一件事名称“" + name + "”与事项同名");
+        }
+        Set<String> wordings = new HashSet<>();
+        if (event.wordings().isEmpty()) {
+            problems.add(at + "市民的说法（wordings）至少要写一条");
+        }
+        for (int i = 0; i < event.wordings().size(); i++) {
+            String wording = event.wordings().get(i) == null ? "" : event.wordings().get(i).strip();
+            if (wording.isEmpty()) {
+                problems.add(at + "市民的说法第" + (i + 1) + "条是空的（wordings[" + i + "]）");
+            } else if (!wordings.add(wording)) {
+                problems.add(at + "市民的说法“" + wording + "”重复（wordings[" + i + "]）");
+            }
+        }
+        if (event.steps().size() < minSteps) {
+            problems.add(at + "步骤（steps）至少要有 " + minSteps + " 个，现在有 " + event.steps().size() + " 个");
         }
         Set<String> seen = new HashSet<>();
+        String which = at + (name.isEmpty() ? "" : "一件事“" + name + "”");
         for (int i = 0; i < event.steps().size(); i++) {
             LifeEvent.Step step = event.steps().get(i);
-            if (step == null || step.item() == null) {
+            if (step == null) {
                 continue;
             }
-            if (!itemIds.containsKey(step.item())) {
-                problems.add(where + "：一件事“" + event.name() + "”第" + (i + 1) + "步的事项“" + step.item() + "”不存在（steps[" + i
+            if (step.why() == null || step.why().isBlank()) {
+                problems.add(which + "第" + (i + 1) + "步的“为什么要办”不能为空（steps[" + i + "].why）");
+            }
+            if (step.item() == null || step.item().isBlank()) {
+                problems.add(which + "第" + (i + 1) + "步没有选择事项（steps[" + i + "].item）");
+            } else if (!itemIds.containsKey(step.item())) {
+                problems.add(which + "第" + (i + 1) + "步的事项“" + step.item() + "”不存在或尚未发布（steps[" + i
                         + "].item）");
             } else if (step.itemName() != null && !step.itemName().equals(itemIds.get(step.item()))) {
-                problems.add(where + "：一件事“" + event.name() + "”第" + (i + 1) + "步写的事项名称“" + step.itemName() + "”与事项“"
+                problems.add(which + "第" + (i + 1) + "步写的事项名称“" + step.itemName() + "”与事项“"
                         + itemIds.get(step.item()) + "”不一致，事项改名后请更新这一步（steps[" + i + "].itemName）");
             } else if (!seen.add(step.item())) {
-                problems.add(where + "：一件事“" + event.name() + "”第" + (i + 1) + "步的事项“" + step.item() + "”重复出现");
+                problems.add(which + "第" + (i + 1) + "步的事项“" + itemIds.get(step.item()) + "”重复出现（steps[" + i
+                        + "].item）");
             }
         }
         return problems;

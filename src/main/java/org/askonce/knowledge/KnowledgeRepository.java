@@ -70,6 +70,21 @@ class KnowledgeRepository {
         }
     }
 
+    /** Replaces one life event in the live store (a publication), or adds it if new. */
+    void replaceEvent(LifeEvent event) {
+        Timestamp now = Timestamp.from(Instant.now());
+        int updated = jdbc.sql("UPDATE kb_event SET name = ?, body = ?, updated_at = ? WHERE id = ?")
+                .params(event.name(), write(event), now, event.id()).update();
+        if (updated == 0) {
+            insertEvents(List.of(event));
+        }
+    }
+
+    /** Takes a life event out of the live store (retired: no longer answered). */
+    void deleteEvent(String eventId) {
+        jdbc.sql("DELETE FROM kb_event WHERE id = ?").param(eventId).update();
+    }
+
     /** Replaces one item and its FAQs in the live store (a publication), or adds it if new. */
     void replaceItem(ServiceItem item) {
         Timestamp now = Timestamp.from(Instant.now());

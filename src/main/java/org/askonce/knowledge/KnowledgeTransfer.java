@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -19,10 +20,12 @@ public class KnowledgeTransfer {
 
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeEditor editor;
+    private final EventEditor events;
 
-    KnowledgeTransfer(KnowledgeBase knowledgeBase, KnowledgeEditor editor) {
+    KnowledgeTransfer(KnowledgeBase knowledgeBase, KnowledgeEditor editor, EventEditor events) {
         this.knowledgeBase = knowledgeBase;
         this.editor = editor;
+        this.events = events;
     }
 
     /**
@@ -31,11 +34,16 @@ public class KnowledgeTransfer {
      *
      * @throws KnowledgeBaseException listing every problem (file, field, line) when anything is invalid; nothing is stored then
      */
+    @Transactional
     public int importFrom(Path source, String user) {
         return importFrom(source, user, ImportProgress.NONE);
     }
 
-    /** {@link #importFrom(Path, String)}, telling {@code progress} how far it is (for large files). */
+    /**
+     * {@link #importFrom(Path, String)}, telling {@code progress} how far it is (for large files). A folder's
+     * life events ({@code events/*.yaml}) are published with its items, in the same transaction.
+     */
+    @Transactional
     public int importFrom(Path source, String user, ImportProgress progress) {
         if (Files.isRegularFile(source) && (spreadsheet(source) || GuangdongCatalogue.accepts(source))) {
             SpreadsheetFormat.Result read = spreadsheet(source) ? SpreadsheetFormat.read(source, knowledgeBase.snapshot())
@@ -72,7 +80,12 @@ public class KnowledgeTransfer {
             throw new KnowledgeBaseException(source.toAbsolutePath() + " 里没有事项（items/*.yaml）、大厅问答（hall-faqs.yaml）"
                     + "或词库（lexicon.yaml），什么都没有导入");
         }
-        return editor.importAll(read, user, source.getFileName().toString(), progress);
+        int imported = editor.importAll(read, user, source.getFileName().toString(), progress);
+        int changedEvents = events.importAll(read.events(), user, source.getFileName().toString());
+        if (changedEvents > 0) {
+            progress.notice(changedEvents + " 件一件事已发布（新增或有修改）");
+        }
+        return imported;
     }
 
     /**

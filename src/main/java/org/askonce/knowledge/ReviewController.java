@@ -12,8 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
- * The review queue ("待发布", {@code /editor/review}): every item with a draft newer than its published
- * version, with the draft's author, time and note, the changes against the published version, and
+ * The review queue ("待发布", {@code /editor/review}): every item and every life event (一件事) with a draft
+ * newer than its published version, with the draft's author, time and note, the changes against the published version, and
  * for reviewers and admins the publish button (editors see the queue read-only). As JSON:
  * {@code GET /api/editor/review}, and publishing and rolling back by API
  * ({@code POST /api/editor/items/{id}/versions/{version}/publish|rollback}, reviewers and admins).
@@ -23,11 +23,15 @@ class ReviewController {
 
     private final KnowledgeEditor editor;
     private final LexiconEditor lexicon;
+    private final EventEditor events;
+    private final KnowledgeBase knowledgeBase;
     private final EditorSettings settings;
 
-    ReviewController(KnowledgeEditor editor, LexiconEditor lexicon, EditorSettings settings) {
+    ReviewController(KnowledgeEditor editor, LexiconEditor lexicon, EventEditor events, KnowledgeBase knowledgeBase, EditorSettings settings) {
         this.editor = editor;
         this.lexicon = lexicon;
+        this.events = events;
+        this.knowledgeBase = knowledgeBase;
         this.settings = settings;
     }
 
@@ -59,6 +63,7 @@ class ReviewController {
     @GetMapping("/editor/review")
     String queue(Model model) {
         model.addAttribute("pending", editor.pendingReview());
+        model.addAttribute("pendingEvents", events.pendingReview());
         model.addAttribute("lexiconChanges", lexicon.draftChanges().size());
         model.addAttribute("view", this);
         return "editor/review";
@@ -94,6 +99,11 @@ class ReviewController {
     public List<VersionDiff.Field> changes(PendingDraft p) {
         ServiceItem before = p.isNew() ? null : editor.version(p.itemId(), p.publishedVersion()).map(ItemVersion::item).orElse(null);
         return VersionDiff.between(before, p.draft().item());
+    }
+
+    /** What a waiting event draft changes against what citizens get now (everything, for an event not answered now). */
+    public List<VersionDiff.Field> eventChanges(EventEditor.Pending p) {
+        return VersionDiff.betweenEvents(knowledgeBase.snapshot().event(p.eventId()).orElse(null), p.draft().event());
     }
 
     public String time(Instant t) {

@@ -59,7 +59,34 @@ public final class VersionDiff {
         return out;
     }
 
-    private static void value(List<Field> out, String label, ServiceItem before, ServiceItem after, Function<ServiceItem, String> get) {
+    /**
+     * The changes of a life event (一件事) from {@code before} (null: a new event, or one not answered now) to
+     * {@code after}: name, summary, wordings, the steps (each as 第N步 item — why — when; a step moved shows as removed
+     * and added), note and source.
+     */
+    public static List<Field> betweenEvents(LifeEvent before, LifeEvent after) {
+        List<Field> out = new ArrayList<>();
+        value(out, "一件事名称", before, after, LifeEvent::name);
+        value(out, "简介", before, after, LifeEvent::summary);
+        list(out, "市民的说法", before, after, LifeEvent::wordings);
+        list(out, "步骤", before, after, VersionDiff::steps);
+        value(out, "提示", before, after, LifeEvent::note);
+        value(out, "信息来源", before, after, LifeEvent::source);
+        return out;
+    }
+
+    /** 第1步 出生登记（新生儿落户）：为什么…；办理情形：… */
+    private static List<String> steps(LifeEvent event) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < event.steps().size(); i++) {
+            LifeEvent.Step s = event.steps().get(i);
+            lines.add("第" + (i + 1) + "步 " + (s.itemName() == null ? s.item() : s.itemName()) + "：" + s.why()
+                    + (s.condition() == null ? "" : "；办理情形：" + s.condition()));
+        }
+        return lines;
+    }
+
+    private static <T> void value(List<Field> out, String label, T before, T after, Function<T, String> get) {
         String a = before == null ? null : blankToNull(get.apply(before));
         String b = after == null ? null : blankToNull(get.apply(after));
         if (!Objects.equals(a, b)) {
@@ -67,7 +94,7 @@ public final class VersionDiff {
         }
     }
 
-    private static void list(List<Field> out, String label, ServiceItem before, ServiceItem after, Function<ServiceItem, List<String>> get) {
+    private static <T> void list(List<Field> out, String label, T before, T after, Function<T, List<String>> get) {
         List<String> a = before == null ? List.of() : get.apply(before);
         List<String> b = after == null ? List.of() : get.apply(after);
         List<String> removed = a.stream().filter(line -> !b.contains(line)).toList();

@@ -10,7 +10,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The requests that publish knowledge: any state-changing request (not GET, HEAD, OPTIONS or TRACE)
  * under {@code /editor/} or {@code /api/editor/} whose last path segment is {@code publish},
- * {@code rollback} or {@code import} (an import publishes at once). A console page added later, such
+ * {@code rollback}, {@code return} (sending a draft back), {@code retire} (a life event no longer answered) or
+ * {@code import} (an import publishes at once). A console page added later, such
  * as {@code POST /editor/lexicon/publish}, is guarded without a new rule. A path pattern cannot say
  * this ({@code **} is allowed only at the end), so the path is read here the way Spring MVC maps it:
  * percent-decoded, without path parameters ({@code ;…}) and empty segments (a trailing slash);
@@ -18,7 +19,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 final class PublishingRequests implements RequestMatcher {
 
-    static final Set<String> ACTIONS = Set.of("publish", "rollback", "import", "return");
+    static final Set<String> ACTIONS = Set.of("publish", "rollback", "import", "return", "retire");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     @Override

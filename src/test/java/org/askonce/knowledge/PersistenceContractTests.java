@@ -42,6 +42,8 @@ abstract class PersistenceContractTests {
     JdbcClient jdbc;
     @Autowired
     KnowledgeEditor editor;
+    @Autowired
+    EventEditor events;
 
     @Test
     void firstStartLoadsTheKnowledgeBaseFolderAndItReadsBackUnchanged() {
@@ -67,6 +69,30 @@ abstract class PersistenceContractTests {
         });
         assertThat(editor.pendingReview()).extracting(PendingDraft::itemId).doesNotContain("contract-sent-back");
         assertThat(editor.returnedDrafts()).extracting(ItemVersion::itemId).contains("contract-sent-back");
+    }
+
+    @Test
+    void eventVersionsKeepTheirContentStateReviewerAndComment() {
+        LifeEvent event = new LifeEvent("contract-event", "存储测试一件事", List.of("存储测试要办哪些手续"), "测试", List.of(
+                new LifeEvent.Step("dog-registration", null, "养犬须登记", null),
+                new LifeEvent.Step("social-security-card", null, "就医要用社保卡", "没有社保卡的")), null, "测试");
+
+        EventVersion first = events.saveDraft(event, "editor-a", "新建");
+        events.returnDraft("contract-event", first.version(), "reviewer-b", "请补充说法");
+        EventVersion second = events.saveDraft(event, "editor-a", "已补充");
+        events.publish("contract-event", second.version(), "reviewer-b");
+        events.retire("contract-event", "reviewer-b", "测试停用");
+
+        assertThat(events.history("contract-event")).extracting(EventVersion::version, EventVersion::state).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3, EventVersion.State.RETIRED),
+                org.assertj.core.groups.Tuple.tuple(2, EventVersion.State.SUPERSEDED),
+                org.assertj.core.groups.Tuple.tuple(1, EventVersion.State.DRAFT));
+        EventVersion back = events.version("contract-event", 1).orElseThrow();
+        assertThat(back.returned().comment()).isEqualTo("请补充说法");
+        assertThat(back.event().steps().get(1)).isEqualTo(new LifeEvent.Step("social-security-card",
+                knowledgeBase.snapshot().item("social-security-card").orElseThrow().name(), "就医要用社保卡", "没有社保卡的"));
+        assertThat(events.version("contract-event", 2).orElseThrow().publishedBy()).isEqualTo("reviewer-b");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM kb_event WHERE id = 'contract-event'").query(Long.class).single()).isZero();
     }
 
     @Test

@@ -36,6 +36,13 @@ class PublishingRequestsTests {
     }
 
     @Test
+    void retiringALifeEventNeedsTheRightButItsConfirmationPageDoesNot() {
+        assertThat(matches("POST", "/editor/events/newborn/retire")).isTrue();
+        assertThat(matches("GET", "/editor/events/newborn/retire")).isFalse();
+        assertThat(matches("POST", "/editor/events/newborn/save")).isFalse();
+    }
+
+    @Test
     void theConfirmationPagesBeforePublishingAreNotThemselvesPublishing() {
         assertThat(matches("GET", "/editor/items/dog-registration/versions/2/publish")).isFalse();
         assertThat(matches("GET", "/editor/items/dog-registration/versions/1/rollback")).isFalse();
