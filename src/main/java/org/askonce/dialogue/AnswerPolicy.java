@@ -96,8 +96,8 @@ final class AnswerPolicy {
 
     /**
      * 1. An open menu: a number, "是", or naming one of the options picks it ("租房的要多久" with the
-     * element asked); "都不是" leaves it; an element asked without naming an item is noted and the menu
-     * stays.
+     * element asked; not a whole situation asked again); "都不是" leaves it; an element asked without
+     * naming an item is noted and the menu stays.
      */
     Optional<Decision> openMenu(Question q) {
         List<String> pending = q.conversation().pendingOptions();
@@ -110,7 +110,7 @@ final class AnswerPolicy {
         if (choice.isEmpty() && pending.size() == 1 && intent == Intent.YES && q.act()) {
             choice = OptionalInt.of(1);
         }
-        if (choice.isEmpty()) {
+        if (choice.isEmpty() && !situationAgain(q)) {
             choice = chosenByWords(analysis, q.result(), pending, q.thresholds());
         }
         if (choice.isPresent()) {
@@ -132,6 +132,14 @@ final class AnswerPolicy {
                     "请先选择您要问的事项，我再告诉您" + element.label() + "。\n" + composer.menu(options), false));
         }
         return Optional.empty();
+    }
+
+    /**
+     * A question about a whole situation that a life event answers ("孩子出生了要办哪些手续", asked again):
+     * not a pick by its words from the menu of that event's steps.
+     */
+    private boolean situationAgain(Question q) {
+        return WholeSituation.asked(q.analysis().text()) && lifeEvents.decide(q).isPresent();
     }
 
     /**

@@ -51,6 +51,24 @@ class LifeEventDialogueTests {
     }
 
     @Test
+    void theSameSituationAskedAgainIsAnsweredWithTheEventAgainNotAsAFollowUpOnItsFirstStep() {
+        ask("孩子出生了要办哪些手续");
+
+        Reply again = ask("孩子出生了要办哪些手续");
+
+        assertThat(again.eventName()).isEqualTo("新生儿出生一件事");
+        assertThat(again.reply()).startsWith("【新生儿出生一件事】");
+    }
+
+    @Test
+    void theSituationAskedAgainAfterReadingAStepIsAnsweredWithTheEventAgain() {
+        ask("孩子出生了要办哪些手续");
+        assertThat(ask("1").itemName()).isEqualTo("出生登记（新生儿落户）");
+
+        assertThat(ask("孩子出生了要办哪些手续").eventName()).isEqualTo("新生儿出生一件事");
+    }
+
+    @Test
     void theEventReplyListsTheStepsInOrderWithWhyAndWhen() {
         String text = ask("开个小饭馆要办哪些证").reply();
         assertThat(text).startsWith("【开餐馆一件事】").contains("共6步");
