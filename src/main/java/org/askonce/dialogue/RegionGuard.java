@@ -2,7 +2,7 @@ package org.askonce.dialogue;
 
 import java.util.List;
 import java.util.Optional;
-import org.askonce.system.WordLists;
+import org.askonce.nlp.WordLists;
 
 /**
  * Another Chinese region's affairs are not ours: "北京的居住证怎么办" names a place outside the area

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.askonce.system.WordLists;
 
 /**
  * Marks stopwords (function words, fillers: 的, 请问, 那个, 一下…) and element cue words (材料,

@@ -64,10 +64,10 @@ final class Vocabulary {
             }
         });
         snapshot.lexicon().synonyms().forEach((canonical, colloquial) -> {
-            String canon = NormaliseStep.normalise(canonical);
+            String canon = TextNormaliser.normalise(canonical);
             add(lexiconWords, canon, MAX_DICTIONARY_WORD);
             for (String term : colloquial) {
-                String t = NormaliseStep.normalise(term);
+                String t = TextNormaliser.normalise(term);
                 add(lexiconWords, t, MAX_DICTIONARY_WORD);
                 if (!t.equals(canon)) {
                     official.put(t, canon);
@@ -107,7 +107,7 @@ final class Vocabulary {
     }
 
     private static void add(Set<String> words, String word, int maxLength) {
-        String w = NormaliseStep.normalise(word);
+        String w = TextNormaliser.normalise(word);
         if (w.length() >= 2 && w.length() <= maxLength && !w.contains(" ")) {
             words.add(w);
         }

@@ -16,6 +16,7 @@ import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.Reply;
 import org.askonce.guide.GuideLinks;
 import org.askonce.knowledge.KnowledgeBase;
+import org.askonce.nlp.TextNormaliser;
 import org.askonce.knowledge.ServiceItem;
 import org.askonce.knowledge.ServiceItem.Hall;
 import org.springframework.stereotype.Component;
@@ -106,7 +107,7 @@ class WechatMessageHandler {
     }
 
     private String converse(String appId, String openId, String text) {
-        String said = text.strip().replaceAll("[。！!.？?～~\\s]+$", "").toLowerCase(Locale.ROOT);
+        String said = TextNormaliser.compact(text);
         if (MORE_WORDS.contains(said)) {
             Optional<String> next = continuations.next(appId, openId);
             if (next.isPresent()) {

@@ -19,12 +19,12 @@ class TextPipelineTests {
 
     @Test
     void normaliseFoldsFullWidthEmojiAndPunctuation() {
-        assertThat(NormaliseStep.normalise("ＡＢＣ１２３，狗证😀要带啥？？")).isEqualTo("abc123 狗证要带啥");
+        assertThat(TextNormaliser.normalise("ＡＢＣ１２３，狗证😀要带啥？？")).isEqualTo("abc123 狗证要带啥");
     }
 
     @Test
     void normaliseReadsEmojiThatStandForAWord() {
-        assertThat(NormaliseStep.normalise("🐶证🉑以网上办吗")).isEqualTo("狗证可以网上办吗");
+        assertThat(TextNormaliser.normalise("🐶证🉑以网上办吗")).isEqualTo("狗证可以网上办吗");
     }
 
     @Test
@@ -86,7 +86,7 @@ class TextPipelineTests {
 
     @Test
     void normaliseTurnsCircledNumbersIntoDigits() {
-        assertThat(NormaliseStep.normalise("①")).isEqualTo("1");
+        assertThat(TextNormaliser.normalise("①")).isEqualTo("1");
     }
 
     @Test

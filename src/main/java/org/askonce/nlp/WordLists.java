@@ -1,4 +1,4 @@
-package org.askonce.system;
+package org.askonce.nlp;
 
 import java.io.IOException;
 import java.io.InputStream;
