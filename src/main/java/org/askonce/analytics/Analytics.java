@@ -24,6 +24,7 @@ import org.askonce.analytics.AnalyticsReport.ItemCount;
 import org.askonce.analytics.AnalyticsReport.ReasonCount;
 import org.askonce.analytics.AnalyticsReport.Satisfaction;
 import org.askonce.analytics.AnalyticsReport.UnansweredQuestion;
+import org.askonce.appointments.Appointments;
 import org.askonce.dialogue.Action;
 import org.askonce.dialogue.HandoffRequested;
 import org.askonce.knowledge.KnowledgeBase;
@@ -56,7 +57,16 @@ public class Analytics {
     /** The zone the database's timestamps (without time zone) are written in: this JVM's. */
     private final ZoneId storedZone = ZoneId.systemDefault();
 
+    /** 预约办事's figures come from its module's API, never from its tables; null: the report has no such section. */
+    private final Appointments appointments;
+
     Analytics(JdbcClient jdbc, KnowledgeBase knowledgeBase, AnalyticsSettings settings) {
+        this(jdbc, knowledgeBase, settings, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Analytics(JdbcClient jdbc, KnowledgeBase knowledgeBase, AnalyticsSettings settings, Appointments appointments) {
+        this.appointments = appointments;
         this.jdbc = jdbc;
         this.knowledgeBase = knowledgeBase;
         this.settings = settings;
@@ -80,9 +90,10 @@ public class Analytics {
         Satisfaction answers = ratings.getOrDefault(Action.ANSWER, Satisfaction.of(0, 0, 0));
         Satisfaction handoffs = ratings.getOrDefault(Action.RESOLVED, Satisfaction.of(0, 0, 0));
         List<ItemCount> items = items(start, end);
-        return new AnalyticsReport(range.from(), range.to(), totals, days, answers.plus(handoffs), answers, handoffs,
+        AnalyticsReport report = new AnalyticsReport(range.from(), range.to(), totals, days, answers.plus(handoffs), answers, handoffs,
                 handoffs(start, end), items.stream().limit(settings.top()).toList(), departments(items),
                 unanswered(start, end), settings.lowConfidence());
+        return appointments == null ? report : report.withBookings(appointments.statistics(range.from(), range.to()));
     }
 
     private List<Day> days(DateRange range, Timestamp start, Timestamp end) {

@@ -3,6 +3,7 @@ package org.askonce.analytics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.askonce.appointments.BookingStatistics;
 import org.askonce.dialogue.HandoffRequested;
 
 /**
@@ -19,11 +20,28 @@ import org.askonce.dialogue.HandoffRequested;
  * @param unanswered    questions the bot could not answer well, identical wordings (after
  *                      normalising) grouped, most frequent first (at most {@link AnalyticsSettings#top()})
  * @param lowConfidence the score under which an answer or menu counts as unsure
+ * @param bookings      预约办事 over the same days, as the appointments module counts them; {@code null} when
+ *                      the report was made without it
  */
 public record AnalyticsReport(LocalDate from, LocalDate to, Counts totals, List<Day> days, Satisfaction satisfaction,
                               Satisfaction answerSatisfaction, Satisfaction handoffSatisfaction, Handoffs handoffs,
                               List<ItemCount> topItems, List<DepartmentCount> departments,
-                              List<UnansweredQuestion> unanswered, double lowConfidence) {
+                              List<UnansweredQuestion> unanswered, double lowConfidence, BookingStatistics bookings) {
+
+    /** A report without the 预约办事 section. */
+    public AnalyticsReport(LocalDate from, LocalDate to, Counts totals, List<Day> days, Satisfaction satisfaction,
+                           Satisfaction answerSatisfaction, Satisfaction handoffSatisfaction, Handoffs handoffs,
+                           List<ItemCount> topItems, List<DepartmentCount> departments,
+                           List<UnansweredQuestion> unanswered, double lowConfidence) {
+        this(from, to, totals, days, satisfaction, answerSatisfaction, handoffSatisfaction, handoffs, topItems, departments, unanswered,
+                lowConfidence, null);
+    }
+
+    /** The same report with the 预约办事 section. */
+    AnalyticsReport withBookings(BookingStatistics statistics) {
+        return new AnalyticsReport(from, to, totals, days, satisfaction, answerSatisfaction, handoffSatisfaction, handoffs, topItems,
+                departments, unanswered, lowConfidence, statistics);
+    }
 
     public AnalyticsReport {
         days = List.copyOf(days);
