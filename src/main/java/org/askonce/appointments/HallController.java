@@ -13,16 +13,15 @@ import java.util.Map;
 import org.askonce.accounts.HallAssignments;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -101,7 +100,8 @@ class HallController {
     private static String mine(List<String> mine, String hall) {
         String h = hall == null ? "" : hall.strip();
         if (!mine.contains(h)) {
-            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "您没有分配到大厅“" + h + "”");
+            throw new AccessDeniedException("not assigned to hall " + h); // the 403 page
+
         }
         return h;
     }
