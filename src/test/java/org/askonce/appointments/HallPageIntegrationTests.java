@@ -47,7 +47,7 @@ class HallPageIntegrationTests {
     static final String PASSWORD = "Window-desk-key-41";
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AtomicInteger CODES = new AtomicInteger();
+    private static final AtomicInteger NAMES = new AtomicInteger();
 
     @LocalServerPort
     int port;
@@ -77,15 +77,8 @@ class HallPageIntegrationTests {
         }
     }
 
-    /** A booking for today (whatever the time now), written as a booking would be: code T0nn, never one the app makes. */
-    static String bookToday(JdbcClient jdbc, String citizen, String start, String end, String phone) {
-        JdbcAppointments store = new JdbcAppointments(jdbc);
-        LocalDate today = LocalDate.now(SHANGHAI);
-        long slot = store.slot(DOG_HALL, DOG, today, start, 3);
-        assertThat(store.take(slot)).isTrue();
-        String code = String.format("T0%02d", CODES.incrementAndGet()) + (citizen.hashCode() & 0xF);
-        store.insert(code, slot, citizen, new Appointment(code, DOG, DOG_HALL, today, start, end), phone, "test-" + code, Instant.now());
-        return code;
+    private static String bookToday(JdbcClient jdbc, String citizen, String start, String end, String phone) {
+        return HallFixture.bookToday(jdbc, citizen, start, end, phone);
     }
 
     /** A slot of the dog hall nobody has booked yet, as far ahead as bookings go. */
@@ -300,7 +293,7 @@ class HallPageIntegrationTests {
         StaffClient admin = StaffClient.loggedIn(port, "hp-admin", PASSWORD);
         HttpResponse<String> list = admin.get("/admin/users");
         assertThat(list.body()).contains("窗口人员", DOG_HALL, CARD_HALL);
-        String name = "hp-new-" + CODES.incrementAndGet();
+        String name = "hp-new-" + NAMES.incrementAndGet();
         HttpResponse<String> created = admin.post("/admin/users", Map.of("username", name, "displayName", "新窗口", "role", "HALL_STAFF",
                 "halls", CARD_HALL, "password", PASSWORD, "passwordAgain", PASSWORD));
         assertThat(created.body()).contains("已创建窗口人员“" + name + "”");
@@ -315,7 +308,7 @@ class HallPageIntegrationTests {
     void hallStaffWithoutAHallAreRefusedOnThePageNamingTheField() throws Exception {
         StaffClient admin = StaffClient.loggedIn(port, "hp-admin", PASSWORD);
         admin.get("/admin/users");
-        String name = "hp-nohall-" + CODES.incrementAndGet();
+        String name = "hp-nohall-" + NAMES.incrementAndGet();
         HttpResponse<String> page = admin.post("/admin/users", Map.of("username", name, "displayName", "无大厅", "role", "HALL_STAFF",
                 "password", PASSWORD, "passwordAgain", PASSWORD));
         assertThat(page.body()).contains("窗口人员至少要分配一个大厅（halls）");
