@@ -103,4 +103,34 @@ class HallBrowserTests {
         assertThat(BrowserSupport.policyViolations(staff)).isEmpty();
         BrowserSupport.screenshot(staff, "hall-page-desktop");
     }
+
+    @Test
+    void theAdminAssignsHallsToHallStaffOnTheUsersPage() throws Exception {
+        if (accounts.find("hb-admin").isEmpty()) {
+            accounts.create("hb-admin", "管理员", Role.ADMIN, PASSWORD);
+        }
+        if (accounts.find("hb-chen").isEmpty()) {
+            accounts.create("hb-chen", "陈窗口", Role.HALL_STAFF, PASSWORD);
+            halls.assign("hb-chen", List.of(HALL));
+        }
+        staff = BrowserSupport.chromium();
+        BrowserSupport.logIn(staff, "http://127.0.0.1:" + port, "hb-admin", PASSWORD);
+        staff.get("http://127.0.0.1:" + port + "/admin/users");
+        WebElement row = staff.findElements(By.cssSelector("tbody tr")).stream().filter(r -> r.getText().startsWith("hb-chen")).findFirst()
+                .orElseThrow();
+        assertThat(row.getText()).contains("窗口人员", HALL);
+        row.findElement(By.xpath(".//summary[text()='分配大厅']")).click();
+        for (WebElement box : row.findElements(By.cssSelector("input[name=halls]"))) {
+            if (!box.isSelected()) {
+                box.click(); // both halls
+            }
+        }
+        BrowserSupport.screenshot(staff, "admin-users-halls-desktop");
+        row.findElement(By.xpath(".//button[text()='保存大厅']")).click();
+        BrowserSupport.waitOn(staff, WAIT).until(d -> d.findElements(By.cssSelector(".alert.ok")).size() == 1);
+        assertThat(staff.findElement(By.cssSelector(".alert.ok")).getText()).isEqualTo("已为“hb-chen”设置大厅");
+        assertThat(halls.hallsOf("hb-chen")).containsExactly(HALL, "杭州市民卡服务中心");
+        assertThat(BrowserSupport.accessibilityProblems(staff)).isEmpty();
+        assertThat(BrowserSupport.policyViolations(staff)).isEmpty();
+    }
 }
