@@ -7,14 +7,16 @@ import java.util.stream.Collectors;
 /**
  * What a staff member may do. An editor writes knowledge as drafts; a reviewer may do everything an
  * editor may and also publish, roll back and import (an import publishes at once); an admin may do
- * everything an agent or a reviewer may, and manages the accounts. As a Spring Security authority
+ * everything an agent or a reviewer may, and manages the accounts. Hall staff (窗口人员) work the
+ * bookings of the halls assigned to them ({@link HallAssignments}) and nothing else. As a Spring Security authority
  * each role is {@code ROLE_} + its name.
  */
 public enum Role {
     ADMIN("管理员"),
     AGENT("坐席"),
     EDITOR("知识编辑"),
-    REVIEWER("审核发布");
+    REVIEWER("审核发布"),
+    HALL_STAFF("窗口人员");
 
     private final String label;
 
@@ -35,6 +37,11 @@ public enum Role {
     /** May open the knowledge editor console: edit drafts, propose, try, audit, the learning loop, analytics, export. */
     public boolean mayEditKnowledge() {
         return this == EDITOR || this == REVIEWER || this == ADMIN;
+    }
+
+    /** May open the hall page ({@code /hall}): hall staff for their halls, admins for every hall. */
+    public boolean mayWorkHalls() {
+        return this == HALL_STAFF || this == ADMIN;
     }
 
     /** May publish drafts, roll back and import: the one place that says so (see {@link PublishRight}). */

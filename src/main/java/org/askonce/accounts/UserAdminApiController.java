@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -26,13 +27,23 @@ class UserAdminApiController {
 
     private final UserAccounts accounts;
     private final LoginThrottle throttle;
+    private final HallAssignments halls;
 
-    UserAdminApiController(UserAccounts accounts, LoginThrottle throttle) {
+    UserAdminApiController(UserAccounts accounts, LoginThrottle throttle, HallAssignments halls) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.halls = halls;
     }
 
-    record CreateRequest(String username, String displayName, String role, String password) {
+    /** halls: for a 窗口人员 (HALL_STAFF) account, at least one bookable hall; for other roles none. */
+    record CreateRequest(String username, String displayName, String role, List<String> halls, String password) {
+    }
+
+    record HallsRequest(List<String> halls) {
+    }
+
+    /** The halls an account works in: assigned (stored) and, for an admin, every hall. */
+    record Halls(String username, List<String> halls) {
     }
 
     record PasswordRequest(String password) {
@@ -45,13 +56,30 @@ class UserAdminApiController {
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<UserAccount> create(@RequestBody CreateRequest request) {
-        UserAccount created = accounts.create(request.username(), request.displayName(), Role.parse(request.role()), request.password());
+        Role role = Role.parse(request.role());
+        List<String> chosen = halls.check(role, request.halls());
+        UserAccount created = accounts.create(request.username(), request.displayName(), role, request.password());
+        if (role == Role.HALL_STAFF) {
+            halls.assign(created.username(), chosen);
+        }
         return ResponseEntity.created(URI.create("/api/admin/users/" + created.username())).body(created);
     }
 
     @GetMapping("/{username}")
     UserAccount find(@PathVariable String username) {
         return accounts.find(username).orElseThrow(() -> new UnknownUserException(username));
+    }
+
+    @GetMapping("/{username}/halls")
+    Halls halls(@PathVariable String username) {
+        find(username);
+        return new Halls(username, halls.hallsOf(username));
+    }
+
+    /** Replaces the halls of a 窗口人员 account: {@code {"halls": ["…"]}}. */
+    @PutMapping(path = "/{username}/halls", consumes = MediaType.APPLICATION_JSON_VALUE)
+    Halls assignHalls(@PathVariable String username, @RequestBody HallsRequest request) {
+        return new Halls(username, halls.assign(username, request.halls()));
     }
 
     @PostMapping("/{username}/disable")

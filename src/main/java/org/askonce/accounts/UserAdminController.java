@@ -4,6 +4,7 @@ import java.security.Principal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
@@ -29,26 +30,29 @@ class UserAdminController {
 
     private final UserAccounts accounts;
     private final LoginThrottle throttle;
+    private final HallAssignments halls;
 
-    UserAdminController(UserAccounts accounts, LoginThrottle throttle) {
+    UserAdminController(UserAccounts accounts, LoginThrottle throttle, HallAssignments halls) {
         this.accounts = accounts;
         this.throttle = throttle;
+        this.halls = halls;
     }
 
-    /** The create form; the passwords are never sent back to the page. */
-    record NewUser(String username, String displayName, String role, String password, String passwordAgain) {
+    /** The create form (halls: for 窗口人员 only); the passwords are never sent back to the page. */
+    record NewUser(String username, String displayName, String role, List<String> halls, String password, String passwordAgain) {
 
         static NewUser empty() {
-            return new NewUser("", "", Role.AGENT.name(), null, null);
+            return new NewUser("", "", Role.AGENT.name(), List.of(), null, null);
         }
 
         NewUser withoutPasswords() {
-            return new NewUser(username, displayName, role, null, null);
+            return new NewUser(username, displayName, role, halls == null ? List.of() : halls, null, null);
         }
     }
 
-    /** A row of the list, as people read it. */
-    record Row(String username, String displayName, String role, boolean enabled, boolean locked, String created) {
+    /** A row of the list, as people read it; halls only for hall staff. */
+    record Row(String username, String displayName, String role, boolean enabled, boolean locked, String created,
+               boolean hallStaff, List<String> halls) {
     }
 
     @GetMapping
@@ -57,11 +61,14 @@ class UserAdminController {
             model.addAttribute("form", NewUser.empty());
         }
         Set<String> locked = throttle.lockedUsernames();
+        Map<String, List<String>> assigned = halls.all();
         model.addAttribute("users", accounts.list().stream()
                 .map(u -> new Row(u.username(), u.displayName(), u.role().label(), u.enabled(),
-                        locked.contains(LoginThrottle.key(u.username())), CREATED.format(u.createdAt())))
+                        locked.contains(LoginThrottle.key(u.username())), CREATED.format(u.createdAt()),
+                        u.role() == Role.HALL_STAFF, assigned.getOrDefault(u.username(), List.of())))
                 .toList());
         model.addAttribute("roles", List.of(Role.values()));
+        model.addAttribute("bookableHalls", halls.bookableHalls());
         return "admin/users";
     }
 
@@ -71,7 +78,12 @@ class UserAdminController {
             if (!Objects.equals(form.password(), form.passwordAgain())) {
                 throw new IllegalArgumentException("两次输入的密码不一致");
             }
-            UserAccount created = accounts.create(strip(form.username()), form.displayName(), Role.parse(form.role()), form.password());
+            Role role = Role.parse(form.role());
+            List<String> chosen = halls.check(role, form.halls());
+            UserAccount created = accounts.create(strip(form.username()), form.displayName(), role, form.password());
+            if (role == Role.HALL_STAFF) {
+                halls.assign(created.username(), chosen);
+            }
             redirect.addFlashAttribute("message", "已创建" + created.role().label() + "“" + created.username() + "”");
             return "redirect:/admin/users";
         } catch (IllegalArgumentException e) {
@@ -98,6 +110,12 @@ class UserAdminController {
             accounts.find(username).orElseThrow(() -> new UnknownUserException(username));
             throttle.unlock(username, me.getName());
         }, "已解锁“" + username + "”，可以立即重新登录");
+    }
+
+    /** Sets the halls a hall-staff account works in. */
+    @PostMapping("/{username}/halls")
+    String assignHalls(@PathVariable String username, @RequestParam(required = false) List<String> halls, RedirectAttributes redirect) {
+        return change(redirect, () -> this.halls.assign(username, halls), "已为“" + username + "”设置大厅");
     }
 
     @PostMapping("/{username}/password")

@@ -24,6 +24,7 @@ import org.askonce.analytics.AnalyticsReport.ItemCount;
 import org.askonce.analytics.AnalyticsReport.ReasonCount;
 import org.askonce.analytics.AnalyticsReport.Satisfaction;
 import org.askonce.analytics.AnalyticsReport.UnansweredQuestion;
+import org.askonce.appointments.Appointments;
 import org.askonce.dialogue.Action;
 import org.askonce.dialogue.HandoffRequested;
 import org.askonce.knowledge.KnowledgeBase;
@@ -57,9 +58,17 @@ public class Analytics {
     private final ZoneId storedZone = ZoneId.systemDefault();
 
     private final LifeEventUse lifeEvents;
+    /** 预约办事's figures come from its module's API, never from its tables; null: the report has no such section. */
+    private final Appointments appointments;
 
     Analytics(JdbcClient jdbc, KnowledgeBase knowledgeBase, AnalyticsSettings settings, LifeEventUse lifeEvents) {
+        this(jdbc, knowledgeBase, settings, lifeEvents, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    Analytics(JdbcClient jdbc, KnowledgeBase knowledgeBase, AnalyticsSettings settings, LifeEventUse lifeEvents, Appointments appointments) {
         this.lifeEvents = lifeEvents;
+        this.appointments = appointments;
         this.jdbc = jdbc;
         this.knowledgeBase = knowledgeBase;
         this.settings = settings;
@@ -83,9 +92,10 @@ public class Analytics {
         Satisfaction answers = ratings.getOrDefault(Action.ANSWER, Satisfaction.of(0, 0, 0));
         Satisfaction handoffs = ratings.getOrDefault(Action.RESOLVED, Satisfaction.of(0, 0, 0));
         List<ItemCount> items = items(start, end);
-        return new AnalyticsReport(range.from(), range.to(), totals, days, answers.plus(handoffs), answers, handoffs,
+        AnalyticsReport report = new AnalyticsReport(range.from(), range.to(), totals, days, answers.plus(handoffs), answers, handoffs,
                 handoffs(start, end), items.stream().limit(settings.top()).toList(), departments(items),
-                unanswered(start, end), settings.lowConfidence(), lifeEvents.between(start, end));
+                unanswered(start, end), settings.lowConfidence(), lifeEvents.between(start, end), null);
+        return appointments == null ? report : report.withBookings(appointments.statistics(range.from(), range.to()));
     }
 
     private List<Day> days(DateRange range, Timestamp start, Timestamp end) {

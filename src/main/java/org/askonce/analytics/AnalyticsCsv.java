@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.askonce.analytics.AnalyticsReport.Counts;
 import org.askonce.analytics.AnalyticsReport.Satisfaction;
+import org.askonce.appointments.BookingStatistics;
 
 /**
  * The dashboard as one CSV file for Excel: UTF-8 with a byte-order mark (without it Excel reads
@@ -89,7 +90,32 @@ final class AnalyticsCsv {
         for (AnalyticsReport.UnansweredQuestion q : r.unanswered()) {
             csv.row(q.question(), q.count(), q.unknown(), q.handedOff(), q.lowConfidence(), view.time(q.lastAsked()));
         }
+        if (r.bookings() != null) {
+            csv.blank();
+            csv.bookings(r.bookings(), view);
+        }
         return BOM + String.join("\r\n", csv.lines) + "\r\n";
+    }
+
+    /** The 预约办事 section: its own tables, after the others (the next section can follow it the same way). */
+    private void bookings(BookingStatistics b, AnalyticsView view) {
+        section("预约办事", "指标", "数值");
+        row("预约数", b.made());
+        row("市民取消", b.cancelledByCitizen());
+        row("大厅取消", b.cancelledByHall());
+        row("已到", b.arrived());
+        row("未到", b.noShow());
+        row("爽约率", view.percent(b.noShowRate()));
+        blank();
+        section("预约最多的事项", "排名", "事项", "预约数");
+        for (int i = 0; i < b.topItems().size(); i++) {
+            row(i + 1, b.topItems().get(i).item(), b.topItems().get(i).bookings());
+        }
+        blank();
+        section("各大厅预约", "大厅", "预约数", "已到", "未到");
+        for (BookingStatistics.HallCount h : b.halls()) {
+            row(h.hall(), h.made(), h.arrived(), h.noShow());
+        }
     }
 
     private void satisfaction(String label, Satisfaction s, AnalyticsView view) {

@@ -3,6 +3,7 @@ package org.askonce.analytics;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.askonce.appointments.BookingStatistics;
 import org.askonce.dialogue.HandoffRequested;
 
 /**
@@ -20,11 +21,20 @@ import org.askonce.dialogue.HandoffRequested;
  *                      normalising) grouped, most frequent first (at most {@link AnalyticsSettings#top()})
  * @param lowConfidence the score under which an answer or menu counts as unsure
  * @param lifeEvents    every published life event (一件事) and its use, most used first
+ * @param bookings      预约办事 over the same days, as the appointments module counts them; {@code null} when
+ *                      the report was made without it
  */
 public record AnalyticsReport(LocalDate from, LocalDate to, Counts totals, List<Day> days, Satisfaction satisfaction,
                               Satisfaction answerSatisfaction, Satisfaction handoffSatisfaction, Handoffs handoffs,
                               List<ItemCount> topItems, List<DepartmentCount> departments,
-                              List<UnansweredQuestion> unanswered, double lowConfidence, List<EventUse> lifeEvents) {
+                              List<UnansweredQuestion> unanswered, double lowConfidence, List<EventUse> lifeEvents,
+                              BookingStatistics bookings) {
+
+    /** The same report with the 预约办事 section. */
+    AnalyticsReport withBookings(BookingStatistics statistics) {
+        return new AnalyticsReport(from, to, totals, days, satisfaction, answerSatisfaction, handoffSatisfaction, handoffs, topItems,
+                departments, unanswered, lowConfidence, lifeEvents, statistics);
+    }
 
     public AnalyticsReport {
         days = List.copyOf(days);

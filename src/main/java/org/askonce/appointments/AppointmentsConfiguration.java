@@ -2,11 +2,13 @@ package org.askonce.appointments;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import org.askonce.accounts.HallDirectory;
 import org.askonce.calendar.WorkingDays;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +22,7 @@ class AppointmentsConfiguration {
 
     @Bean
     Appointments appointments(KnowledgeSettings knowledge, KnowledgeBase knowledgeBase, PlatformTransactionManager transactionManager, JdbcClient jdbc,
-            WorkingDays calendar, AppointmentSettings settings) {
+            WorkingDays calendar, AppointmentSettings settings, ApplicationEventPublisher events) {
         Path file = knowledge.knowledgeBase().resolve("appointments.yaml");
         BookableHalls halls = BookableHalls.read(file);
         for (BookableHalls.Hall hall : halls.halls()) {
@@ -35,7 +37,13 @@ class AppointmentsConfiguration {
         log.info("Appointments: {} halls take bookings for {} items ({}), {} working days ahead, closing {} before a slot",
                 halls.halls().size(), halls.itemCount(), file, settings.days(), settings.closeBefore());
         return new Appointments(halls, new JdbcAppointments(jdbc), new TransactionTemplate(transactionManager),
-                calendar, settings, Clock.systemUTC());
+                calendar, settings, Clock.systemUTC(), events);
+    }
+
+    /** The halls hall staff can be assigned to (the accounts module asks). */
+    @Bean
+    HallDirectory hallDirectory(Appointments appointments) {
+        return appointments::hallNames;
     }
 
     @Bean

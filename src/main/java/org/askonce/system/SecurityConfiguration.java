@@ -56,7 +56,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * <li>Staff side, everything else: form login at {@code /login} (pages, session, CSRF on every form)
  * or HTTP Basic (API callers such as a 12345 hotline system), both throttled by the
  * {@link LoginThrottle} (429 when refused). {@code /console/**} and
- * {@code /api/agent/**} for agents and admins, {@code /admin/**} and {@code /api/admin/**} for
+ * {@code /api/agent/**} for agents and admins, {@code /hall/**} (窗口预约) for hall staff and admins, {@code /admin/**} and {@code /api/admin/**} for
  * admins, {@code /editor/**} and {@code /api/editor/**} for editors, reviewers and admins
  * ({@link Role#mayEditKnowledge()}) except that publishing, rolling back and importing
  * ({@link PublishingRequests}) are for reviewers and admins ({@link Role#mayPublish()}), the Prometheus
@@ -126,6 +126,7 @@ class SecurityConfiguration {
                         .requestMatchers(path("/login"), path(LOGIN_REFUSED_PAGE), path("/error")).permitAll()
                         .requestMatchers(path("/console/**"), path("/api/agent/**")).hasAnyRole(Role.AGENT.name(), admin)
                         .requestMatchers(path("/admin/**"), path("/api/admin/**")).hasRole(admin)
+                        .requestMatchers(path("/hall"), path("/hall/**")).hasAnyRole(Role.HALL_STAFF.name(), admin)
                         .requestMatchers(PUBLISHING).hasAnyRole(Role.publishers())
                         .requestMatchers(path("/editor/**"), path("/api/editor/**")).hasAnyRole(Role.knowledgeEditors())
                         .requestMatchers(path("/actuator/prometheus")).hasRole(admin)
@@ -247,6 +248,9 @@ class SecurityConfiguration {
             }
             if (authorities.contains(Role.AGENT.authority())) {
                 return "/console";
+            }
+            if (authorities.contains(Role.HALL_STAFF.authority())) {
+                return "/hall";
             }
             for (Role role : Role.values()) {
                 if (role.mayEditKnowledge() && authorities.contains(role.authority())) {

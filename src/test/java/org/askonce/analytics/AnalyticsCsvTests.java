@@ -25,7 +25,7 @@ class AnalyticsCsvTests {
                 List.of(new AnalyticsReport.ItemCount("dog-registration", "养犬登记（犬证办理）", "杭州市公安局", 4, 3)),
                 List.of(new AnalyticsReport.DepartmentCount("杭州市公安局", 1, 4, 3)),
                 List.of(new AnalyticsReport.UnansweredQuestion("=HYPERLINK(\"x\"),公积金", 2, 2, 0, 0, Instant.parse("2025-03-01T02:00:00Z"))),
-                0.5, List.of(new AnalyticsReport.EventUse("newborn", "新生儿出生一件事", 4, 3, 2, 5)));
+                0.5, List.of(new AnalyticsReport.EventUse("newborn", "新生儿出生一件事", 4, 3, 2, 5)), null);
     }
 
     @Test
