@@ -1,12 +1,6 @@
 package org.askonce.knowledge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,11 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/editor")
 class EditorConsoleController {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeEditor editor;
@@ -329,7 +318,7 @@ class EditorConsoleController {
     /** The item written in YAML, or null with the error (and the text, to correct it) flashed. */
     private static ServiceItem parse(String yaml, RedirectAttributes flash) {
         try {
-            return YAML.readValue(yaml, ServiceItem.class);
+            return KnowledgeMappers.YAML_IN.readValue(yaml, ServiceItem.class);
         } catch (JsonProcessingException e) {
             flash.addFlashAttribute("error", "YAML 格式有误（第" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "行）："
                     + e.getOriginalMessage());
@@ -344,7 +333,7 @@ class EditorConsoleController {
 
     static String yaml(ServiceItem item) {
         try {
-            return YAML.writeValueAsString(item.withFaqs(item.faqs().stream().map(f -> f.withItemId(null)).toList()));
+            return KnowledgeMappers.YAML_OUT.writeValueAsString(item.withFaqs(item.faqs().stream().map(f -> f.withItemId(null)).toList()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -2,8 +2,6 @@ package org.askonce.knowledge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -50,8 +48,7 @@ public class EventEditor {
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeEditor items;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper json = KnowledgeMappers.JSON;
 
     @Autowired
     EventEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, KnowledgeEditor items) {

@@ -2,8 +2,6 @@ package org.askonce.knowledge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.sql.Timestamp;
@@ -45,8 +43,7 @@ public class KnowledgeEditor {
     private final KnowledgeBase knowledgeBase;
     private final LexiconStore lexicons;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper json = KnowledgeMappers.JSON;
 
     @Autowired
     KnowledgeEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, LexiconStore lexicons) {

@@ -1,13 +1,8 @@
 package org.askonce.knowledge;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
@@ -36,11 +31,6 @@ import java.util.stream.Stream;
  */
 public final class KnowledgeFolder {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .registerModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
 
@@ -58,10 +48,7 @@ public final class KnowledgeFolder {
      * lexicon.yaml); reading it back gives the same knowledge base.
      */
     public static void write(KnowledgeSnapshot snapshot, Path folder) {
-        ObjectMapper out = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
-                .registerModule(new JavaTimeModule())
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        ObjectMapper out = KnowledgeMappers.YAML_OUT;
         try {
             Path items = folder.resolve("items");
             Files.createDirectories(items);
@@ -267,7 +254,7 @@ public final class KnowledgeFolder {
 
     private static <T> T parse(Path file, Class<T> type, List<String> problems) {
         try {
-            T value = YAML.readValue(file.toFile(), type);
+            T value = KnowledgeMappers.YAML_IN.readValue(file.toFile(), type);
             if (value == null) {
                 problems.add(file + ": empty file");
             }

@@ -3,8 +3,6 @@ package org.askonce.knowledge;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -24,8 +22,7 @@ class KnowledgeRepository {
     };
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private final ObjectMapper json = KnowledgeMappers.JSON;
 
     KnowledgeRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;

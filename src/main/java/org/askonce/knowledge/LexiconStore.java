@@ -24,7 +24,7 @@ class LexiconStore {
     static final String INITIAL_AUTHOR = "导入";
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = KnowledgeMappers.JSON;
 
     LexiconStore(JdbcClient jdbc) {
         this.jdbc = jdbc;

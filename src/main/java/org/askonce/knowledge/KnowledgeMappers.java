@@ -1,0 +1,37 @@
+package org.askonce.knowledge;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one configuration of how knowledge is written and read: as JSON in the database (items, events,
+ * the lexicon and their versions) and as YAML in a knowledge-base folder and the editor's YAML view.
+ * Dates are ISO text, never timestamps. Reading YAML is strict — an unknown field, a missing number or a
+ * key given twice is an error, since a person wrote it. Configured once; thread-safe.
+ */
+final class KnowledgeMappers {
+
+    /** Knowledge as JSON, for the database. */
+    static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** Knowledge written as YAML: no document marker, quotes only where needed. */
+    static final ObjectMapper YAML_OUT = new ObjectMapper(new YAMLFactory().disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES))
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    /** Knowledge read from YAML that a person wrote: strict. */
+    static final ObjectMapper YAML_IN = new ObjectMapper(new YAMLFactory())
+            .registerModule(new JavaTimeModule())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+
+    private KnowledgeMappers() {
+    }
+}
