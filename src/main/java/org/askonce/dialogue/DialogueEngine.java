@@ -10,7 +10,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.askonce.dialogue.ConversationEvents.CitizenWroteToAgent;
-import org.askonce.dialogue.ConversationEvents.ConversationRated;
 import org.askonce.dialogue.ConversationEvents.HandoffCancelled;
 import org.askonce.knowledge.Element;
 import org.askonce.knowledge.Faq;
@@ -46,6 +45,7 @@ public class DialogueEngine {
     private final DialogueSettings settings;
     private final ReplyComposer composer;
     private final AnswerPolicy policy;
+    private final AnswerRatings ratings;
     private final Clock clock;
     private final Supplier<AgentAvailability> availability;
     private Supplier<BookingDesk> bookings = () -> BookingDesk.NONE;
@@ -73,6 +73,7 @@ public class DialogueEngine {
         this.settings = settings;
         this.composer = new ReplyComposer(settings);
         this.policy = new AnswerPolicy(composer, new RegionGuard(settings));
+        this.ratings = new AnswerRatings(store, events, composer, settings, clock);
         this.clock = clock;
         this.availability = availability;
     }
@@ -102,9 +103,9 @@ public class DialogueEngine {
         if (conversation.state().withPerson()) {
             return toPerson(conversation, question, now);
         }
-        OptionalInt rating = rateable(conversation) ? Ratings.parse(text) : OptionalInt.empty();
+        OptionalInt rating = ratings.rateable(conversation) ? Ratings.parse(text) : OptionalInt.empty();
         if (rating.isPresent()) {
-            return rate(conversation, rating.getAsInt(), question, now);
+            return ratings.rate(conversation, rating.getAsInt(), question, now);
         }
 
         Optional<BookingDesk.BookingReply> booking = booking(conversation, question);
@@ -212,49 +213,19 @@ public class DialogueEngine {
      * @throws IllegalStateException    if nothing can be rated now
      */
     public Reply rate(Channel channel, String userId, int rating) {
-        if (rating < 1 || rating > 3) {
-            throw new IllegalArgumentException("rating must be 1 (满意), 2 (基本满意) or 3 (不满意), was " + rating);
-        }
-        Instant now = clock.instant();
-        Conversation conversation = store.current(channel, userId, now, settings.sessionTimeout())
-                .filter(this::rateable)
-                .orElseThrow(() -> new IllegalStateException("没有可以评价的回答"));
-        return rate(conversation, rating, "（评价：" + Ratings.label(rating) + "）", now);
+        return ratings.rateLatest(channel, userId, rating);
     }
 
     /**
      * Rates one answer of the user's (or the notice that ended a hand-off), however long ago it was
-     * given: the web chat's buttons under each answer. The latest answer of the current conversation
-     * is rated as {@link #rate(Channel, String, int)} does (不满意 then hands the next question to a
-     * person); an earlier one only records the rating.
+     * given: the web chat's buttons under each answer (see {@link AnswerRatings#rateMessage}).
      *
      * @throws IllegalArgumentException if the rating is not 1, 2 or 3
      * @throws NotTheirs                if there is no such message in this user's conversations on this channel
      * @throws IllegalStateException    if the message is not an answer
      */
     public Reply rate(Channel channel, String userId, long messageId, int rating) {
-        if (rating < 1 || rating > 3) {
-            throw new IllegalArgumentException("rating must be 1 (满意), 2 (基本满意) or 3 (不满意), was " + rating);
-        }
-        Message message = store.message(messageId).orElseThrow(NotTheirs::new);
-        Conversation owner = store.find(message.conversationId())
-                .filter(c -> c.channel() == channel && c.userId().equals(userId))
-                .orElseThrow(NotTheirs::new);
-        if (message.sender() != Sender.BOT || (message.action() != Action.ANSWER && message.action() != Action.RESOLVED)) {
-            throw new IllegalStateException("只能评价机器人的回答或已结束的人工服务");
-        }
-        Instant now = clock.instant();
-        boolean latest = store.current(channel, userId, now, settings.sessionTimeout())
-                .filter(c -> c.id().equals(owner.id()) && rateable(c))
-                .isPresent()
-                && store.messages(owner.id(), messageId, 500).stream().noneMatch(m -> m.sender() != Sender.CITIZEN);
-        if (latest) {
-            return rate(owner, rating, "（评价：" + Ratings.label(rating) + "）", now);
-        }
-        boolean handoff = message.action() == Action.RESOLVED;
-        store.rateTurn(owner.id(), message.turnId(), rating);
-        events.publishEvent(new ConversationRated(owner.id(), rating, handoff, now));
-        return Reply.said(owner.id(), Action.RATED, composer.ratedEarlier(rating), 1.0, messageId);
+        return ratings.rateMessage(channel, userId, messageId, rating);
     }
 
     /** The message to rate is not in the user's conversations (or does not exist). */
@@ -262,22 +233,6 @@ public class DialogueEngine {
         NotTheirs() {
             super("没有找到这条回答，或它不属于您的对话，无法评价", null, false, false);
         }
-    }
-
-    /** Messages that can be rated: the last thing said was an answer, or the end of a hand-off, and no menu is open. */
-    private boolean rateable(Conversation c) {
-        return c.pendingOptions().isEmpty() && (c.lastAction() == Action.ANSWER || c.lastAction() == Action.RESOLVED);
-    }
-
-    private Reply rate(Conversation conversation, int rating, String question, Instant now) {
-        boolean handoff = conversation.lastAction() == Action.RESOLVED;
-        store.rate(conversation.id(), rating, handoff ? Action.RESOLVED : Action.ANSWER);
-        String reply = composer.rated(rating, handoff);
-        Conversation next = conversation.after(now, Action.RATED).inState(Conversation.State.BOT)
-                .withUnsure(conversation.unsureCount()).withDissatisfied(rating == 3 && !handoff);
-        long turnId = store.save(next, new Turn(conversation.id(), now, question, null, Action.RATED, null, null, null, 1.0, reply));
-        events.publishEvent(new ConversationRated(conversation.id(), rating, handoff, now));
-        return Reply.said(conversation.id(), Action.RATED, reply, 1.0, Message.replyId(turnId));
     }
 
     /**
