@@ -365,7 +365,19 @@ public class Appointments {
     /** The hall's bookings for today and the coming working days bookings are offered for, with closed slots; soonest first. */
     public List<HallBooking> hallBookings(String hall) {
         List<LocalDate> days = hallDays();
-        return store.hallBookings(hall(hall).name(), days.get(0), days.get(days.size() - 1));
+        return store.hallBookings(hall(hall).name(), previousWorkingDay(), days.get(days.size() - 1));
+    }
+
+    /**
+     * The working day before today (per the calendar; within the last 30 days), which the hall page also
+     * shows, so that a no-show not marked on the day can be recorded the next morning.
+     */
+    public LocalDate previousWorkingDay() {
+        LocalDate day = today().minusDays(1);
+        for (int i = 0; i < 30 && !calendar.isWorkingDay(day); i++) {
+            day = day.minusDays(1);
+        }
+        return day;
     }
 
     /** The days the hall page shows: today and the working days bookings are offered for. */
@@ -377,7 +389,7 @@ public class Appointments {
         return days;
     }
 
-    /** The hall's closed slots over {@link #hallDays()}. */
+    /** The hall's closed slots over {@link #hallDays()} (a day gone by cannot be closed). */
     public List<ClosedSlot> closedSlots(String hall) {
         List<LocalDate> days = hallDays();
         return store.closedSlots(hall(hall).name(), days.get(0), days.get(days.size() - 1));

@@ -68,7 +68,13 @@ class HallController {
         List<ClosedSlot> closed = appointments.closedSlots(current);
         List<DayView> days = new ArrayList<>();
         LocalDate today = appointments.hallDays().get(0);
-        for (LocalDate day : appointments.hallDays()) {
+        List<LocalDate> shown = new ArrayList<>();
+        LocalDate before = appointments.previousWorkingDay();
+        if (bookings.stream().anyMatch(b -> b.date().equals(before))) {
+            shown.add(before); // the day before, while it has bookings: a no-show can still be recorded
+        }
+        shown.addAll(appointments.hallDays());
+        for (LocalDate day : shown) {
             Map<String, List<Row>> bySlot = new LinkedHashMap<>();
             Map<String, String> ends = new LinkedHashMap<>();
             for (HallBooking b : bookings) {
@@ -93,7 +99,7 @@ class HallController {
 
     private static String label(LocalDate day, LocalDate today) {
         String text = day.getMonthValue() + "月" + day.getDayOfMonth() + "日（" + day.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.CHINA) + "）";
-        return day.equals(today) ? text + " 今天" : text;
+        return day.equals(today) ? text + " 今天" : day.isBefore(today) ? text + " 上一个工作日（可补记未到）" : text;
     }
 
     /** The hall if it is one of mine; 403 otherwise. */

@@ -24,12 +24,16 @@ public final class HallFixture {
 
     /** Books today's slot {@code start}-{@code end} for the citizen; the code (T0…, never one the application makes). */
     public static String bookToday(JdbcClient jdbc, String citizen, String start, String end, String phone) {
+        return bookOn(jdbc, LocalDate.now(ZoneId.of("Asia/Shanghai")), citizen, start, end, phone);
+    }
+
+    /** Books the slot {@code start}-{@code end} of {@code day} (also a day gone by) for the citizen; the code. */
+    public static String bookOn(JdbcClient jdbc, LocalDate day, String citizen, String start, String end, String phone) {
         JdbcAppointments store = new JdbcAppointments(jdbc);
-        LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
-        long slot = store.slot(DOG_HALL, DOG, today, start, 3);
+        long slot = store.slot(DOG_HALL, DOG, day, start, 3);
         assertThat(store.take(slot)).isTrue();
         String code = String.format("T0%03d", CODES.incrementAndGet());
-        store.insert(code, slot, citizen, new Appointment(code, DOG, DOG_HALL, today, start, end), phone, "test-" + code, Instant.now());
+        store.insert(code, slot, citizen, new Appointment(code, DOG, DOG_HALL, day, start, end), phone, "test-" + code, Instant.now());
         return code;
     }
 }

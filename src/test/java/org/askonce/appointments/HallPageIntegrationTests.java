@@ -159,6 +159,21 @@ class HallPageIntegrationTests {
     }
 
     @Test
+    void aNoShowNotMarkedOnTheDayCanBeRecordedTheNextWorkingDay() throws Exception {
+        LocalDate before = appointments.previousWorkingDay();
+        String code = HallFixture.bookOn(jdbc, before, "web:hp-late", "09:00", "09:30", "13911116666");
+        StaffClient wang = wang();
+
+        String page = wang.get("/hall").body();
+        assertThat(page).contains("上一个工作日（可补记未到）", code);
+
+        HttpResponse<String> marked = wang.post("/hall/no-show", Map.of("hall", DOG_HALL, "code", code));
+        assertThat(marked.body()).contains("已将预约 " + code + " 标记为“未到”");
+        assertThat(appointments.hallBookings(DOG_HALL).stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow().state())
+                .isEqualTo(BookingState.NO_SHOW);
+    }
+
+    @Test
     void aMarkWithoutTheCsrfTokenIsRefused() throws Exception {
         String code = bookToday(jdbc, "web:hp-sun", "10:00", "10:30", "13911114444");
         StaffClient wang = wang();
