@@ -1,7 +1,5 @@
 package org.askonce.knowledge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -48,7 +46,6 @@ public class EventEditor {
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeEditor items;
     private final Clock clock;
-    private final ObjectMapper json = KnowledgeMappers.JSON;
 
     @Autowired
     EventEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, KnowledgeEditor items) {
@@ -118,7 +115,7 @@ public class EventEditor {
         ensureHistory(named.id());
         int version = nextVersion(named.id());
         jdbc.sql("INSERT INTO kb_event_version (event_id, version, body, state, author, created_at, note) VALUES (?,?,?,'DRAFT',?,?,?)")
-                .params(named.id(), version, write(named), author, Timestamp.from(clock.instant()), note).update();
+                .params(named.id(), version, KnowledgeMappers.toJson(named), author, Timestamp.from(clock.instant()), note).update();
         items.audit(author, "DRAFT", AUDIT_PREFIX + named.id(), version, note);
         return version(named.id(), version).orElseThrow();
     }
@@ -185,7 +182,7 @@ public class EventEditor {
         jdbc.sql("""
                         INSERT INTO kb_event_version (event_id, version, body, state, author, created_at, note, published_by, published_at)
                         VALUES (?,?,?,'RETIRED',?,?,?,?,?)""")
-                .params(eventId, version, write(live), user, Timestamp.from(now), why, user, Timestamp.from(now)).update();
+                .params(eventId, version, KnowledgeMappers.toJson(live), user, Timestamp.from(now), why, user, Timestamp.from(now)).update();
         repository.deleteEvent(eventId);
         items.audit(user, "RETIRE", AUDIT_PREFIX + eventId, version, why);
         items.countPublication(now);
@@ -256,7 +253,7 @@ public class EventEditor {
             jdbc.sql("""
                             INSERT INTO kb_event_version (event_id, version, body, state, author, created_at, note, published_by, published_at)
                             VALUES (?,?,?,'PUBLISHED',?,?,?,?,?)""")
-                    .params(event.id(), version, write(event), user, Timestamp.from(now), "导入：" + source, user, Timestamp.from(now)).update();
+                    .params(event.id(), version, KnowledgeMappers.toJson(event), user, Timestamp.from(now), "导入：" + source, user, Timestamp.from(now)).update();
             repository.replaceEvent(event);
             items.audit(user, "IMPORT", AUDIT_PREFIX + event.id(), version, "来自 " + source);
             changed++;
@@ -403,7 +400,7 @@ public class EventEditor {
         if (count == 0) {
             knowledgeBase.snapshot().event(eventId).ifPresent(live -> jdbc.sql(
                             "INSERT INTO kb_event_version (event_id, version, body, state, author, created_at, note) VALUES (?,1,?,'PUBLISHED','导入',?,?)")
-                    .params(eventId, write(live), Timestamp.from(clock.instant()), "编辑前的内容").update());
+                    .params(eventId, KnowledgeMappers.toJson(live), Timestamp.from(clock.instant()), "编辑前的内容").update());
         }
     }
 
@@ -419,26 +416,12 @@ public class EventEditor {
     private EventVersion version(ResultSet rs) throws SQLException {
         Timestamp published = rs.getTimestamp("published_at");
         Timestamp returnedAt = rs.getTimestamp("returned_at");
-        return new EventVersion(rs.getString("event_id"), rs.getInt("version"), read(rs.getString("body")),
+        return new EventVersion(rs.getString("event_id"), rs.getInt("version"), KnowledgeMappers.fromJson(rs.getString("body"), LifeEvent.class),
                 EventVersion.State.valueOf(rs.getString("state")), rs.getString("author"), rs.getTimestamp("created_at").toInstant(),
                 rs.getString("note"), rs.getString("published_by"), published == null ? null : published.toInstant(),
                 returnedAt == null ? null : new ItemVersion.Returned(rs.getString("returned_by"), returnedAt.toInstant(),
                         rs.getString("return_comment")));
     }
 
-    private String write(LifeEvent event) {
-        try {
-            return json.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private LifeEvent read(String body) {
-        try {
-            return json.readValue(body, LifeEvent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable life event version", e);
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package org.askonce.knowledge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import java.sql.Timestamp;
@@ -43,7 +41,6 @@ public class KnowledgeEditor {
     private final KnowledgeBase knowledgeBase;
     private final LexiconStore lexicons;
     private final Clock clock;
-    private final ObjectMapper json = KnowledgeMappers.JSON;
 
     @Autowired
     KnowledgeEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, LexiconStore lexicons) {
@@ -74,7 +71,7 @@ public class KnowledgeEditor {
         int version = nextVersion(item.id());
         Instant now = clock.instant();
         jdbc.sql("INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note) VALUES (?,?,?,'DRAFT',?,?,?)")
-                .params(item.id(), version, write(item), author, Timestamp.from(now), note).update();
+                .params(item.id(), version, KnowledgeMappers.toJson(item), author, Timestamp.from(now), note).update();
         audit(author, "DRAFT", item.id(), version, note);
         return version(item.id(), version).orElseThrow();
     }
@@ -150,7 +147,7 @@ public class KnowledgeEditor {
             jdbc.sql("""
                             INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note, published_by, published_at)
                             VALUES (?,?,?,'PUBLISHED',?,?,?,?,?)""")
-                    .params(item.id(), version, write(item), user, Timestamp.from(now), "导入：" + source, user, Timestamp.from(now)).update();
+                    .params(item.id(), version, KnowledgeMappers.toJson(item), user, Timestamp.from(now), "导入：" + source, user, Timestamp.from(now)).update();
             repository.replaceItem(item);
         }
         progress.stored(done, total);
@@ -325,7 +322,7 @@ public class KnowledgeEditor {
         if (count == 0) {
             knowledgeBase.snapshot().item(itemId).ifPresent(live -> jdbc.sql(
                             "INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note) VALUES (?,1,?,'PUBLISHED','导入',?,?)")
-                    .params(itemId, write(live), Timestamp.from(clock.instant()), "编辑前的内容").update());
+                    .params(itemId, KnowledgeMappers.toJson(live), Timestamp.from(clock.instant()), "编辑前的内容").update());
         }
     }
 
@@ -399,26 +396,12 @@ public class KnowledgeEditor {
     private ItemVersion version(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp published = rs.getTimestamp("published_at");
         Timestamp returnedAt = rs.getTimestamp("returned_at");
-        return new ItemVersion(rs.getString("item_id"), rs.getInt("version"), read(rs.getString("body")),
+        return new ItemVersion(rs.getString("item_id"), rs.getInt("version"), KnowledgeMappers.fromJson(rs.getString("body"), ServiceItem.class),
                 ItemVersion.State.valueOf(rs.getString("state")), rs.getString("author"), rs.getTimestamp("created_at").toInstant(),
                 rs.getString("note"), rs.getString("published_by"), published == null ? null : published.toInstant(),
                 returnedAt == null ? null : new ItemVersion.Returned(rs.getString("returned_by"), returnedAt.toInstant(),
                         rs.getString("return_comment")));
     }
 
-    private String write(ServiceItem item) {
-        try {
-            return json.writeValueAsString(item);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private ServiceItem read(String body) {
-        try {
-            return json.readValue(body, ServiceItem.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable item version", e);
-        }
-    }
 }

@@ -1,5 +1,7 @@
 package org.askonce.knowledge;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -33,5 +35,32 @@ final class KnowledgeMappers {
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
     private KnowledgeMappers() {
+    }
+
+    /** Knowledge as the database stores it. */
+    static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new KnowledgeBaseException("Cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Knowledge the database stored; a body that does not read is a broken store, not a caller's mistake. */
+    static <T> T fromJson(String body, Class<T> type) {
+        try {
+            return JSON.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new KnowledgeBaseException("Stored " + type.getSimpleName() + " is unreadable: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** As {@link #fromJson(String, Class)}, for a generic type (a list of items). */
+    static <T> T fromJson(String body, TypeReference<T> type) {
+        try {
+            return JSON.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new KnowledgeBaseException("Stored knowledge is unreadable: " + e.getOriginalMessage(), e);
+        }
     }
 }

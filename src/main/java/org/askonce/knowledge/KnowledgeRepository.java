@@ -1,8 +1,6 @@
 package org.askonce.knowledge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -22,7 +20,6 @@ class KnowledgeRepository {
     };
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json = KnowledgeMappers.JSON;
 
     KnowledgeRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -43,7 +40,7 @@ class KnowledgeRepository {
         Timestamp now = Timestamp.from(Instant.now());
         for (ServiceItem item : snapshot.items()) {
             jdbc.sql("INSERT INTO kb_item (id, name, department, audience, body, last_reviewed, updated_at) VALUES (?,?,?,?,?,?,?)")
-                    .params(item.id(), item.name(), item.department(), item.audience(), write(item.withFaqs(List.of())),
+                    .params(item.id(), item.name(), item.department(), item.audience(), KnowledgeMappers.toJson(item.withFaqs(List.of())),
                             item.lastReviewed() == null ? null : Date.valueOf(item.lastReviewed()), now)
                     .update();
             insertFaqs(item.faqs(), now);
@@ -63,7 +60,7 @@ class KnowledgeRepository {
         Timestamp now = Timestamp.from(Instant.now());
         for (LifeEvent event : events) {
             jdbc.sql("INSERT INTO kb_event (id, name, body, updated_at) VALUES (?,?,?,?)")
-                    .params(event.id(), event.name(), write(event), now).update();
+                    .params(event.id(), event.name(), KnowledgeMappers.toJson(event), now).update();
         }
     }
 
@@ -71,7 +68,7 @@ class KnowledgeRepository {
     void replaceEvent(LifeEvent event) {
         Timestamp now = Timestamp.from(Instant.now());
         int updated = jdbc.sql("UPDATE kb_event SET name = ?, body = ?, updated_at = ? WHERE id = ?")
-                .params(event.name(), write(event), now, event.id()).update();
+                .params(event.name(), KnowledgeMappers.toJson(event), now, event.id()).update();
         if (updated == 0) {
             insertEvents(List.of(event));
         }
@@ -87,12 +84,12 @@ class KnowledgeRepository {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("DELETE FROM kb_faq WHERE item_id = ?").param(item.id()).update();
         int updated = jdbc.sql("UPDATE kb_item SET name = ?, department = ?, audience = ?, body = ?, last_reviewed = ?, updated_at = ? WHERE id = ?")
-                .params(item.name(), item.department(), item.audience(), write(item.withFaqs(List.of())),
+                .params(item.name(), item.department(), item.audience(), KnowledgeMappers.toJson(item.withFaqs(List.of())),
                         item.lastReviewed() == null ? null : Date.valueOf(item.lastReviewed()), now, item.id())
                 .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO kb_item (id, name, department, audience, body, last_reviewed, updated_at) VALUES (?,?,?,?,?,?,?)")
-                    .params(item.id(), item.name(), item.department(), item.audience(), write(item.withFaqs(List.of())),
+                    .params(item.id(), item.name(), item.department(), item.audience(), KnowledgeMappers.toJson(item.withFaqs(List.of())),
                             item.lastReviewed() == null ? null : Date.valueOf(item.lastReviewed()), now)
                     .update();
         }
@@ -136,7 +133,7 @@ class KnowledgeRepository {
             Faq faq = faqs.get(i);
             jdbc.sql("INSERT INTO kb_faq (id, item_id, position, topic, question, similar_questions, answer, updated_at) VALUES (?,?,?,?,?,?,?,?)")
                     .params(faq.id(), faq.itemId(), i, faq.topic() == null ? null : faq.topic().name(), faq.question(),
-                            write(faq.similar()), faq.answer(), now)
+                            KnowledgeMappers.toJson(faq.similar()), faq.answer(), now)
                     .update();
         }
     }
@@ -155,7 +152,7 @@ class KnowledgeRepository {
         jdbc.sql("SELECT id, item_id, topic, question, similar_questions, answer FROM kb_faq ORDER BY item_id, position, id")
                 .query((rs, n) -> new Faq(rs.getString("id"), rs.getString("item_id"),
                         rs.getString("topic") == null ? null : Element.valueOf(rs.getString("topic")),
-                        rs.getString("question"), read(rs.getString("similar_questions"), STRINGS), rs.getString("answer")))
+                        rs.getString("question"), KnowledgeMappers.fromJson(rs.getString("similar_questions"), STRINGS), rs.getString("answer")))
                 .list()
                 .forEach(f -> {
                     if (f.itemId() == null) {
@@ -165,12 +162,12 @@ class KnowledgeRepository {
                     }
                 });
         List<ServiceItem> items = jdbc.sql("SELECT id, body FROM kb_item ORDER BY id")
-                .query((rs, n) -> read(rs.getString("body"), ServiceItem.class))
+                .query((rs, n) -> KnowledgeMappers.fromJson(rs.getString("body"), ServiceItem.class))
                 .list().stream()
                 .map(item -> item.withFaqs(faqsByItem.getOrDefault(item.id(), List.of())))
                 .toList();
         List<LifeEvent> events = jdbc.sql("SELECT body FROM kb_event ORDER BY id")
-                .query((rs, n) -> read(rs.getString("body"), LifeEvent.class)).list();
+                .query((rs, n) -> KnowledgeMappers.fromJson(rs.getString("body"), LifeEvent.class)).list();
         return new KnowledgeSnapshot(items, hallFaqs, loadLexicon(), events);
     }
 
@@ -191,27 +188,6 @@ class KnowledgeRepository {
         return new Lexicon(synonyms, words);
     }
 
-    private String write(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new KnowledgeBaseException("Cannot serialise " + value, e);
-        }
-    }
 
-    private <T> T read(String text, Class<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new KnowledgeBaseException("Stored knowledge is unreadable: " + e.getOriginalMessage(), e);
-        }
-    }
 
-    private <T> T read(String text, TypeReference<T> type) {
-        try {
-            return json.readValue(text, type);
-        } catch (JsonProcessingException e) {
-            throw new KnowledgeBaseException("Stored knowledge is unreadable: " + e.getOriginalMessage(), e);
-        }
-    }
 }

@@ -1,7 +1,5 @@
 package org.askonce.knowledge;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -24,7 +22,6 @@ class LexiconStore {
     static final String INITIAL_AUTHOR = "导入";
 
     private final JdbcClient jdbc;
-    private final ObjectMapper json = KnowledgeMappers.JSON;
 
     LexiconStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -104,7 +101,7 @@ class LexiconStore {
     }
 
     private LexiconVersion row(ResultSet rs, int n) throws SQLException {
-        return new LexiconVersion(rs.getInt("version"), read(rs.getString("body")), rs.getString("published_by"),
+        return new LexiconVersion(rs.getInt("version"), KnowledgeMappers.fromJson(rs.getString("body"), Lexicon.class), rs.getString("published_by"),
                 rs.getTimestamp("published_at").toInstant(), rs.getString("note"), false);
     }
 
@@ -112,18 +109,7 @@ class LexiconStore {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("synonyms", lexicon.sortedSynonyms());
         body.put("words", lexicon.sortedWords());
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return KnowledgeMappers.toJson(body);
     }
 
-    private Lexicon read(String body) {
-        try {
-            return json.readValue(body, Lexicon.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable lexicon version", e);
-        }
-    }
 }

@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
 class AppointmentReminderPush {
 
     private static final Logger log = LoggerFactory.getLogger(AppointmentReminderPush.class);
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(item|hall|date|start|end|code)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile(
+            "\\{(" + String.join("|", WechatSettings.ReminderTemplate.PLACEHOLDERS) + ")}");
     /** WeChat's limits on a field's value, by the kind its name starts with. */
     private static final int THING_MAX = 20;
     private static final int CHARACTER_STRING_MAX = 32;

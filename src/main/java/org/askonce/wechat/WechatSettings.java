@@ -103,7 +103,7 @@ public record WechatSettings(
     public record ReminderTemplate(String id, Map<String, String> data) {
 
         /** The placeholders a field may use, e.g. {@code {date} {start}-{end}}. */
-        public static final Set<String> PLACEHOLDERS = Set.of("item", "hall", "date", "start", "end", "code");
+        public static final List<String> PLACEHOLDERS = List.of("item", "hall", "date", "start", "end", "code");
         static final String PLACEHOLDERS_TEXT = "{item} {hall} {date} {start} {end} {code}";
         private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{([^{}]*)}");
         private static final java.util.regex.Pattern FIELD = java.util.regex.Pattern.compile("[a-z_]+[0-9]+");
