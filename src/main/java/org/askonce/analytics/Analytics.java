@@ -5,8 +5,6 @@ import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -26,19 +24,21 @@ import org.askonce.analytics.AnalyticsReport.Satisfaction;
 import org.askonce.analytics.AnalyticsReport.UnansweredQuestion;
 import org.askonce.appointments.Appointments;
 import org.askonce.dialogue.Action;
+import org.askonce.dialogue.ConversationStatistics;
 import org.askonce.dialogue.HandoffRequested;
+import org.askonce.handoff.HandoffStatistics;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.ServiceItem;
 import org.askonce.privacy.PersonalData;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Counts what citizens asked and how it went, for a range of calendar days, from the stored
- * conversations, turns and hand-offs. The database does the counting (grouped by the hour the
- * timestamps are stored in, which is then placed on its day in the dashboard's zone), so a year of
- * traffic costs a few thousand rows, not a million. The SQL is plain enough for H2 and PostgreSQL.
+ * Counts what citizens asked and how it went, for a range of calendar days. The figures come from the
+ * modules that own them, never from their tables: conversations and turns from dialogue's
+ * {@link ConversationStatistics} (counted by the hour, each hour then placed on its day in the
+ * dashboard's zone), hand-offs from {@link HandoffStatistics}, bookings from {@link Appointments};
+ * life-event use is recorded here ({@link LifeEventUse}).
  */
 @Service
 public class Analytics {
@@ -51,25 +51,27 @@ public class Analytics {
                     .thenComparingInt(e -> e.getKey().length()).thenComparing(Map.Entry::getKey);
     private static final Pattern NOT_TEXT = Pattern.compile("[\\s\\p{P}\\p{S}]+");
 
-    private final JdbcClient jdbc;
+    private final ConversationStatistics conversationStatistics;
+    private final HandoffStatistics handoffStatistics;
     private final KnowledgeBase knowledgeBase;
     private final AnalyticsSettings settings;
-    /** The zone the database's timestamps (without time zone) are written in: this JVM's. */
-    private final ZoneId storedZone = ZoneId.systemDefault();
 
     private final LifeEventUse lifeEvents;
     /** 预约办事's figures come from its module's API, never from its tables; null: the report has no such section. */
     private final Appointments appointments;
 
-    Analytics(JdbcClient jdbc, KnowledgeBase knowledgeBase, AnalyticsSettings settings, LifeEventUse lifeEvents) {
-        this(jdbc, knowledgeBase, settings, lifeEvents, null);
+    Analytics(ConversationStatistics conversationStatistics, HandoffStatistics handoffStatistics, KnowledgeBase knowledgeBase,
+              AnalyticsSettings settings, LifeEventUse lifeEvents) {
+        this(conversationStatistics, handoffStatistics, knowledgeBase, settings, lifeEvents, null);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    Analytics(JdbcClient jdbc, KnowledgeBase knowledgeBase, AnalyticsSettings settings, LifeEventUse lifeEvents, Appointments appointments) {
+    Analytics(ConversationStatistics conversationStatistics, HandoffStatistics handoffStatistics, KnowledgeBase knowledgeBase,
+              AnalyticsSettings settings, LifeEventUse lifeEvents, Appointments appointments) {
         this.lifeEvents = lifeEvents;
         this.appointments = appointments;
-        this.jdbc = jdbc;
+        this.conversationStatistics = conversationStatistics;
+        this.handoffStatistics = handoffStatistics;
         this.knowledgeBase = knowledgeBase;
         this.settings = settings;
     }
@@ -84,8 +86,8 @@ public class Analytics {
     }
 
     public AnalyticsReport report(DateRange range) {
-        Timestamp start = Timestamp.from(range.start(settings.zone()));
-        Timestamp end = Timestamp.from(range.end(settings.zone()));
+        Instant start = range.start(settings.zone());
+        Instant end = range.end(settings.zone());
         List<Day> days = days(range, start, end);
         Counts totals = days.stream().map(Day::counts).reduce(Counts.of(0, 0, 0, 0, 0, 0, 0, 0, 0), Counts::plus);
         Map<Action, Satisfaction> ratings = ratings(start, end);
@@ -94,42 +96,32 @@ public class Analytics {
         List<ItemCount> items = items(start, end);
         AnalyticsReport report = new AnalyticsReport(range.from(), range.to(), totals, days, answers.plus(handoffs), answers, handoffs,
                 handoffs(start, end), items.stream().limit(settings.top()).toList(), departments(items),
-                unanswered(start, end), settings.lowConfidence(), lifeEvents.between(start, end), null);
+                unanswered(start, end), settings.lowConfidence(), lifeEvents.between(Timestamp.from(start), Timestamp.from(end)), null);
         return appointments == null ? report : report.withBookings(appointments.statistics(range.from(), range.to()));
     }
 
-    private List<Day> days(DateRange range, Timestamp start, Timestamp end) {
-        Map<LocalDate, int[]> conversations = new TreeMap<>();
-        jdbc.sql("""
-                        SELECT CAST(started_at AS DATE) d, EXTRACT(HOUR FROM started_at) h, COUNT(*) n FROM conversation
-                        WHERE started_at >= ? AND started_at < ? GROUP BY CAST(started_at AS DATE), EXTRACT(HOUR FROM started_at)""")
-                .params(start, end)
-                .query(rs -> {
-                    conversations.computeIfAbsent(day(rs.getDate("d").toLocalDate(), rs.getInt("h")), d -> new int[1])[0] += rs.getInt("n");
-                });
+    private List<Day> days(DateRange range, Instant start, Instant end) {
+        Map<LocalDate, Integer> conversations = new TreeMap<>();
+        for (ConversationStatistics.StartedInHour h : conversationStatistics.startedByHour(start, end)) {
+            conversations.merge(day(h.hour()), h.conversations(), Integer::sum);
+        }
         Map<LocalDate, Map<Action, Integer>> actions = new TreeMap<>();
-        jdbc.sql("""
-                        SELECT CAST(created_at AS DATE) d, EXTRACT(HOUR FROM created_at) h, action, COUNT(*) n FROM chat_turn
-                        WHERE question IS NOT NULL AND created_at >= ? AND created_at < ?
-                        GROUP BY CAST(created_at AS DATE), EXTRACT(HOUR FROM created_at), action""")
-                .params(start, end)
-                .query(rs -> {
-                    actions.computeIfAbsent(day(rs.getDate("d").toLocalDate(), rs.getInt("h")), d -> new EnumMap<>(Action.class))
-                            .merge(Action.valueOf(rs.getString("action")), rs.getInt("n"), Integer::sum);
-                });
+        for (ConversationStatistics.QuestionsInHour h : conversationStatistics.questionsByHour(start, end)) {
+            actions.computeIfAbsent(day(h.hour()), d -> new EnumMap<>(Action.class)).merge(h.action(), h.questions(), Integer::sum);
+        }
         List<Day> days = new ArrayList<>();
         for (LocalDate date : range.dates()) {
             Map<Action, Integer> a = actions.getOrDefault(date, Map.of());
-            int started = conversations.containsKey(date) ? conversations.get(date)[0] : 0;
+            int started = conversations.getOrDefault(date, 0);
             days.add(new Day(date, Counts.of(started, n(a, Action.ANSWER), n(a, Action.CLARIFY), n(a, Action.HANDOFF),
                     n(a, Action.UNKNOWN), n(a, Action.SMALLTALK), n(a, Action.WITH_AGENT), n(a, Action.RATED), n(a, Action.NOTICE))));
         }
         return days;
     }
 
-    /** The dashboard's day of an hour as stored (the database's wall clock is this JVM's). */
-    private LocalDate day(LocalDate storedDate, int storedHour) {
-        return storedDate.atTime(LocalTime.of(storedHour, 0)).atZone(storedZone).withZoneSameInstant(settings.zone()).toLocalDate();
+    /** The dashboard's day of an hour. */
+    private LocalDate day(Instant hour) {
+        return hour.atZone(settings.zone()).toLocalDate();
     }
 
     private static int n(Map<Action, Integer> counts, Action action) {
@@ -137,38 +129,27 @@ public class Analytics {
     }
 
     /** Ratings by what was rated: the bot's answer (ANSWER) or a finished hand-off (RESOLVED). */
-    private Map<Action, Satisfaction> ratings(Timestamp start, Timestamp end) {
+    private Map<Action, Satisfaction> ratings(Instant start, Instant end) {
         Map<Action, int[]> counts = new EnumMap<>(Action.class);
-        jdbc.sql("""
-                        SELECT action, rating, COUNT(*) n FROM chat_turn WHERE rating IS NOT NULL AND created_at >= ? AND created_at < ?
-                        GROUP BY action, rating""")
-                .params(start, end)
-                .query(rs -> {
-                    int rating = rs.getInt("rating");
-                    if (rating >= 1 && rating <= 3) {
-                        counts.computeIfAbsent(Action.valueOf(rs.getString("action")), a -> new int[3])[rating - 1] += rs.getInt("n");
-                    }
-                });
+        for (ConversationStatistics.RatingCount r : conversationStatistics.ratings(start, end)) {
+            if (r.rating() >= 1 && r.rating() <= 3) {
+                counts.computeIfAbsent(r.action(), a -> new int[3])[r.rating() - 1] += r.count();
+            }
+        }
         Map<Action, Satisfaction> out = new EnumMap<>(Action.class);
         counts.forEach((action, c) -> out.put(action, Satisfaction.of(c[0], c[1], c[2])));
         return out;
     }
 
     /** Every item asked about in the range, most asked first; an item no longer in the knowledge base keeps its id. */
-    private List<ItemCount> items(Timestamp start, Timestamp end) {
+    private List<ItemCount> items(Instant start, Instant end) {
         KnowledgeSnapshot kb = knowledgeBase.snapshot();
-        return jdbc.sql("""
-                        SELECT item_id, COUNT(*) n, SUM(CASE WHEN action = 'ANSWER' THEN 1 ELSE 0 END) answered FROM chat_turn
-                        WHERE question IS NOT NULL AND item_id IS NOT NULL AND action IN (%s) AND created_at >= ? AND created_at < ?
-                        GROUP BY item_id""".formatted(inList(QUESTIONS)))
-                .params(start, end)
-                .query((rs, i) -> {
-                    String id = rs.getString("item_id");
-                    ServiceItem item = kb.item(id).orElse(null);
-                    return new ItemCount(id, item == null ? id + "（已不在知识库中）" : item.name(),
-                            item == null ? "未知部门" : item.department(), rs.getInt("n"), rs.getInt("answered"));
+        return conversationStatistics.itemQuestions(start, end, QUESTIONS).stream()
+                .map(q -> {
+                    ServiceItem item = kb.item(q.itemId()).orElse(null);
+                    return new ItemCount(q.itemId(), item == null ? q.itemId() + "（已不在知识库中）" : item.name(),
+                            item == null ? "未知部门" : item.department(), q.questions(), q.answered());
                 })
-                .list().stream()
                 .sorted(Comparator.comparingInt(ItemCount::questions).reversed().thenComparing(ItemCount::name))
                 .toList();
     }
@@ -191,35 +172,30 @@ public class Analytics {
      * Questions the bot said it did not know, handed over, or answered / clarified with a score
      * under the threshold; identical wordings after {@link #normalise} are one row.
      */
-    private List<UnansweredQuestion> unanswered(Timestamp start, Timestamp end) {
+    private List<UnansweredQuestion> unanswered(Instant start, Instant end) {
         record Group(Map<String, Integer> wordings, int[] counts, Instant[] last) {
         }
         Map<String, Group> groups = new HashMap<>();
-        jdbc.sql("""
-                        SELECT question, action, COUNT(*) n, MAX(created_at) last_at FROM chat_turn
-                        WHERE question IS NOT NULL AND created_at >= ? AND created_at < ?
-                        AND (action IN ('UNKNOWN', 'HANDOFF') OR (action IN ('ANSWER', 'CLARIFY') AND confidence < ?))
-                        GROUP BY question, action""")
-                .params(start, end, settings.lowConfidence())
-                .query(rs -> {
-                    String question = rs.getString("question");
-                    String key = normalise(question);
-                    if (key.isEmpty()) {
-                        return;
-                    }
-                    int n = rs.getInt("n");
-                    Instant at = rs.getTimestamp("last_at").toInstant();
-                    Group g = groups.computeIfAbsent(key, k -> new Group(new HashMap<>(), new int[3], new Instant[1]));
-                    g.wordings().merge(question.strip(), n, Integer::sum);
-                    g.counts()[switch (Action.valueOf(rs.getString("action"))) {
-                        case UNKNOWN -> 0;
-                        case HANDOFF -> 1;
-                        default -> 2;
-                    }] += n;
-                    if (g.last()[0] == null || at.isAfter(g.last()[0])) {
-                        g.last()[0] = at;
-                    }
-                });
+        for (ConversationStatistics.Asked asked : conversationStatistics.notAnsweredForSure(start, end,
+                List.of(Action.UNKNOWN, Action.HANDOFF), List.of(Action.ANSWER, Action.CLARIFY), settings.lowConfidence())) {
+            String question = asked.question();
+            String key = normalise(question);
+            if (key.isEmpty()) {
+                continue;
+            }
+            int n = asked.count();
+            Instant at = asked.lastAsked();
+            Group g = groups.computeIfAbsent(key, k -> new Group(new HashMap<>(), new int[3], new Instant[1]));
+            g.wordings().merge(question.strip(), n, Integer::sum);
+            g.counts()[switch (asked.action()) {
+                case UNKNOWN -> 0;
+                case HANDOFF -> 1;
+                default -> 2;
+            }] += n;
+            if (g.last()[0] == null || at.isAfter(g.last()[0])) {
+                g.last()[0] = at;
+            }
+        }
         return groups.values().stream()
                 .map(g -> new UnansweredQuestion(mask(g.wordings().entrySet().stream()
                         .min(MOST_FREQUENT_THEN_SHORTEST).orElseThrow().getKey()),
@@ -230,37 +206,33 @@ public class Analytics {
                 .toList();
     }
 
-    private Handoffs handoffs(Timestamp start, Timestamp end) {
+    private Handoffs handoffs(Instant start, Instant end) {
         int[] c = new int[7]; // requested, claimed, resolved, handed back, cancelled, open, after hours
         long[] wait = new long[4]; // seconds and count: all claimed, claimed in working hours
         Map<HandoffRequested.Reason, Integer> reasons = new EnumMap<>(HandoffRequested.Reason.class);
-        jdbc.sql("SELECT state, reason, after_hours, created_at, claimed_at FROM handoff WHERE created_at >= ? AND created_at < ?")
-                .params(start, end)
-                .query(rs -> {
-                    c[0]++;
-                    switch (rs.getString("state")) {
-                        case "RESOLVED" -> c[2]++;
-                        case "HANDED_BACK" -> c[3]++;
-                        case "CANCELLED" -> c[4]++;
-                        default -> c[5]++;
-                    }
-                    boolean afterHours = rs.getBoolean("after_hours");
-                    if (afterHours) {
-                        c[6]++;
-                    }
-                    Timestamp claimed = rs.getTimestamp("claimed_at");
-                    if (claimed != null) {
-                        c[1]++;
-                        long seconds = Math.max(0, Duration.between(rs.getTimestamp("created_at").toInstant(), claimed.toInstant()).toSeconds());
-                        wait[0] += seconds;
-                        wait[1]++;
-                        if (!afterHours) {
-                            wait[2] += seconds;
-                            wait[3]++;
-                        }
-                    }
-                    reasons.merge(HandoffRequested.Reason.valueOf(rs.getString("reason")), 1, Integer::sum);
-                });
+        for (HandoffStatistics.Requested h : handoffStatistics.requestedBetween(start, end)) {
+            c[0]++;
+            switch (h.state()) {
+                case RESOLVED -> c[2]++;
+                case HANDED_BACK -> c[3]++;
+                case CANCELLED -> c[4]++;
+                default -> c[5]++;
+            }
+            if (h.afterHours()) {
+                c[6]++;
+            }
+            if (h.claimedAt() != null) {
+                c[1]++;
+                long seconds = Math.max(0, Duration.between(h.createdAt(), h.claimedAt()).toSeconds());
+                wait[0] += seconds;
+                wait[1]++;
+                if (!h.afterHours()) {
+                    wait[2] += seconds;
+                    wait[3]++;
+                }
+            }
+            reasons.merge(h.reason(), 1, Integer::sum);
+        }
         List<ReasonCount> byReason = reasons.entrySet().stream().map(e -> new ReasonCount(e.getKey(), e.getValue()))
                 .sorted(Comparator.comparingInt(ReasonCount::count).reversed()).toList();
         return new Handoffs(c[0], c[1], c[2], c[3], c[4], c[5], c[6], wait[1] == 0 ? null : Math.round((double) wait[0] / wait[1]),
@@ -284,9 +256,5 @@ public class Analytics {
      */
     static String mask(String text) {
         return PersonalData.mask(text);
-    }
-
-    private static String inList(List<Action> actions) {
-        return String.join(", ", actions.stream().map(a -> "'" + a.name() + "'").toList());
     }
 }

@@ -1,8 +1,6 @@
 package org.askonce.appointments;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.askonce.knowledge.Mappers;
 
 /**
  * Which halls take bookings for which items ({@code <knowledge-base>/appointments.yaml}): per hall
@@ -64,7 +63,7 @@ final class BookableHalls {
         }
         JsonNode root;
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+            root = Mappers.readYamlTree(file);
         } catch (IOException e) {
             throw new IllegalStateException(file + "：不是格式正确的 YAML（" + e.getMessage() + "）", e);
         }

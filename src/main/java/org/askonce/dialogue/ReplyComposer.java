@@ -5,7 +5,6 @@ import java.util.stream.Collectors;
 import org.askonce.knowledge.Element;
 import org.askonce.knowledge.Faq;
 import org.askonce.knowledge.ServiceItem;
-import org.askonce.knowledge.ServiceItem.Hall;
 import org.askonce.knowledge.ServiceItem.Material;
 
 /** The Chinese wording of every reply. One place, so every channel says the same. */
@@ -172,19 +171,12 @@ final class ReplyComposer {
     }
 
     private String location(ServiceItem item) {
-        List<Hall> halls = item.halls().stream().filter(h -> given(h.address())).toList();
-        if (halls.isEmpty()) {
+        if (HallWording.withAddress(item.halls()).isEmpty()) {
             return item.online() != null && given(item.online().url())
                     ? head(item) + "暂未提供线下办理地点，可以网上办理：" + online(item)
                     : notGiven(item, "办理地点");
         }
-        StringBuilder sb = new StringBuilder(head(item)).append("办理地点：");
-        for (Hall h : halls) {
-            sb.append("\n· ").append(h.name()).append("：").append(h.address().strip());
-            if (given(h.phone())) {
-                sb.append("（电话 ").append(h.phone().strip()).append("）");
-            }
-        }
+        StringBuilder sb = new StringBuilder(head(item)).append("办理地点：").append(HallWording.addresses(item.halls()));
         String visits = visits(item);
         if (!visits.isEmpty()) {
             sb.append("\n").append(visits);
@@ -199,28 +191,18 @@ final class ReplyComposer {
     }
 
     private String hours(ServiceItem item) {
-        List<Hall> halls = item.halls().stream().filter(h -> given(h.hours())).toList();
-        if (halls.isEmpty()) {
-            return notGiven(item, "办公时间");
-        }
-        StringBuilder sb = new StringBuilder(head(item)).append("办公时间：");
-        for (Hall h : halls) {
-            sb.append("\n· ").append(h.name()).append("：").append(h.hours().strip());
-        }
-        return sb.toString();
+        String hours = HallWording.hours(item.halls());
+        return hours.isEmpty() ? notGiven(item, "办公时间") : head(item) + "办公时间：" + hours;
     }
 
     private String phone(ServiceItem item) {
         String consult = given(item.consultPhone()) ? item.consultPhone().strip() : null;
-        List<Hall> halls = item.halls().stream().filter(h -> given(h.phone()) && !h.phone().strip().equals(consult)).toList();
-        if (consult == null && halls.isEmpty() && !given(item.complaintPhone())) {
+        if (consult == null && HallWording.withPhone(item.halls(), consult).isEmpty() && !given(item.complaintPhone())) {
             return head(item) + "暂未提供咨询电话。可拨打" + settings.hotline() + "政务服务热线询问，或回复“人工”找工作人员。";
         }
         StringBuilder sb = new StringBuilder(head(item)).append("咨询电话：")
                 .append(consult != null ? consult : "未提供，可拨打" + settings.hotline() + "政务服务热线");
-        for (Hall h : halls) {
-            sb.append("\n· ").append(h.name()).append("：").append(h.phone().strip());
-        }
+        sb.append(HallWording.phones(item.halls(), consult));
         if (given(item.complaintPhone())) {
             sb.append("\n投诉电话：").append(item.complaintPhone().strip());
         }
@@ -288,9 +270,7 @@ final class ReplyComposer {
         sb.append("· 材料：").append(item.materials().isEmpty() ? "未提供"
                         : required.stream().limit(3).map(Material::name).collect(Collectors.joining("、")))
                 .append(item.materials().size() > 3 ? "等" + item.materials().size() + "项" : "").append('\n');
-        List<Hall> halls = item.halls().stream().filter(h -> given(h.address())).toList();
-        sb.append("· 地点：").append(halls.isEmpty() ? "未提供" : halls.get(0).name() + (halls.size() > 1 ? "等" + halls.size() + "处" : ""))
-                .append('\n');
+        sb.append("· 地点：").append(HallWording.inBrief(item.halls())).append('\n');
         var o = item.online();
         if (o != null && (given(o.platform()) || given(o.url()))) {
             String visits = visits(item).replace("。", "");

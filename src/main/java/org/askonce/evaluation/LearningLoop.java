@@ -1,8 +1,8 @@
 package org.askonce.evaluation;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
+import org.askonce.dialogue.ConversationStatistics;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.DialogueSettings;
 import org.askonce.dialogue.InMemoryConversationStore;
@@ -26,7 +27,6 @@ import org.askonce.nlp.TextPipeline;
 import org.askonce.privacy.PersonalData;
 import org.askonce.retrieval.Retriever;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,7 +43,7 @@ public class LearningLoop {
     /** Groups shown (the most asked; each is re-run against the knowledge base). */
     static final int MAX_GROUPS = 200;
 
-    private final JdbcClient jdbc;
+    private final ConversationStatistics conversations;
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeEditor editor;
     private final TextPipeline pipeline;
@@ -52,9 +52,9 @@ public class LearningLoop {
     private final Clock clock;
 
     @Autowired
-    LearningLoop(JdbcClient jdbc, KnowledgeBase knowledgeBase, KnowledgeEditor editor, TextPipeline pipeline, Retriever retriever,
+    LearningLoop(ConversationStatistics conversations, KnowledgeBase knowledgeBase, KnowledgeEditor editor, TextPipeline pipeline, Retriever retriever,
                  DialogueSettings dialogueSettings) {
-        this.jdbc = jdbc;
+        this.conversations = conversations;
         this.knowledgeBase = knowledgeBase;
         this.editor = editor;
         this.pipeline = pipeline;
@@ -73,16 +73,15 @@ public class LearningLoop {
             throw new IllegalArgumentException("天数应在1到366之间，现在是" + days);
         }
         double bar = retriever.settings().answerThreshold();
-        List<String> questions = jdbc.sql("""
-                        SELECT question FROM chat_turn WHERE created_at >= ? AND question IS NOT NULL
-                        AND (action IN ('UNKNOWN', 'HANDOFF', 'CLARIFY') OR (action = 'ANSWER' AND confidence < ?))""")
-                .params(Timestamp.from(clock.instant().minus(Duration.ofDays(days))), bar)
-                .query(String.class).list();
+        Instant today = clock.instant();
+        // up to a day ahead: a turn written by an instance whose clock runs a little ahead still counts
+        List<ConversationStatistics.Asked> asked = conversations.notAnsweredForSure(today.minus(Duration.ofDays(days)), today.plus(Duration.ofDays(1)),
+                List.of(Action.UNKNOWN, Action.HANDOFF, Action.CLARIFY), List.of(Action.ANSWER), bar);
         Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String q : questions) {
-            String text = PersonalData.mask(q).strip(); // stored masked; this covers rows written around the store
+        for (ConversationStatistics.Asked a : asked) {
+            String text = PersonalData.mask(a.question()).strip(); // stored masked; this covers rows written around the store
             if (!text.isEmpty() && !isDialogueAct(text)) {
-                counts.merge(text, 1, Integer::sum);
+                counts.merge(text, a.count(), Integer::sum);
             }
         }
         List<Map.Entry<String, Integer>> byCount = new ArrayList<>(counts.entrySet());

@@ -318,7 +318,7 @@ class EditorConsoleController {
     /** The item written in YAML, or null with the error (and the text, to correct it) flashed. */
     private static ServiceItem parse(String yaml, RedirectAttributes flash) {
         try {
-            return KnowledgeMappers.YAML_IN.readValue(yaml, ServiceItem.class);
+            return Mappers.YAML_IN.readValue(yaml, ServiceItem.class);
         } catch (JsonProcessingException e) {
             flash.addFlashAttribute("error", "YAML 格式有误（第" + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + "行）："
                     + e.getOriginalMessage());
@@ -333,7 +333,7 @@ class EditorConsoleController {
 
     static String yaml(ServiceItem item) {
         try {
-            return KnowledgeMappers.YAML_OUT.writeValueAsString(item.withFaqs(item.faqs().stream().map(f -> f.withItemId(null)).toList()));
+            return Mappers.YAML_OUT.writeValueAsString(item.withFaqs(item.faqs().stream().map(f -> f.withItemId(null)).toList()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -115,7 +115,7 @@ public class EventEditor {
         ensureHistory(named.id());
         int version = nextVersion(named.id());
         jdbc.sql("INSERT INTO kb_event_version (event_id, version, body, state, author, created_at, note) VALUES (?,?,?,'DRAFT',?,?,?)")
-                .params(named.id(), version, KnowledgeMappers.toJson(named), author, Timestamp.from(clock.instant()), note).update();
+                .params(named.id(), version, Mappers.toJson(named), author, Timestamp.from(clock.instant()), note).update();
         items.audit(author, "DRAFT", AUDIT_PREFIX + named.id(), version, note);
         return version(named.id(), version).orElseThrow();
     }
@@ -182,7 +182,7 @@ public class EventEditor {
         jdbc.sql("""
                         INSERT INTO kb_event_version (event_id, version, body, state, author, created_at, note, published_by, published_at)
                         VALUES (?,?,?,'RETIRED',?,?,?,?,?)""")
-                .params(eventId, version, KnowledgeMappers.toJson(live), user, Timestamp.from(now), why, user, Timestamp.from(now)).update();
+                .params(eventId, version, Mappers.toJson(live), user, Timestamp.from(now), why, user, Timestamp.from(now)).update();
         repository.deleteEvent(eventId);
         items.audit(user, "RETIRE", AUDIT_PREFIX + eventId, version, why);
         items.countPublication(now);
@@ -253,7 +253,7 @@ public class EventEditor {
             jdbc.sql("""
                             INSERT INTO kb_event_version (event_id, version, body, state, author, created_at, note, published_by, published_at)
                             VALUES (?,?,?,'PUBLISHED',?,?,?,?,?)""")
-                    .params(event.id(), version, KnowledgeMappers.toJson(event), user, Timestamp.from(now), "导入：" + source, user, Timestamp.from(now)).update();
+                    .params(event.id(), version, Mappers.toJson(event), user, Timestamp.from(now), "导入：" + source, user, Timestamp.from(now)).update();
             repository.replaceEvent(event);
             items.audit(user, "IMPORT", AUDIT_PREFIX + event.id(), version, "来自 " + source);
             changed++;
@@ -400,7 +400,7 @@ public class EventEditor {
         if (count == 0) {
             knowledgeBase.snapshot().event(eventId).ifPresent(live -> jdbc.sql(
                             "INSERT INTO kb_event_version (event_id, version, body, state, author, created_at, note) VALUES (?,1,?,'PUBLISHED','导入',?,?)")
-                    .params(eventId, KnowledgeMappers.toJson(live), Timestamp.from(clock.instant()), "编辑前的内容").update());
+                    .params(eventId, Mappers.toJson(live), Timestamp.from(clock.instant()), "编辑前的内容").update());
         }
     }
 
@@ -416,7 +416,7 @@ public class EventEditor {
     private EventVersion version(ResultSet rs) throws SQLException {
         Timestamp published = rs.getTimestamp("published_at");
         Timestamp returnedAt = rs.getTimestamp("returned_at");
-        return new EventVersion(rs.getString("event_id"), rs.getInt("version"), KnowledgeMappers.fromJson(rs.getString("body"), LifeEvent.class),
+        return new EventVersion(rs.getString("event_id"), rs.getInt("version"), Mappers.fromJson(rs.getString("body"), LifeEvent.class),
                 EventVersion.State.valueOf(rs.getString("state")), rs.getString("author"), rs.getTimestamp("created_at").toInstant(),
                 rs.getString("note"), rs.getString("published_by"), published == null ? null : published.toInstant(),
                 returnedAt == null ? null : new ItemVersion.Returned(rs.getString("returned_by"), returnedAt.toInstant(),

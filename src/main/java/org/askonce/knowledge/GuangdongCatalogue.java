@@ -53,7 +53,7 @@ public final class GuangdongCatalogue {
 
     static final String ID_PREFIX = "gd-";
 
-    private static final ObjectMapper JSON = KnowledgeMappers.JSON;
+    private static final ObjectMapper JSON = Mappers.JSON;
     private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
     private static final Pattern DAYS = Pattern.compile("(\\d{1,4})\\s*[(（](工作日|自然日)[)）]");
     private static final Pattern LINK = Pattern.compile("https?://\\S+");

@@ -71,7 +71,7 @@ public class KnowledgeEditor {
         int version = nextVersion(item.id());
         Instant now = clock.instant();
         jdbc.sql("INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note) VALUES (?,?,?,'DRAFT',?,?,?)")
-                .params(item.id(), version, KnowledgeMappers.toJson(item), author, Timestamp.from(now), note).update();
+                .params(item.id(), version, Mappers.toJson(item), author, Timestamp.from(now), note).update();
         audit(author, "DRAFT", item.id(), version, note);
         return version(item.id(), version).orElseThrow();
     }
@@ -147,7 +147,7 @@ public class KnowledgeEditor {
             jdbc.sql("""
                             INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note, published_by, published_at)
                             VALUES (?,?,?,'PUBLISHED',?,?,?,?,?)""")
-                    .params(item.id(), version, KnowledgeMappers.toJson(item), user, Timestamp.from(now), "导入：" + source, user, Timestamp.from(now)).update();
+                    .params(item.id(), version, Mappers.toJson(item), user, Timestamp.from(now), "导入：" + source, user, Timestamp.from(now)).update();
             repository.replaceItem(item);
         }
         progress.stored(done, total);
@@ -322,7 +322,7 @@ public class KnowledgeEditor {
         if (count == 0) {
             knowledgeBase.snapshot().item(itemId).ifPresent(live -> jdbc.sql(
                             "INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note) VALUES (?,1,?,'PUBLISHED','导入',?,?)")
-                    .params(itemId, KnowledgeMappers.toJson(live), Timestamp.from(clock.instant()), "编辑前的内容").update());
+                    .params(itemId, Mappers.toJson(live), Timestamp.from(clock.instant()), "编辑前的内容").update());
         }
     }
 
@@ -396,7 +396,7 @@ public class KnowledgeEditor {
     private ItemVersion version(java.sql.ResultSet rs) throws java.sql.SQLException {
         Timestamp published = rs.getTimestamp("published_at");
         Timestamp returnedAt = rs.getTimestamp("returned_at");
-        return new ItemVersion(rs.getString("item_id"), rs.getInt("version"), KnowledgeMappers.fromJson(rs.getString("body"), ServiceItem.class),
+        return new ItemVersion(rs.getString("item_id"), rs.getInt("version"), Mappers.fromJson(rs.getString("body"), ServiceItem.class),
                 ItemVersion.State.valueOf(rs.getString("state")), rs.getString("author"), rs.getTimestamp("created_at").toInstant(),
                 rs.getString("note"), rs.getString("published_by"), published == null ? null : published.toInstant(),
                 returnedAt == null ? null : new ItemVersion.Returned(rs.getString("returned_by"), returnedAt.toInstant(),

@@ -48,7 +48,7 @@ public final class KnowledgeFolder {
      * lexicon.yaml); reading it back gives the same knowledge base.
      */
     public static void write(KnowledgeSnapshot snapshot, Path folder) {
-        ObjectMapper out = KnowledgeMappers.YAML_OUT;
+        ObjectMapper out = Mappers.YAML_OUT;
         try {
             Path items = folder.resolve("items");
             Files.createDirectories(items);
@@ -254,7 +254,7 @@ public final class KnowledgeFolder {
 
     private static <T> T parse(Path file, Class<T> type, List<String> problems) {
         try {
-            T value = KnowledgeMappers.YAML_IN.readValue(file.toFile(), type);
+            T value = Mappers.YAML_IN.readValue(file.toFile(), type);
             if (value == null) {
                 problems.add(file + ": empty file");
             }

@@ -40,7 +40,7 @@ class KnowledgeRepository {
         Timestamp now = Timestamp.from(Instant.now());
         for (ServiceItem item : snapshot.items()) {
             jdbc.sql("INSERT INTO kb_item (id, name, department, audience, body, last_reviewed, updated_at) VALUES (?,?,?,?,?,?,?)")
-                    .params(item.id(), item.name(), item.department(), item.audience(), KnowledgeMappers.toJson(item.withFaqs(List.of())),
+                    .params(item.id(), item.name(), item.department(), item.audience(), Mappers.toJson(item.withFaqs(List.of())),
                             item.lastReviewed() == null ? null : Date.valueOf(item.lastReviewed()), now)
                     .update();
             insertFaqs(item.faqs(), now);
@@ -60,7 +60,7 @@ class KnowledgeRepository {
         Timestamp now = Timestamp.from(Instant.now());
         for (LifeEvent event : events) {
             jdbc.sql("INSERT INTO kb_event (id, name, body, updated_at) VALUES (?,?,?,?)")
-                    .params(event.id(), event.name(), KnowledgeMappers.toJson(event), now).update();
+                    .params(event.id(), event.name(), Mappers.toJson(event), now).update();
         }
     }
 
@@ -68,7 +68,7 @@ class KnowledgeRepository {
     void replaceEvent(LifeEvent event) {
         Timestamp now = Timestamp.from(Instant.now());
         int updated = jdbc.sql("UPDATE kb_event SET name = ?, body = ?, updated_at = ? WHERE id = ?")
-                .params(event.name(), KnowledgeMappers.toJson(event), now, event.id()).update();
+                .params(event.name(), Mappers.toJson(event), now, event.id()).update();
         if (updated == 0) {
             insertEvents(List.of(event));
         }
@@ -84,12 +84,12 @@ class KnowledgeRepository {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("DELETE FROM kb_faq WHERE item_id = ?").param(item.id()).update();
         int updated = jdbc.sql("UPDATE kb_item SET name = ?, department = ?, audience = ?, body = ?, last_reviewed = ?, updated_at = ? WHERE id = ?")
-                .params(item.name(), item.department(), item.audience(), KnowledgeMappers.toJson(item.withFaqs(List.of())),
+                .params(item.name(), item.department(), item.audience(), Mappers.toJson(item.withFaqs(List.of())),
                         item.lastReviewed() == null ? null : Date.valueOf(item.lastReviewed()), now, item.id())
                 .update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO kb_item (id, name, department, audience, body, last_reviewed, updated_at) VALUES (?,?,?,?,?,?,?)")
-                    .params(item.id(), item.name(), item.department(), item.audience(), KnowledgeMappers.toJson(item.withFaqs(List.of())),
+                    .params(item.id(), item.name(), item.department(), item.audience(), Mappers.toJson(item.withFaqs(List.of())),
                             item.lastReviewed() == null ? null : Date.valueOf(item.lastReviewed()), now)
                     .update();
         }
@@ -133,7 +133,7 @@ class KnowledgeRepository {
             Faq faq = faqs.get(i);
             jdbc.sql("INSERT INTO kb_faq (id, item_id, position, topic, question, similar_questions, answer, updated_at) VALUES (?,?,?,?,?,?,?,?)")
                     .params(faq.id(), faq.itemId(), i, faq.topic() == null ? null : faq.topic().name(), faq.question(),
-                            KnowledgeMappers.toJson(faq.similar()), faq.answer(), now)
+                            Mappers.toJson(faq.similar()), faq.answer(), now)
                     .update();
         }
     }
@@ -152,7 +152,7 @@ class KnowledgeRepository {
         jdbc.sql("SELECT id, item_id, topic, question, similar_questions, answer FROM kb_faq ORDER BY item_id, position, id")
                 .query((rs, n) -> new Faq(rs.getString("id"), rs.getString("item_id"),
                         rs.getString("topic") == null ? null : Element.valueOf(rs.getString("topic")),
-                        rs.getString("question"), KnowledgeMappers.fromJson(rs.getString("similar_questions"), STRINGS), rs.getString("answer")))
+                        rs.getString("question"), Mappers.fromJson(rs.getString("similar_questions"), STRINGS), rs.getString("answer")))
                 .list()
                 .forEach(f -> {
                     if (f.itemId() == null) {
@@ -162,12 +162,12 @@ class KnowledgeRepository {
                     }
                 });
         List<ServiceItem> items = jdbc.sql("SELECT id, body FROM kb_item ORDER BY id")
-                .query((rs, n) -> KnowledgeMappers.fromJson(rs.getString("body"), ServiceItem.class))
+                .query((rs, n) -> Mappers.fromJson(rs.getString("body"), ServiceItem.class))
                 .list().stream()
                 .map(item -> item.withFaqs(faqsByItem.getOrDefault(item.id(), List.of())))
                 .toList();
         List<LifeEvent> events = jdbc.sql("SELECT body FROM kb_event ORDER BY id")
-                .query((rs, n) -> KnowledgeMappers.fromJson(rs.getString("body"), LifeEvent.class)).list();
+                .query((rs, n) -> Mappers.fromJson(rs.getString("body"), LifeEvent.class)).list();
         return new KnowledgeSnapshot(items, hallFaqs, loadLexicon(), events);
     }
 

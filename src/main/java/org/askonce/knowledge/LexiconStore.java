@@ -101,7 +101,7 @@ class LexiconStore {
     }
 
     private LexiconVersion row(ResultSet rs, int n) throws SQLException {
-        return new LexiconVersion(rs.getInt("version"), KnowledgeMappers.fromJson(rs.getString("body"), Lexicon.class), rs.getString("published_by"),
+        return new LexiconVersion(rs.getInt("version"), Mappers.fromJson(rs.getString("body"), Lexicon.class), rs.getString("published_by"),
                 rs.getTimestamp("published_at").toInstant(), rs.getString("note"), false);
     }
 
@@ -109,7 +109,7 @@ class LexiconStore {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("synonyms", lexicon.sortedSynonyms());
         body.put("words", lexicon.sortedWords());
-        return KnowledgeMappers.toJson(body);
+        return Mappers.toJson(body);
     }
 
 }

@@ -1,9 +1,6 @@
 package org.askonce.wechat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import me.chanjar.weixin.common.bean.menu.WxMenu;
 import me.chanjar.weixin.common.bean.menu.WxMenuButton;
+import org.askonce.knowledge.Mappers;
 
 /**
  * The WeChat channel's own wording (welcome message, replies to images or unclear voice…) and the
@@ -111,8 +109,7 @@ record ChannelTexts(
             texts = defaults();
         } else {
             try {
-                ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-                texts = yaml.readValue(channelFile.toFile(), ChannelTexts.class);
+                texts = Mappers.readYaml(channelFile, ChannelTexts.class);
             } catch (IOException e) {
                 throw new IllegalArgumentException("Cannot read WeChat channel texts " + channelFile + ": " + e.getMessage(), e);
             }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
+import org.askonce.knowledge.Mappers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
 final class WechatJournal {
 
     private static final Logger log = LoggerFactory.getLogger(WechatJournal.class);
-    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper JSON = Mappers.json().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     /** What an entry asks for. */
     enum Kind { QUESTION, PUSH }

@@ -1,11 +1,7 @@
 package org.askonce.wechat;
 
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
@@ -13,12 +9,12 @@ import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.Conversations;
 import org.askonce.dialogue.DialogueEngine;
+import org.askonce.dialogue.HallWording;
 import org.askonce.dialogue.Reply;
 import org.askonce.guide.GuideLinks;
 import org.askonce.knowledge.KnowledgeBase;
-import org.askonce.nlp.TextNormaliser;
 import org.askonce.knowledge.ServiceItem;
-import org.askonce.knowledge.ServiceItem.Hall;
+import org.askonce.nlp.TextNormaliser;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,8 +28,6 @@ import org.springframework.stereotype.Component;
 class WechatMessageHandler {
 
     private static final Set<String> MORE_WORDS = Set.of(WechatText.MORE, "更多内容", "继续", "下一页", "下一部分", "more");
-    private static final int MAX_HALLS = 6;
-    static final String NO_HALLS = "暂未收录办理地点。告诉我您要办的事项，我会尽量为您解答；需要工作人员请回复“人工”。";
 
     private final DialogueEngine dialogue;
     private final Conversations conversations;
@@ -147,66 +141,11 @@ class WechatMessageHandler {
 
     /**
      * The halls of the item being talked about, or every hall of the knowledge base; with a
-     * location label, the halls in the same district first.
+     * location label, the halls in the same district first (worded by {@link HallWording}).
      */
     String halls(String openId, String label) {
         Optional<ServiceItem> item = conversations.currentItem(Channel.WECHAT, openId);
-        List<Hall> itemHalls = item.map(i -> withAddress(i.halls())).orElse(List.of());
-        List<Hall> ordered = new ArrayList<>(itemHalls.isEmpty() ? allHalls() : itemHalls);
-        if (!label.isBlank()) {
-            ordered.sort(Comparator.comparing(h -> !label.contains(district(h))));
-        }
-        if (ordered.isEmpty()) {
-            // a new deployment's knowledge base may give no hall at all yet: no intro to an empty list
-            return item.map(i -> "【" + i.name() + "】").orElse("") + NO_HALLS;
-        }
-        StringBuilder sb = new StringBuilder(label.isBlank() ? texts.hallsIntro() : texts.nearbyIntro());
-        if (item.isPresent()) {
-            // an imported item may give no hall: say so rather than pass other halls off as its own
-            sb.insert(0, "【" + item.get().name() + "】" + (itemHalls.isEmpty() ? "暂未提供办理地点。" : ""));
-        }
-        int n = 0;
-        for (Hall h : ordered.subList(0, Math.min(MAX_HALLS, ordered.size()))) {
-            sb.append("\n\n").append(++n).append(". ").append(h.name());
-            if (!district(h).isEmpty()) {
-                sb.append("（").append(district(h)).append("）");
-            }
-            sb.append("\n地址：").append(h.address());
-            if (!ServiceItem.isGap(h.hours())) {
-                sb.append("\n时间：").append(h.hours());
-            }
-            if (!ServiceItem.isGap(h.phone())) {
-                sb.append("\n电话：").append(h.phone());
-            }
-        }
-        if (ordered.size() > MAX_HALLS) {
-            sb.append("\n\n共").append(ordered.size()).append("处。")
-                    .append(item.isPresent() && !itemHalls.isEmpty() ? "全部办理地点见完整办事指南。" : "告诉我您要办的事项，我会给出它的办理地点。");
-        }
-        item.ifPresent(i -> sb.append(guideLine(i.id(), label)));
-        return sb.toString();
-    }
-
-    private List<Hall> allHalls() {
-        Map<String, Hall> byAddress = new LinkedHashMap<>();
-        for (ServiceItem item : knowledgeBase.snapshot().items()) {
-            for (Hall h : withAddress(item.halls())) {
-                byAddress.putIfAbsent(h.address(), h);
-            }
-        }
-        return List.copyOf(byAddress.values());
-    }
-
-    private static List<Hall> withAddress(List<Hall> halls) {
-        return halls.stream().filter(h -> !ServiceItem.isGap(h.address())).toList();
-    }
-
-    /** The hall's district: as given, or the "…区/县/市" in its address after the city. */
-    private static String district(Hall h) {
-        if (h.district() != null && !h.district().isBlank()) {
-            return h.district();
-        }
-        var matcher = java.util.regex.Pattern.compile("(?:杭州市)?([^市省]{1,4}?[区县])").matcher(h.address());
-        return matcher.find() ? matcher.group(1) : "";
+        String list = HallWording.directory(item, knowledgeBase.snapshot(), label, label.isBlank() ? texts.hallsIntro() : texts.nearbyIntro());
+        return list.endsWith(HallWording.NO_HALLS) ? list : list + item.map(i -> guideLine(i.id(), label)).orElse("");
     }
 }

@@ -14,8 +14,10 @@ import java.util.List;
 import org.askonce.analytics.AnalyticsReport.EventUse;
 import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
+import org.askonce.dialogue.ConversationStatistics;
 import org.askonce.dialogue.HandoffRequested.Reason;
 import org.askonce.dialogue.QuestionAnswered;
+import org.askonce.handoff.HandoffStatistics;
 import org.askonce.knowledge.LifeEvent;
 import org.askonce.knowledge.KnowledgeBase;
 import org.flywaydb.core.Flyway;
@@ -88,7 +90,7 @@ abstract class AnalyticsContractTests {
         lifeEvents.on(answered("c3", "2024-03-03T23:51", DOG, null));
         lifeEvents.on(answered("c2", "2024-03-01T10:04", DOG, "retired-event"));
 
-        report = new Analytics(jdbc, KNOWLEDGE, AnalyticsSettings.defaults(), lifeEvents).report(MARCH_1_TO_3);
+        report = new Analytics(new ConversationStatistics(jdbc), new HandoffStatistics(jdbc), KNOWLEDGE, AnalyticsSettings.defaults(), lifeEvents).report(MARCH_1_TO_3);
     }
 
     private static final LifeEvent ADOPT_DOG = new LifeEvent("adopt-dog", "养狗一件事", List.of("养狗要办什么"), null,
@@ -212,7 +214,7 @@ abstract class AnalyticsContractTests {
 
     @Test
     void anEmptyRangeHasNoRatesAndEmptyTables() {
-        AnalyticsReport empty = new Analytics(jdbc, KNOWLEDGE, AnalyticsSettings.defaults(), new LifeEventUse(jdbc, KNOWLEDGE))
+        AnalyticsReport empty = new Analytics(new ConversationStatistics(jdbc), new HandoffStatistics(jdbc), KNOWLEDGE, AnalyticsSettings.defaults(), new LifeEventUse(jdbc, KNOWLEDGE))
                 .report(new DateRange(LocalDate.of(2023, 1, 1), LocalDate.of(2023, 1, 7)));
         assertThat(empty.days()).hasSize(7);
         assertThat(empty.totals().answerRate()).isNull();

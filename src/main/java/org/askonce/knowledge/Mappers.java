@@ -3,19 +3,25 @@ package org.askonce.knowledge;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Path;
 
 /**
- * The one configuration of how knowledge is written and read: as JSON in the database (items, events,
- * the lexicon and their versions) and as YAML in a knowledge-base folder and the editor's YAML view.
- * Dates are ISO text, never timestamps. Reading YAML is strict — an unknown field, a missing number or a
- * key given twice is an error, since a person wrote it. Configured once; thread-safe.
+ * The one configuration of how AskOnce writes and reads JSON and YAML: knowledge as JSON in the
+ * database (items, events, the lexicon and their versions) and as YAML in a knowledge-base folder and
+ * the editor's YAML view; other modules' stored JSON (the WeChat outbox and journal) and the YAML files
+ * people write to configure them (WeChat texts, bookable halls) through {@link #json()} and
+ * {@link #readYaml}. Dates are ISO text, never timestamps. Reading YAML is strict — an unknown field, a
+ * missing number or a key given twice is an error, since a person wrote it. Configured once;
+ * thread-safe. (Spring's own ObjectMapper, for the web API, is configured the same way by Spring Boot.)
  */
-final class KnowledgeMappers {
+public final class Mappers {
 
     /** Knowledge as JSON, for the database. */
     static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -34,7 +40,22 @@ final class KnowledgeMappers {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
 
-    private KnowledgeMappers() {
+    private Mappers() {
+    }
+
+    /** JSON as the database stores it: to write and read other modules' stored values. */
+    public static ObjectMapper json() {
+        return JSON.copy();
+    }
+
+    /** A YAML file a person wrote, read strictly into {@code type}. */
+    public static <T> T readYaml(Path file, Class<T> type) throws IOException {
+        return YAML_IN.readValue(file.toFile(), type);
+    }
+
+    /** A YAML file a person wrote, as a tree (a key given twice is an error). */
+    public static JsonNode readYamlTree(Path file) throws IOException {
+        return YAML_IN.readTree(file.toFile());
     }
 
     /** Knowledge as the database stores it. */
