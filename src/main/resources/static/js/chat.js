@@ -288,7 +288,9 @@
     if (body.messageId && body.action !== 'RATED') {
       shown[body.messageId - body.messageId % 2] = true; // the question this answers is on the page already
     }
+    var waitedAlone = !withPerson;
     withPerson = body.action === 'HANDOFF' || body.action === 'WITH_AGENT' || (withPerson && body.action !== 'NOTICE' && body.action !== 'RATED');
+    if (withPerson && waitedAlone) { pollIn(2000); } // a person's reply is due: look often from now, not after the slow wait
     setStatus(withPerson ? '已转人工客服，工作人员会在这里回复您' : '');
     if (!body.reply || (body.messageId && shown[body.messageId] && body.action !== 'RATED')) { return; }
     var latest = latestBot;
@@ -385,6 +387,12 @@
     });
   }
 
+  var pollTimer = null;
+  function pollIn(ms) {
+    clearTimeout(pollTimer);
+    pollTimer = setTimeout(poll, ms);
+  }
+
   // an agent's replies and the notices of a hand-off arrive as new messages
   function poll() {
     messagesAfter(lastSeen)
@@ -404,7 +412,7 @@
           }
         });
       }).catch(function () {})
-      .finally(function () { setTimeout(poll, withPerson ? 2000 : 10000); });
+      .finally(function () { pollIn(withPerson ? 2000 : 10000); });
   }
 
   // --- asking ---

@@ -21,7 +21,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @ExtendWith(OutputCaptureExtension.class)
 abstract class UserAccountsContractTests {
 
-    private final PasswordEncoder encoder = new AccountsConfiguration().passwordEncoder();
+    private final PasswordEncoder encoder = AccountsConfiguration.encoder(4); // the cheapest cost: these tests count hashes, not time them
     private JdbcClient jdbc;
     private JdbcUserStore store;
     private UserAccounts accounts;

@@ -10,6 +10,7 @@ import java.util.UUID;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import org.askonce.Eventually;
 import org.askonce.TcpProxy;
+import org.askonce.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -68,7 +69,7 @@ class RedisOutageIntegrationTests {
     @DynamicPropertySource
     static void redisThroughTheProxy(DynamicPropertyRegistry registry) {
         redisProxy = TcpProxy.to("127.0.0.1", 6379);
-        registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:" + redisProxy.port());
+        registry.add("spring.data.redis.url", () -> TestRedis.url("127.0.0.1", redisProxy.port()));
         registry.add("askonce.wechat.api-host", API::url);
         // a list binds from one source: the whole account here, its app id random (Redis is shared with other runs)
         registry.add("askonce.wechat.accounts[0].app-id", () -> APP_ID);

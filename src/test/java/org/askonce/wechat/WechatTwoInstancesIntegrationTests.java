@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.askonce.Eventually;
 import org.askonce.TestInstances;
+import org.askonce.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +67,7 @@ class WechatTwoInstancesIntegrationTests {
         p.put("askonce.nlp.training-dir", "src/test/resources/mini/training");
         p.put("spring.datasource.url", db);
         p.put("askonce.redis.enabled", "true");
-        p.put("spring.data.redis.url", "redis://127.0.0.1:6379");
+        p.put("spring.data.redis.url", TestRedis.url("127.0.0.1", 6379));
         p.put("askonce.wechat.accounts[0].app-id", APP_ID);
         p.put("askonce.wechat.accounts[0].token", "two-token");
         p.put("askonce.wechat.accounts[0].secret", "two-secret");
