@@ -1,5 +1,7 @@
 package org.askonce.retrieval;
 
+import jakarta.annotation.PreDestroy;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -98,6 +100,9 @@ public class Retriever {
         announce(new KnowledgeEmbedding(lexical.publication(), 0, missing));
         try {
             AnswerModel complete = models.build(lexical.publication(), lexical.snapshot(), lexical.pipeline(), true, n -> {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new CancellationException("shutting down");
+                }
                 embedded = n;
                 if (n % 256 < 32 && n < missing) {
                     log.info("Embedding wordings of publication {}: {} of {}", lexical.publication(), n, missing);
@@ -114,6 +119,8 @@ public class Retriever {
                     complete.close();
                 }
             }
+        } catch (CancellationException stopped) {
+            log.info("Embedding the wordings of publication {} stopped: AskOnce is shutting down", lexical.publication());
         } catch (RuntimeException e) {
             log.error("Could not embed the wordings of publication {}; answering lexically", lexical.publication(), e);
         } finally {
@@ -172,6 +179,15 @@ public class Retriever {
             events.publishEvent(KnowledgeIndexed.failed(publication, snapshot.itemCount(), (System.nanoTime() - start) / 1_000_000,
                     e.toString()));
         }
+    }
+
+    /**
+     * The application is stopping: a rebuild or a background embedding under way stops at its next
+     * batch instead of computing vectors nobody will use (and holding the CPU while the JVM winds down).
+     */
+    @PreDestroy
+    void stop() {
+        rebuilds.shutdownNow();
     }
 
     /** Releases the model of a retriever made outside Spring once it is no longer used. */

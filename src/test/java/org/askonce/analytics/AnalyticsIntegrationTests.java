@@ -16,14 +16,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.askonce.MiniAppTest;
 import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -31,11 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * The dashboard, its CSV and JSON as editors, agents and admins meet them, and the Prometheus
  * counters after a chat message.
  */
-@SpringBootTest(properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "spring.datasource.url=jdbc:h2:mem:analytics-web;DB_CLOSE_DELAY=-1"})
-@AutoConfigureMockMvc
+@MiniAppTest
 @AutoConfigureObservability(tracing = false) // metrics are exported in tests only when asked for
 class AnalyticsIntegrationTests {
 

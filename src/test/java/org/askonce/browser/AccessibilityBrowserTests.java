@@ -3,6 +3,7 @@ package org.askonce.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import org.askonce.MiniAppTest;
 import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccounts;
 import org.junit.jupiter.api.AfterEach;
@@ -12,7 +13,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -20,12 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * chat with an answer and a clarifying question in it, the login page, the agent console's queue and a conversation, the editor's
  * item list and an item, and the error and logout pages, which also speak Chinese.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "spring.datasource.url=jdbc:h2:mem:browser-accessibility;DB_CLOSE_DELAY=-1",
-    "askonce.handoff.hours=00:00-23:59",
-    "askonce.handoff.workdays=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"})
+@MiniAppTest
 class AccessibilityBrowserTests {
 
     private static final Duration WAIT = Duration.ofSeconds(20);

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import org.askonce.MiniAppTest;
 import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccounts;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -32,14 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * from a list; "存为知识" shows a draft with the citizen's phone and name masked, filed under an item
  * chosen from search results.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "spring.datasource.url=jdbc:h2:mem:browser-agent-console;DB_CLOSE_DELAY=-1",
-    "askonce.admin.username=browser-admin",
-    "askonce.admin.password=browser-chief-key-1",
-    "askonce.handoff.hours=00:00-23:59",
-    "askonce.handoff.workdays=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"})
+@MiniAppTest
 class AgentConsoleBrowserTests {
 
     private static final Duration WAIT = Duration.ofSeconds(30); // a busy machine: two cores, several browsers

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.askonce.MiniAppTest;
 import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccounts;
 import org.junit.jupiter.api.AfterEach;
@@ -19,15 +20,11 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** An editor logs in and reads the analytics dashboard over two weeks of seeded conversations. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "spring.datasource.url=jdbc:h2:mem:browser-analytics;DB_CLOSE_DELAY=-1"})
+@MiniAppTest
 class AnalyticsBrowserTests {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import org.askonce.MiniAppTest;
 import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccounts;
 import org.junit.jupiter.api.AfterEach;
@@ -13,7 +14,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -21,14 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * an agent logs in to the console, sees the question appear, claims it, looks it up in the knowledge
  * base, replies; the citizen sees the reply, the agent resolves, the citizen rates it.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "spring.datasource.url=jdbc:h2:mem:browser-handoff;DB_CLOSE_DELAY=-1",
-    "askonce.admin.username=browser-admin",
-    "askonce.admin.password=browser-chief-key-1",
-    "askonce.handoff.hours=00:00-23:59",
-    "askonce.handoff.workdays=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"})
+@MiniAppTest
 class HandoffBrowserTests {
 
     private static final Duration WAIT = Duration.ofSeconds(15);

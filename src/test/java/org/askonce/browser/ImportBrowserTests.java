@@ -25,6 +25,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * progress page runs to "done", the audit lists the catalogue's gaps, and the web chat tells a
  * citizen which element is not given and where to ask.
  */
+// closed after the class: the vectors of the imported catalogue, computed in the background, would otherwise
+// take a minute of CPU from the test classes after this one (a closed context stops them)
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "askonce.knowledge-base=src/test/resources/mini/kb",
     "askonce.nlp.training-dir=src/test/resources/mini/training",

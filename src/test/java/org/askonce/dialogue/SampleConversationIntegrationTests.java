@@ -2,14 +2,13 @@ package org.askonce.dialogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.askonce.SampleAppTest;
 import org.askonce.knowledge.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** Whole conversations on the real sample knowledge base, as a citizen would have them. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = "spring.datasource.url=jdbc:h2:mem:sample-conversations;DB_CLOSE_DELAY=-1")
+@SampleAppTest
 class SampleConversationIntegrationTests {
 
     @Autowired

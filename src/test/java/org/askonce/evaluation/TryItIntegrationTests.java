@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.util.ArrayList;
 import java.util.List;
+import org.askonce.MiniAppTest;
 import org.askonce.dialogue.Action;
 import org.askonce.knowledge.ItemVersion;
 import org.askonce.knowledge.KnowledgeBase;
@@ -18,16 +19,10 @@ import org.askonce.knowledge.ServiceItem;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The "try it" box: the published answer beside the answer with an item's draft, and why; nothing stored or published. */
-@SpringBootTest(properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "spring.datasource.url=jdbc:h2:mem:try-it;DB_CLOSE_DELAY=-1"})
-@AutoConfigureMockMvc
+@MiniAppTest
 class TryItIntegrationTests {
 
     @Autowired

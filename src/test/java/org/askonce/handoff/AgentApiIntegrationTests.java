@@ -10,12 +10,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.askonce.MiniAppTest;
 import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -23,12 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the citizen on the web chat API: queue, claim (once), transcript, reply seen by the citizen,
  * resolve; errors as JSON; the API described in the OpenAPI document.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "spring.datasource.url=jdbc:h2:mem:agent-api;DB_CLOSE_DELAY=-1",
-    "askonce.handoff.hours=00:00-23:59",
-    "askonce.handoff.workdays=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"})
+@MiniAppTest
 class AgentApiIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.askonce.MiniAppTest;
 import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccount;
 import org.askonce.accounts.UserAccounts;
@@ -17,7 +18,6 @@ import org.askonce.knowledge.FaqProposal;
 import org.askonce.knowledge.KnowledgeDrafts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -26,12 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * sees them, transfer to an agent online, and "save as knowledge" masked and filed under an item
  * found by search. (The same context as {@link HandoffQueueIntegrationTests}.)
  */
-@SpringBootTest(properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "spring.datasource.url=jdbc:h2:mem:handoff-queue;DB_CLOSE_DELAY=-1",
-    "askonce.handoff.hours=00:00-23:59",
-    "askonce.handoff.workdays=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"})
+@MiniAppTest
 class AgentConsoleIntegrationTests {
 
     @Autowired

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.askonce.MiniAppTest;
 import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccounts;
 import org.askonce.dialogue.Action;
@@ -23,7 +24,6 @@ import org.askonce.dialogue.Reply;
 import org.askonce.dialogue.Sender;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -32,12 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * answer in the citizen's messages; ratings. Agents work around the clock here (the calendar is
  * tested on its own and in {@link AfterHoursIntegrationTests}).
  */
-@SpringBootTest(properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "spring.datasource.url=jdbc:h2:mem:handoff-queue;DB_CLOSE_DELAY=-1",
-    "askonce.handoff.hours=00:00-23:59",
-    "askonce.handoff.workdays=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"})
+@MiniAppTest
 class HandoffQueueIntegrationTests {
 
     @Autowired

@@ -36,6 +36,9 @@ import org.springframework.test.web.servlet.MockMvc;
  * error, its editors' pages open, and a catalogue imported into it is the whole knowledge base,
  * without any sample item.
  */
+// closed after the class: the vectors of the imported catalogue, computed in the background, would otherwise
+// take a minute of CPU from the test classes after this one (a closed context stops them)
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "spring.datasource.url=jdbc:h2:mem:empty-knowledge-base;DB_CLOSE_DELAY=-1",
     "askonce.wechat.simulator=true"})

@@ -39,6 +39,9 @@ import org.springframework.boot.test.context.SpringBootTest;
  * AskOnce: every item present and searchable by its name, its gaps kept as gaps (the audit finds
  * each one the file has), citizens told plainly what is not given; a malformed catalogue changes nothing.
  */
+// closed after the class: the vectors of the imported catalogue, computed in the background, would otherwise
+// take a minute of CPU from the test classes after this one (a closed context stops them)
+@org.springframework.test.annotation.DirtiesContext
 @SpringBootTest(properties = {
     "askonce.knowledge-base=src/test/resources/mini/kb",
     "askonce.nlp.training-dir=src/test/resources/mini/training",

@@ -7,15 +7,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import org.askonce.SampleAppTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The editor console's life events (一件事) page on the sample knowledge base: read-only, editors only. */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:life-event-console;DB_CLOSE_DELAY=-1")
-@AutoConfigureMockMvc
+@SampleAppTest
 class LifeEventConsoleIntegrationTests {
 
     @Autowired

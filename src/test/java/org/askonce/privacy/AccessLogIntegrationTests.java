@@ -10,13 +10,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.askonce.MiniAppTest;
 import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,12 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Over HTTP, as staff use it: an agent reads a citizen's conversation in the console or through the
  * agent API, and an admin sees who read what on {@code /admin/access-log} and {@code /api/admin/access-log}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "spring.datasource.url=jdbc:h2:mem:access-log;DB_CLOSE_DELAY=-1",
-    "askonce.handoff.hours=00:00-23:59",
-    "askonce.handoff.workdays=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"})
+@MiniAppTest
 @ExtendWith(OutputCaptureExtension.class)
 class AccessLogIntegrationTests {
 

@@ -10,13 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.askonce.MiniAppTest;
 import org.askonce.dialogue.Conversations;
 import org.askonce.dialogue.Message;
 import org.askonce.handoff.Handoff;
 import org.askonce.handoff.HandoffQueue;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -24,12 +24,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * citizen's page fetches it (only then is it delivered); any earlier answer can be rated, nobody
  * else's.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "askonce.knowledge-base=src/test/resources/mini/kb",
-    "askonce.nlp.training-dir=src/test/resources/mini/training",
-    "spring.datasource.url=jdbc:h2:mem:chat-history;DB_CLOSE_DELAY=-1",
-    "askonce.handoff.hours=00:00-23:59",
-    "askonce.handoff.workdays=MONDAY,TUESDAY,WEDNESDAY,THURSDAY,FRIDAY,SATURDAY,SUNDAY"})
+@MiniAppTest
 class ChatHistoryIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -8,16 +8,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.askonce.SampleAppTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Life events (一件事) through the chat API on the sample knowledge base, loaded from the folder into
  * the database: {@code eventName} set, {@code itemName} the first step's item, the steps as options.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:life-event-chat;DB_CLOSE_DELAY=-1")
+@SampleAppTest
 class LifeEventChatIntegrationTests {
 
     private static final ObjectMapper JSON = new ObjectMapper();
