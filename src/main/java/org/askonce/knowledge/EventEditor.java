@@ -44,19 +44,19 @@ public class EventEditor {
     private final JdbcClient jdbc;
     private final KnowledgeRepository repository;
     private final KnowledgeBase knowledgeBase;
-    private final KnowledgeEditor items;
+    private final ChangeLog changes;
     private final Clock clock;
 
     @Autowired
-    EventEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, KnowledgeEditor items) {
-        this(jdbc, repository, knowledgeBase, items, Clock.systemUTC());
+    EventEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, ChangeLog changes) {
+        this(jdbc, repository, knowledgeBase, changes, Clock.systemUTC());
     }
 
-    EventEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, KnowledgeEditor items, Clock clock) {
+    EventEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, ChangeLog changes, Clock clock) {
         this.jdbc = jdbc;
         this.repository = repository;
         this.knowledgeBase = knowledgeBase;
-        this.items = items;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -116,7 +116,7 @@ public class EventEditor {
         int version = nextVersion(named.id());
         jdbc.sql("INSERT INTO kb_event_version (event_id, version, body, state, author, created_at, note) VALUES (?,?,?,'DRAFT',?,?,?)")
                 .params(named.id(), version, Mappers.toJson(named), author, Timestamp.from(clock.instant()), note).update();
-        items.audit(author, "DRAFT", AUDIT_PREFIX + named.id(), version, note);
+        changes.record(author, "DRAFT", AUDIT_PREFIX + named.id(), version, note);
         return version(named.id(), version).orElseThrow();
     }
 
@@ -141,8 +141,8 @@ public class EventEditor {
         jdbc.sql("UPDATE kb_event_version SET state = 'PUBLISHED', published_by = ?, published_at = ? WHERE event_id = ? AND version = ?")
                 .params(publisher, Timestamp.from(now), eventId, version).update();
         repository.replaceEvent(v.event());
-        items.audit(publisher, "PUBLISH", AUDIT_PREFIX + eventId, version, null);
-        items.countPublication(now);
+        changes.record(publisher, "PUBLISH", AUDIT_PREFIX + eventId, version, null);
+        changes.countPublication(now);
         log.info("{} published life event {} version {}", publisher, eventId, version);
         return version(eventId, version).orElseThrow();
     }
@@ -158,7 +158,7 @@ public class EventEditor {
         PublishRight.requireForCurrentUser();
         EventVersion old = version(eventId, toVersion).orElseThrow(() -> noSuchVersion(eventId, toVersion));
         EventVersion restored = saveDraft(old.event(), user, "回滚到第" + toVersion + "版");
-        items.audit(user, "ROLLBACK", AUDIT_PREFIX + eventId, restored.version(), "回滚到第" + toVersion + "版");
+        changes.record(user, "ROLLBACK", AUDIT_PREFIX + eventId, restored.version(), "回滚到第" + toVersion + "版");
         return publish(eventId, restored.version(), user);
     }
 
@@ -184,8 +184,8 @@ public class EventEditor {
                         VALUES (?,?,?,'RETIRED',?,?,?,?,?)""")
                 .params(eventId, version, Mappers.toJson(live), user, Timestamp.from(now), why, user, Timestamp.from(now)).update();
         repository.deleteEvent(eventId);
-        items.audit(user, "RETIRE", AUDIT_PREFIX + eventId, version, why);
-        items.countPublication(now);
+        changes.record(user, "RETIRE", AUDIT_PREFIX + eventId, version, why);
+        changes.countPublication(now);
         log.info("{} retired life event {} (version {})", user, eventId, version);
         return version(eventId, version).orElseThrow();
     }
@@ -219,7 +219,7 @@ public class EventEditor {
         }
         jdbc.sql("UPDATE kb_event_version SET returned_by = ?, returned_at = ?, return_comment = ? WHERE event_id = ? AND version = ?")
                 .params(reviewer, Timestamp.from(clock.instant()), why, eventId, version).update();
-        items.audit(reviewer, "RETURN", AUDIT_PREFIX + eventId, version, why);
+        changes.record(reviewer, "RETURN", AUDIT_PREFIX + eventId, version, why);
         log.info("{} sent life event {} version {} back", reviewer, eventId, version);
         return version(eventId, version).orElseThrow();
     }
@@ -255,7 +255,7 @@ public class EventEditor {
                             VALUES (?,?,?,'PUBLISHED',?,?,?,?,?)""")
                     .params(event.id(), version, Mappers.toJson(event), user, Timestamp.from(now), "导入：" + source, user, Timestamp.from(now)).update();
             repository.replaceEvent(event);
-            items.audit(user, "IMPORT", AUDIT_PREFIX + event.id(), version, "来自 " + source);
+            changes.record(user, "IMPORT", AUDIT_PREFIX + event.id(), version, "来自 " + source);
             changed++;
         }
         return changed;
@@ -327,7 +327,7 @@ public class EventEditor {
 
     /** The audit log of one event, newest first. */
     public List<ItemVersion.LogEntry> auditLog(String eventId, int limit) {
-        return items.auditLog(AUDIT_PREFIX + eventId, limit);
+        return changes.entries(AUDIT_PREFIX + eventId, limit);
     }
 
     /** A free id for a new event ({@code event-…}). */

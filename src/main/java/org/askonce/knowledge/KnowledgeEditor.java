@@ -40,14 +40,17 @@ public class KnowledgeEditor {
     private final KnowledgeRepository repository;
     private final KnowledgeBase knowledgeBase;
     private final LexiconStore lexicons;
+    private final ChangeLog changes;
     private final Clock clock;
 
     @Autowired
-    KnowledgeEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, LexiconStore lexicons) {
-        this(jdbc, repository, knowledgeBase, lexicons, Clock.systemUTC());
+    KnowledgeEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, LexiconStore lexicons, ChangeLog changes) {
+        this(jdbc, repository, knowledgeBase, lexicons, changes, Clock.systemUTC());
     }
 
-    KnowledgeEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, LexiconStore lexicons, Clock clock) {
+    KnowledgeEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, LexiconStore lexicons, ChangeLog changes,
+                    Clock clock) {
+        this.changes = changes;
         this.jdbc = jdbc;
         this.repository = repository;
         this.knowledgeBase = knowledgeBase;
@@ -72,7 +75,7 @@ public class KnowledgeEditor {
         Instant now = clock.instant();
         jdbc.sql("INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note) VALUES (?,?,?,'DRAFT',?,?,?)")
                 .params(item.id(), version, Mappers.toJson(item), author, Timestamp.from(now), note).update();
-        audit(author, "DRAFT", item.id(), version, note);
+        changes.record(author, "DRAFT", item.id(), version, note);
         return version(item.id(), version).orElseThrow();
     }
 
@@ -98,8 +101,8 @@ public class KnowledgeEditor {
         jdbc.sql("UPDATE kb_item_version SET state = 'PUBLISHED', published_by = ?, published_at = ? WHERE item_id = ? AND version = ?")
                 .params(publisher, Timestamp.from(now), itemId, version).update();
         repository.replaceItem(v.item());
-        audit(publisher, "PUBLISH", itemId, version, null);
-        countPublication(now);
+        changes.record(publisher, "PUBLISH", itemId, version, null);
+        changes.countPublication(now);
         log.info("{} published {} version {}", publisher, itemId, version);
         return version(itemId, version).orElseThrow();
     }
@@ -156,10 +159,10 @@ public class KnowledgeEditor {
         Lexicon lexiconAfter = repository.loadLexicon();
         if (!lexiconAfter.sameTermsAs(lexiconBefore)) {
             int version = lexicons.recordPublication(lexiconBefore, lexiconAfter, user, now, "导入：" + source);
-            audit(user, "IMPORT", LexiconEditor.AUDIT_ITEM, version, "词库第" + version + "版，来自 " + source);
+            changes.record(user, "IMPORT", ChangeLog.LEXICON, version, "词库第" + version + "版，来自 " + source);
         }
-        audit(user, "IMPORT", null, null, imported.itemCount() + " 个事项，来自 " + source);
-        countPublication(now);
+        changes.record(user, "IMPORT", null, null, imported.itemCount() + " 个事项，来自 " + source);
+        changes.countPublication(now);
         log.info("{} imported {} items from {}", user, imported.itemCount(), source);
         return imported.itemCount();
     }
@@ -174,7 +177,7 @@ public class KnowledgeEditor {
         PublishRight.requireForCurrentUser();
         ItemVersion old = version(itemId, toVersion).orElseThrow(() -> new IllegalArgumentException("没有这个版本：" + itemId + " 第" + toVersion + "版"));
         ItemVersion restored = saveDraft(old.item(), editor, "回滚到第" + toVersion + "版");
-        audit(editor, "ROLLBACK", itemId, restored.version(), "回滚到第" + toVersion + "版");
+        changes.record(editor, "ROLLBACK", itemId, restored.version(), "回滚到第" + toVersion + "版");
         return publish(itemId, restored.version(), editor);
     }
 
@@ -249,7 +252,7 @@ public class KnowledgeEditor {
         Instant now = clock.instant();
         jdbc.sql("UPDATE kb_item_version SET returned_by = ?, returned_at = ?, return_comment = ? WHERE item_id = ? AND version = ?")
                 .params(reviewer, Timestamp.from(now), why, itemId, version).update();
-        audit(reviewer, "RETURN", itemId, version, why);
+        changes.record(reviewer, "RETURN", itemId, version, why);
         log.info("{} sent {} version {} back", reviewer, itemId, version);
         return version(itemId, version).orElseThrow();
     }
@@ -306,14 +309,7 @@ public class KnowledgeEditor {
 
     /** The audit log, newest first; for one item when {@code itemId} is given. */
     public List<ItemVersion.LogEntry> auditLog(String itemId, int limit) {
-        String where = itemId == null ? "" : " WHERE item_id = ?";
-        var spec = jdbc.sql("SELECT * FROM kb_audit_log" + where + " ORDER BY id DESC");
-        if (itemId != null) {
-            spec = spec.param(itemId);
-        }
-        return spec.query((rs, n) -> new ItemVersion.LogEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("username"),
-                rs.getString("action"), rs.getString("item_id"), (Integer) rs.getObject("version"), rs.getString("detail")))
-                .list().stream().limit(limit).toList();
+        return changes.entries(itemId, limit);
     }
 
     /** The live content becomes version 1 the first time an item is edited, so history starts with what was there. */
@@ -326,26 +322,9 @@ public class KnowledgeEditor {
         }
     }
 
-    /**
-     * The publication step: counts a publication (the other instances poll the counter) and reloads
-     * this one once the transaction commits, which rebuilds the pipeline and the index in the
-     * background ({@link KnowledgePublished}). Also the lexicon editor's.
-     */
-    void countPublication(Instant now) {
-        jdbc.sql("UPDATE kb_publication SET counter = counter + 1, published_at = ? WHERE id = 1").param(Timestamp.from(now)).update();
-        knowledgeBase.reloadAfterCommit();
-    }
-
     private int nextVersion(String itemId) {
         Integer max = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM kb_item_version WHERE item_id = ?").param(itemId).query(Integer.class).single();
         return max + 1;
-    }
-
-    /** Writes an entry of the audit log ({@code kb_audit_log}). Also the lexicon editor's. */
-    void audit(String username, String action, String itemId, Integer version, String detail) {
-        jdbc.sql("INSERT INTO kb_audit_log (at, username, action, item_id, version, detail) VALUES (?,?,?,?,?,?)")
-                .params(Timestamp.from(clock.instant()), username, action, itemId, version,
-                        detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000)).update();
     }
 
     /**

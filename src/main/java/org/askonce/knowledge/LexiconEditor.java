@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Editing the lexicon (colloquial → official terms, plain dictionary words). Every change is a
  * draft change of a term with who and when, checked by {@link LexiconRules}; citizens get nothing
  * of it until the draft is published. A publication writes the whole lexicon to the live store as
- * a new numbered version and goes through {@link KnowledgeEditor}'s publication step, so every
+ * a new numbered version and goes through the publication step ({@link ChangeLog}), so every
  * instance reloads and rebuilds its dictionary, lexicon and index in the background. Any earlier
  * version can be restored: as for items, a roll-back is published at once, as a new version.
  * Everything is in the audit log under {@link #AUDIT_ITEM}.
@@ -32,24 +32,24 @@ import org.springframework.transaction.annotation.Transactional;
 public class LexiconEditor {
 
     /** The audit log's {@code item_id} of lexicon entries (item ids are slugs; this one names no item). */
-    public static final String AUDIT_ITEM = "lexicon";
+    public static final String AUDIT_ITEM = ChangeLog.LEXICON;
 
     private static final Logger log = LoggerFactory.getLogger(LexiconEditor.class);
 
     private final LexiconStore store;
     private final KnowledgeRepository repository;
-    private final KnowledgeEditor editor;
+    private final ChangeLog changeLog;
     private final Clock clock;
 
     @Autowired
-    LexiconEditor(LexiconStore store, KnowledgeRepository repository, KnowledgeEditor editor) {
-        this(store, repository, editor, Clock.systemUTC());
+    LexiconEditor(LexiconStore store, KnowledgeRepository repository, ChangeLog changeLog) {
+        this(store, repository, changeLog, Clock.systemUTC());
     }
 
-    LexiconEditor(LexiconStore store, KnowledgeRepository repository, KnowledgeEditor editor, Clock clock) {
+    LexiconEditor(LexiconStore store, KnowledgeRepository repository, ChangeLog changeLog, Clock clock) {
         this.store = store;
         this.repository = repository;
-        this.editor = editor;
+        this.changeLog = changeLog;
         this.clock = clock;
     }
 
@@ -121,7 +121,7 @@ public class LexiconEditor {
         LexiconVersion.Change change = draftChanges().stream().filter(c -> c.term().equals(t)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("草稿中没有「" + t + "」的修改"));
         store.deleteDraft(t);
-        editor.audit(user, "DRAFT", AUDIT_ITEM, null, "撤销草稿修改：" + change.summary());
+        changeLog.record(user, "DRAFT", AUDIT_ITEM, null, "撤销草稿修改：" + change.summary());
     }
 
     /** Throws the whole draft away; returns how many changes it had. */
@@ -131,7 +131,7 @@ public class LexiconEditor {
         int changes = draftChanges().size();
         store.clearDraft();
         if (changes > 0) {
-            editor.audit(user, "DISCARD", AUDIT_ITEM, null, "放弃词库草稿（" + changes + "处修改）");
+            changeLog.record(user, "DISCARD", AUDIT_ITEM, null, "放弃词库草稿（" + changes + "处修改）");
         }
         return changes;
     }
@@ -162,8 +162,8 @@ public class LexiconEditor {
         int version = store.recordPublication(Lexicon.of(d.published().values()), next, publisher, now,
                 note == null || note.isBlank() ? summary : note.strip());
         store.clearDraft();
-        editor.audit(publisher, "PUBLISH", AUDIT_ITEM, version, summary + "：" + details(changes));
-        editor.countPublication(now);
+        changeLog.record(publisher, "PUBLISH", AUDIT_ITEM, version, summary + "：" + details(changes));
+        changeLog.countPublication(now);
         log.info("{} published lexicon version {} ({})", publisher, version, summary);
         return store.version(version).orElseThrow();
     }
@@ -188,8 +188,8 @@ public class LexiconEditor {
         Map<String, Lexicon.Entry> restored = target.lexicon().entries();
         store.draftRows().stream().filter(row -> Objects.equals(restored.get(row.term()), row.entry()))
                 .forEach(row -> store.deleteDraft(row.term()));
-        editor.audit(user, "ROLLBACK", AUDIT_ITEM, version, "回滚到第" + toVersion + "版，" + summary(changes) + "：" + details(changes));
-        editor.countPublication(now);
+        changeLog.record(user, "ROLLBACK", AUDIT_ITEM, version, "回滚到第" + toVersion + "版，" + summary(changes) + "：" + details(changes));
+        changeLog.countPublication(now);
         log.info("{} rolled the lexicon back to version {} as version {}", user, toVersion, version);
         return store.version(version).orElseThrow();
     }
@@ -216,7 +216,7 @@ public class LexiconEditor {
 
     /** The lexicon's entries in the audit log, newest first. */
     public List<ItemVersion.LogEntry> auditLog(int limit) {
-        return editor.auditLog(AUDIT_ITEM, limit);
+        return changeLog.entries(AUDIT_ITEM, limit);
     }
 
     private record Draft(Map<String, Lexicon.Entry> published, Map<String, Lexicon.Entry> draft) {
@@ -253,7 +253,7 @@ public class LexiconEditor {
                 store.putDraft(c.term(), c.after(), user, now);
             }
         }
-        editor.audit(user, "DRAFT", AUDIT_ITEM, null, what + "：" + details(changes));
+        changeLog.record(user, "DRAFT", AUDIT_ITEM, null, what + "：" + details(changes));
         return changes;
     }
 
