@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.askonce.knowledge.ServiceItem;
 import org.askonce.knowledge.ServiceItem.Material;
+import org.askonce.knowledge.ServiceItem;
 import org.askonce.nlp.Analysis;
 import org.askonce.nlp.Token;
 

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.askonce.knowledge.KnowledgeSnapshot;
-import org.askonce.knowledge.ServiceItem;
 import org.askonce.knowledge.ServiceItem.Hall;
+import org.askonce.knowledge.ServiceItem;
 
 /**
  * How halls are worded, in every channel: an item's places, hours and phones in an answer

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.askonce.knowledge.LifeEvent;
-import org.askonce.knowledge.ServiceItem;
 import org.askonce.knowledge.ServiceItem.Material;
+import org.askonce.knowledge.ServiceItem;
 
 /**
  * The Chinese reply about a life event (一件事): its steps in order with why and when each is

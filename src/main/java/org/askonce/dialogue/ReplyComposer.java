@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.askonce.knowledge.Element;
 import org.askonce.knowledge.Faq;
-import org.askonce.knowledge.ServiceItem;
 import org.askonce.knowledge.ServiceItem.Material;
+import org.askonce.knowledge.ServiceItem;
 
 /** The Chinese wording of every reply. One place, so every channel says the same. */
 final class ReplyComposer {

@@ -9,9 +9,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.askonce.knowledge.ServiceItem;
 import org.askonce.knowledge.ServiceItem.Hall;
 import org.askonce.knowledge.ServiceItem.Material;
+import org.askonce.knowledge.ServiceItem;
 
 /**
  * What the guide page of one item shows, worded and ready for the template: every element of the

@@ -23,6 +23,24 @@ public class ChangeLog {
     /** Longer details are cut to this many characters. */
     static final int MAX_DETAIL = 1000;
 
+    /** An entry of the audit log. */
+    public record Entry(long id, Instant at, String username, String action, String itemId, Integer version, String detail) {
+
+        /** The action as editors read it (草稿修改, 发布…); an unknown code as it is. */
+        public String actionLabel() {
+            return switch (action) {
+                case "DRAFT" -> "草稿修改";
+                case "DISCARD" -> "放弃草稿";
+                case "PUBLISH" -> "发布";
+                case "ROLLBACK" -> "回滚";
+                case "IMPORT" -> "导入";
+                case "RETURN" -> "退回修改";
+                case "RETIRE" -> "停用";
+                default -> action;
+            };
+        }
+    }
+
     private final JdbcClient jdbc;
     private final KnowledgeBase knowledgeBase;
     private final Clock clock;
@@ -52,13 +70,13 @@ public class ChangeLog {
     }
 
     /** The audit log, newest first; for one item (or {@link #LEXICON}, or an event's id) when {@code itemId} is given. */
-    public List<ItemVersion.LogEntry> entries(String itemId, int limit) {
+    public List<Entry> entries(String itemId, int limit) {
         String where = itemId == null ? "" : " WHERE item_id = ?";
         var spec = jdbc.sql("SELECT * FROM kb_audit_log" + where + " ORDER BY id DESC");
         if (itemId != null) {
             spec = spec.param(itemId);
         }
-        return spec.query((rs, n) -> new ItemVersion.LogEntry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("username"),
+        return spec.query((rs, n) -> new Entry(rs.getLong("id"), rs.getTimestamp("at").toInstant(), rs.getString("username"),
                         rs.getString("action"), rs.getString("item_id"), (Integer) rs.getObject("version"), rs.getString("detail")))
                 .list().stream().limit(limit).toList();
     }

@@ -326,7 +326,7 @@ public class EventEditor {
     }
 
     /** The audit log of one event, newest first. */
-    public List<ItemVersion.LogEntry> auditLog(String eventId, int limit) {
+    public List<ChangeLog.Entry> auditLog(String eventId, int limit) {
         return changes.entries(AUDIT_PREFIX + eventId, limit);
     }
 

@@ -274,7 +274,7 @@ public final class GuangdongCatalogue {
     }
 
     /** "30(工作日)" → 30; "15(自然日)" is not working days, so it goes to the note in words. */
-    static ServiceItem.TimeLimit timeLimit(String legal, String promised) {
+    public static ServiceItem.TimeLimit timeLimit(String legal, String promised) {
         List<String> notes = new ArrayList<>();
         Integer legalDays = workingDays(legal, "法定办结时限", notes);
         Integer promisedDays = workingDays(promised, "承诺办结时限", notes);

@@ -36,21 +36,4 @@ public record ItemVersion(String itemId, int version, ServiceItem item, State st
         }
     }
 
-    /** An entry of the audit log. */
-    public record LogEntry(long id, Instant at, String username, String action, String itemId, Integer version, String detail) {
-
-        /** The action as editors read it (草稿修改, 发布…); an unknown code as it is. */
-        public String actionLabel() {
-            return switch (action) {
-                case "DRAFT" -> "草稿修改";
-                case "DISCARD" -> "放弃草稿";
-                case "PUBLISH" -> "发布";
-                case "ROLLBACK" -> "回滚";
-                case "IMPORT" -> "导入";
-                case "RETURN" -> "退回修改";
-                case "RETIRE" -> "停用";
-                default -> action;
-            };
-        }
-    }
 }

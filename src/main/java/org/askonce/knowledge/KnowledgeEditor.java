@@ -308,7 +308,7 @@ public class KnowledgeEditor {
     }
 
     /** The audit log, newest first; for one item when {@code itemId} is given. */
-    public List<ItemVersion.LogEntry> auditLog(String itemId, int limit) {
+    public List<ChangeLog.Entry> auditLog(String itemId, int limit) {
         return changes.entries(itemId, limit);
     }
 

@@ -215,7 +215,7 @@ public class LexiconEditor {
     }
 
     /** The lexicon's entries in the audit log, newest first. */
-    public List<ItemVersion.LogEntry> auditLog(int limit) {
+    public List<ChangeLog.Entry> auditLog(int limit) {
         return changeLog.entries(AUDIT_ITEM, limit);
     }
 

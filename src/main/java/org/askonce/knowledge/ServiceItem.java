@@ -11,6 +11,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * A service item (事项) with the elements of a standard service guide. This is the one structured
@@ -20,7 +22,7 @@ import java.util.List;
  * the guide may be missing — a real catalogue has gaps (an imported provincial catalogue often has
  * no materials, fee or hours) — and a gap stays a gap: null (or an empty list), never a made-up
  * value. Citizens are told an element is not given and where to ask; the knowledge audit
- * ({@link KnowledgeAudit}) lists every gap for editors to fill. What is given must be well-formed.
+ * ({@link org.askonce.knowledge.audit.KnowledgeAudit}) lists every gap for editors to fill. What is given must be well-formed.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ServiceItem(
@@ -58,12 +60,22 @@ public record ServiceItem(
         faqs = listOf(faqs);
     }
 
+    /** Values that mean "not given" (compared after trimming, case-insensitively). */
+    static final Set<String> PLACEHOLDERS = Set.of("无", "暂无", "空", "没有", "待定", "待补充", "待完善", "未知", "不详", "略", "详见",
+            "null", "nil", "none", "n/a", "na", "tbd", "todo", "\"\"", "''", "无。", "暂无。");
+    /** Only dashes, slashes, dots, question marks and the like. */
+    private static final java.util.regex.Pattern PUNCTUATION_ONLY = java.util.regex.Pattern.compile("[\\p{Punct}\\p{IsPunctuation}\\s　—－／、。·…※*？]+");
+
     /**
-     * True when a value is a gap: null, blank, or a placeholder such as 无, 暂无, -, 待定 (the
-     * audit's rule, {@link AuditRules#isPlaceholder}). What citizens read treats these alike.
+     * True when a value is a gap: null, blank (including the full-width space), or a placeholder such
+     * as 无, 暂无, -, /, 待定, null, N/A. What citizens read and the knowledge audit treat these alike.
      */
     public static boolean isGap(String value) {
-        return AuditRules.isPlaceholder(value);
+        if (value == null) {
+            return true;
+        }
+        String v = value.replace('\u3000', ' ').strip();
+        return v.isEmpty() || PUNCTUATION_ONLY.matcher(v).matches() || PLACEHOLDERS.contains(v.toLowerCase(Locale.ROOT));
     }
 
     private static <T> List<T> listOf(List<T> values) {

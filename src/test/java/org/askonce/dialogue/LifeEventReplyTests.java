@@ -3,9 +3,9 @@ package org.askonce.dialogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.askonce.knowledge.ServiceItem;
 import org.askonce.knowledge.ServiceItem.Material;
 import org.askonce.knowledge.ServiceItem.Online;
+import org.askonce.knowledge.ServiceItem;
 import org.junit.jupiter.api.Test;
 
 /** The wording of a life event's reply: merged materials, steps that go together. */

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.askonce.accounts.PublishRight;
 import org.askonce.accounts.Role;
+import org.askonce.knowledge.audit.AuditFinding;
+import org.askonce.knowledge.audit.KnowledgeAudit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +73,7 @@ class EventEditorIntegrationTests {
         assertThat(published.publishedBy()).isEqualTo("reviewer-li");
         assertThat(knowledgeBase.snapshot().event("ev-publish")).contains(draft.event());
         assertThat(events.pendingReview()).extracting(EventEditor.Pending::eventId).doesNotContain("ev-publish");
-        assertThat(events.auditLog("ev-publish", 10)).extracting(ItemVersion.LogEntry::action).containsExactly("PUBLISH", "DRAFT");
+        assertThat(events.auditLog("ev-publish", 10)).extracting(ChangeLog.Entry::action).containsExactly("PUBLISH", "DRAFT");
     }
 
     @Test
@@ -172,7 +174,7 @@ class EventEditorIntegrationTests {
 
         events.rollBack("ev-retire", 1, "rev");
         assertThat(knowledgeBase.snapshot().event("ev-retire")).isPresent();
-        assertThat(events.auditLog("ev-retire", 10)).extracting(ItemVersion.LogEntry::actionLabel).contains("停用", "回滚");
+        assertThat(events.auditLog("ev-retire", 10)).extracting(ChangeLog.Entry::actionLabel).contains("停用", "回滚");
     }
 
     @Test

@@ -91,9 +91,9 @@ class KnowledgeEditorIntegrationTests {
                     assertThat(c.removed()).singleElement().asString().startsWith(live.materials().get(0).name());
                     assertThat(c.added()).singleElement().asString().startsWith("电子社保卡或居民身份证");
                 });
-        assertThat(editor.auditLog(ITEM, 10)).extracting(ItemVersion.LogEntry::action)
+        assertThat(editor.auditLog(ITEM, 10)).extracting(ChangeLog.Entry::action)
                 .containsSubsequence("PUBLISH", "ROLLBACK", "DRAFT", "PUBLISH", "DRAFT");
-        assertThat(editor.auditLog(ITEM, 10)).extracting(ItemVersion.LogEntry::username).contains("editor-wang", "editor-li");
+        assertThat(editor.auditLog(ITEM, 10)).extracting(ChangeLog.Entry::username).contains("editor-wang", "editor-li");
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.askonce.MiniKnowledge;
+import org.askonce.knowledge.audit.AuditCheck;
+import org.askonce.knowledge.audit.KnowledgeAudit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;

@@ -164,7 +164,7 @@ class LexiconEditorIntegrationTests {
         addDogSlang("狗子证", "editor-wang");
         LexiconVersion published = lexicon.publish("editor-li", null);
 
-        List<ItemVersion.LogEntry> log = lexicon.auditLog(2);
+        List<ChangeLog.Entry> log = lexicon.auditLog(2);
 
         assertThat(log).satisfiesExactly(
                 e -> {

@@ -1,4 +1,4 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.audit;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -10,6 +10,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.askonce.knowledge.Faq;
+import org.askonce.knowledge.KnowledgeSnapshot;
+import org.askonce.knowledge.LifeEvent;
+import org.askonce.knowledge.ServiceItem;
 import org.springframework.stereotype.Service;
 
 /**
@@ -48,7 +52,7 @@ public class KnowledgeAudit {
      * The items renamed since a life event that uses them was written: flagged on the item until the
      * event's step names it again (the event's reply shows the item's new name meanwhile).
      */
-    static List<AuditFinding> renamedEventSteps(KnowledgeSnapshot snapshot) {
+    public static List<AuditFinding> renamedEventSteps(KnowledgeSnapshot snapshot) {
         List<AuditFinding> out = new ArrayList<>();
         for (LifeEvent event : snapshot.events()) {
             for (int i = 0; i < event.steps().size(); i++) {

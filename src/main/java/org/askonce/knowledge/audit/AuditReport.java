@@ -1,4 +1,4 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.audit;
 
 import java.time.LocalDate;
 import java.util.EnumMap;

@@ -1,4 +1,4 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.askonce.knowledge.KnowledgeBase;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;

@@ -1,9 +1,11 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.askonce.knowledge.KnowledgeFolder;
+import org.askonce.knowledge.KnowledgeSnapshot;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,11 +7,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.askonce.knowledge.Faq;
+import org.askonce.knowledge.GuangdongCatalogue;
+import org.askonce.knowledge.KnowledgeSnapshot;
+import org.askonce.knowledge.Lexicon;
 import org.askonce.knowledge.ServiceItem.Fee;
 import org.askonce.knowledge.ServiceItem.Hall;
 import org.askonce.knowledge.ServiceItem.Material;
 import org.askonce.knowledge.ServiceItem.Online;
 import org.askonce.knowledge.ServiceItem.TimeLimit;
+import org.askonce.knowledge.ServiceItem;
 import org.junit.jupiter.api.Test;
 
 /** Each audit check finds its case, says what it found in Chinese, and leaves a clean item alone. */

@@ -1,4 +1,4 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.audit;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;

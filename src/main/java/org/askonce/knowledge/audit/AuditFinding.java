@@ -1,4 +1,6 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.audit;
+
+import org.askonce.knowledge.ServiceItem;
 
 /**
  * One thing the audit found on one item: which item, whose it is, which check, how much it matters,

@@ -1,4 +1,4 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.audit;
 
 /**
  * One check of the knowledge audit, with a stable code (for filters, the CSV and the JSON API), the

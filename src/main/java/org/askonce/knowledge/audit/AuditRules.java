@@ -1,5 +1,6 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.audit;
 
+import org.askonce.knowledge.ServiceItem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -20,20 +21,9 @@ final class AuditRules {
     private AuditRules() {
     }
 
-    /** Values that mean "not given" (compared after trimming, case-insensitively). */
-    static final Set<String> PLACEHOLDERS = Set.of("无", "暂无", "空", "没有", "待定", "待补充", "待完善", "未知", "不详", "略", "详见",
-            "null", "nil", "none", "n/a", "na", "tbd", "todo", "\"\"", "''", "无。", "暂无。");
-
-    /** Only dashes, slashes, dots, question marks and the like. */
-    private static final Pattern PUNCTUATION_ONLY = Pattern.compile("[\\p{Punct}\\p{IsPunctuation}\\s　—－／、。·…※*？]+");
-
-    /** True for null, blank (including the full-width space) and placeholders such as 无, 暂无, -, /, 待定, null, N/A. */
+    /** True for null, blank and placeholders such as 无, 暂无, -, /, 待定, null, N/A ({@link ServiceItem#isGap}). */
     static boolean isPlaceholder(String value) {
-        if (value == null) {
-            return true;
-        }
-        String v = value.replace('\u3000', ' ').strip();
-        return v.isEmpty() || PUNCTUATION_ONLY.matcher(v).matches() || PLACEHOLDERS.contains(v.toLowerCase(Locale.ROOT));
+        return ServiceItem.isGap(value);
     }
 
     /** How a missing or placeholder value reads in a finding: 为空, or 为占位值“无”. */
