@@ -20,9 +20,9 @@ class AppointmentsConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(AppointmentsConfiguration.class);
 
+    /** The halls file of the knowledge base, checked against the knowledge base's items. */
     @Bean
-    Appointments appointments(KnowledgeSettings knowledge, KnowledgeBase knowledgeBase, PlatformTransactionManager transactionManager, JdbcClient jdbc,
-            WorkingDays calendar, AppointmentSettings settings, ApplicationEventPublisher events) {
+    BookableHalls bookableHalls(KnowledgeSettings knowledge, KnowledgeBase knowledgeBase, AppointmentSettings settings) {
         Path file = knowledge.knowledgeBase().resolve("appointments.yaml");
         BookableHalls halls = BookableHalls.read(file);
         for (BookableHalls.Hall hall : halls.halls()) {
@@ -36,8 +36,34 @@ class AppointmentsConfiguration {
         }
         log.info("Appointments: {} halls take bookings for {} items ({}), {} working days ahead, closing {} before a slot",
                 halls.halls().size(), halls.itemCount(), file, settings.days(), settings.closeBefore());
-        return new Appointments(halls, new JdbcAppointments(jdbc), new TransactionTemplate(transactionManager),
-                calendar, settings, Clock.systemUTC(), events);
+        return halls;
+    }
+
+    @Bean
+    JdbcAppointments jdbcAppointments(JdbcClient jdbc) {
+        return new JdbcAppointments(jdbc);
+    }
+
+    @Bean
+    OfferedSlots offeredSlots(BookableHalls halls, JdbcAppointments store, WorkingDays calendar, AppointmentSettings settings) {
+        return new OfferedSlots(halls, store, calendar, settings, Clock.systemUTC());
+    }
+
+    @Bean
+    Appointments appointments(OfferedSlots offered, JdbcAppointments store, PlatformTransactionManager transactionManager,
+            WorkingDays calendar, AppointmentSettings settings) {
+        return new Appointments(offered, store, new TransactionTemplate(transactionManager), calendar, settings, Clock.systemUTC());
+    }
+
+    @Bean
+    HallDesk hallDesk(OfferedSlots offered, JdbcAppointments store, WorkingDays calendar) {
+        return new HallDesk(offered, store, calendar, Clock.systemUTC());
+    }
+
+    @Bean
+    SlotClosings slotClosings(OfferedSlots offered, JdbcAppointments store, PlatformTransactionManager transactionManager,
+            WorkingDays calendar, AppointmentSettings settings, ApplicationEventPublisher events) {
+        return new SlotClosings(offered, store, new TransactionTemplate(transactionManager), calendar, settings, Clock.systemUTC(), events);
     }
 
     /** The halls hall staff can be assigned to (the accounts module asks). */

@@ -35,11 +35,13 @@ import org.springframework.web.util.UriComponentsBuilder;
 @RequestMapping("/hall")
 class HallController {
 
-    private final Appointments appointments;
+    private final HallDesk desk;
+    private final SlotClosings closings;
     private final HallAssignments assignments;
 
-    HallController(Appointments appointments, HallAssignments assignments) {
-        this.appointments = appointments;
+    HallController(HallDesk desk, SlotClosings closings, HallAssignments assignments) {
+        this.desk = desk;
+        this.closings = closings;
         this.assignments = assignments;
     }
 
@@ -64,23 +66,23 @@ class HallController {
         }
         String current = hall == null || hall.isBlank() ? mine.get(0) : mine(mine, hall);
         model.addAttribute("hall", current);
-        List<HallBooking> bookings = appointments.hallBookings(current);
-        List<ClosedSlot> closed = appointments.closedSlots(current);
+        List<HallBooking> bookings = desk.hallBookings(current);
+        List<ClosedSlot> closed = desk.closedSlots(current);
         List<DayView> days = new ArrayList<>();
-        LocalDate today = appointments.hallDays().get(0);
+        LocalDate today = desk.hallDays().get(0);
         List<LocalDate> shown = new ArrayList<>();
-        LocalDate before = appointments.previousWorkingDay();
+        LocalDate before = desk.previousWorkingDay();
         if (bookings.stream().anyMatch(b -> b.date().equals(before))) {
             shown.add(before); // the day before, while it has bookings: a no-show can still be recorded
         }
-        shown.addAll(appointments.hallDays());
+        shown.addAll(desk.hallDays());
         for (LocalDate day : shown) {
             Map<String, List<Row>> bySlot = new LinkedHashMap<>();
             Map<String, String> ends = new LinkedHashMap<>();
             for (HallBooking b : bookings) {
                 if (b.date().equals(day)) {
-                    bySlot.computeIfAbsent(b.start(), s -> new ArrayList<>()).add(new Row(b, appointments.mayMarkArrived(b),
-                            appointments.mayMarkNoShow(b), appointments.mayUndoMark(b)));
+                    bySlot.computeIfAbsent(b.start(), s -> new ArrayList<>()).add(new Row(b, desk.mayMarkArrived(b),
+                            desk.mayMarkNoShow(b), desk.mayUndoMark(b)));
                     ends.put(b.start(), b.appointment().end());
                 }
             }
@@ -88,12 +90,12 @@ class HallController {
             days.add(new DayView(day, label(day, today), slots, closed.stream().filter(c -> c.date().equals(day)).toList()));
         }
         model.addAttribute("days", days);
-        model.addAttribute("dayChoices", appointments.hallDays());
-        model.addAttribute("starts", appointments.slotStartsOf(current));
-        model.addAttribute("items", appointments.itemsOf(current));
+        model.addAttribute("dayChoices", desk.hallDays());
+        model.addAttribute("starts", desk.slotStartsOf(current));
+        model.addAttribute("items", desk.itemsOf(current));
         model.addAttribute("exportFrom", today);
-        model.addAttribute("exportTo", appointments.hallDays().get(appointments.hallDays().size() - 1));
-        model.addAttribute("exportMaxDays", Appointments.EXPORT_MAX_DAYS);
+        model.addAttribute("exportTo", desk.hallDays().get(desk.hallDays().size() - 1));
+        model.addAttribute("exportMaxDays", HallDesk.EXPORT_MAX_DAYS);
         return "hall/page";
     }
 
@@ -116,21 +118,21 @@ class HallController {
     String arrived(@RequestParam(defaultValue = "") String hall, @RequestParam(defaultValue = "") String code, Principal me,
                    RedirectAttributes redirect) {
         String h = mine(assignments.hallsOf(me.getName()), hall);
-        return change(redirect, h, () -> "已将预约 " + appointments.markArrived(h, code, me.getName()).code() + " 标记为“已到”");
+        return change(redirect, h, () -> "已将预约 " + desk.markArrived(h, code, me.getName()).code() + " 标记为“已到”");
     }
 
     @PostMapping("/no-show")
     String noShow(@RequestParam(defaultValue = "") String hall, @RequestParam(defaultValue = "") String code, Principal me,
                   RedirectAttributes redirect) {
         String h = mine(assignments.hallsOf(me.getName()), hall);
-        return change(redirect, h, () -> "已将预约 " + appointments.markNoShow(h, code, me.getName()).code() + " 标记为“未到”");
+        return change(redirect, h, () -> "已将预约 " + desk.markNoShow(h, code, me.getName()).code() + " 标记为“未到”");
     }
 
     @PostMapping("/undo")
     String undo(@RequestParam(defaultValue = "") String hall, @RequestParam(defaultValue = "") String code, Principal me,
                 RedirectAttributes redirect) {
         String h = mine(assignments.hallsOf(me.getName()), hall);
-        return change(redirect, h, () -> "已撤销预约 " + appointments.undoMark(h, code, me.getName()).code() + " 的标记，恢复为“已预约”");
+        return change(redirect, h, () -> "已撤销预约 " + desk.undoMark(h, code, me.getName()).code() + " 的标记，恢复为“已预约”");
     }
 
     @PostMapping("/close")
@@ -140,7 +142,7 @@ class HallController {
         String h = mine(assignments.hallsOf(me.getName()), hall);
         return change(redirect, h, () -> {
             LocalDate day = date(date, "日期（date）");
-            Appointments.Closing c = appointments.closeSlot(h, day, start, item, reason, me.getName());
+            SlotClosings.Closing c = closings.closeSlot(h, day, start, item, reason, me.getName());
             String what = day + " " + start + "（" + (item == null || item.isBlank() ? "全部事项" : item.strip()) + "）";
             return c.alreadyClosed() ? what + " 已是关闭状态，未作改动"
                     : "已关闭 " + what + "，取消了 " + c.cancelled() + " 个预约，已通知市民（微信推送，网页下次访问时提示）";
@@ -154,7 +156,7 @@ class HallController {
         String h = mine(assignments.hallsOf(me.getName()), hall);
         return change(redirect, h, () -> {
             LocalDate day = date(date, "日期（date）");
-            int n = appointments.reopenSlot(h, day, start, item, me.getName());
+            int n = closings.reopenSlot(h, day, start, item, me.getName());
             return n == 0 ? day + " " + start + " 没有关闭，未作改动" : "已重新开放 " + day + " " + start + " 的预约（已取消的预约不会恢复）";
         });
     }
@@ -165,7 +167,7 @@ class HallController {
         String h = mine(assignments.hallsOf(me.getName()), hall);
         String csv;
         try {
-            csv = appointments.exportCsv(h, date(from, "开始日期（from）"), date(to, "结束日期（to）"));
+            csv = desk.exportCsv(h, date(from, "开始日期（from）"), date(to, "结束日期（to）"));
         } catch (IllegalArgumentException e) {
             return ResponseEntity.badRequest().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
                     .body(("导出失败：" + e.getMessage()).getBytes(StandardCharsets.UTF_8));

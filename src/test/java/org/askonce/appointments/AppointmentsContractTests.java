@@ -40,6 +40,8 @@ abstract class AppointmentsContractTests {
     static final LocalDate MONDAY = LocalDate.of(2026, 12, 7);
     static final LocalDate TUESDAY = LocalDate.of(2026, 12, 8);
 
+    static final AppointmentSettings SETTINGS = new AppointmentSettings(5, Duration.ofHours(2), 3, Duration.ofDays(30), "0 0 18 * * *");
+
     private final Instant now = MONDAY.atTime(8, 0).atZone(SHANGHAI).toInstant();
     private Appointments appointments;
     private JdbcAppointments store;
@@ -66,7 +68,7 @@ abstract class AppointmentsContractTests {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         store = new JdbcAppointments(JdbcClient.create(dataSource));
         appointments = new Appointments(halls(), store, new TransactionTemplate(new DataSourceTransactionManager(dataSource)),
-                calendar(), new AppointmentSettings(5, Duration.ofHours(2), 3, Duration.ofDays(30), "0 0 18 * * *"), Clock.fixed(now, SHANGHAI));
+                calendar(), SETTINGS, Clock.fixed(now, SHANGHAI));
     }
 
     private Appointment book(String citizen, String hall, LocalDate day, String start, String phone) {
@@ -243,7 +245,7 @@ abstract class AppointmentsContractTests {
     @Test
     void thePhoneStaysInClearUntilThirtyDaysAfterTheVisitThenIsMasked() {
         Appointment a = book("web:li", HALL, TUESDAY, "09:00", "13912345678");
-        AppointmentPhonePurge purge = new AppointmentPhonePurge(appointments);
+        AppointmentPhonePurge purge = new AppointmentPhonePurge(store, calendar(), SETTINGS);
         assertThat(purge.purge(TUESDAY.plusDays(30).atTime(3, 0).atZone(SHANGHAI).toInstant())).containsEntry("appointment phones", 0);
         assertThat(store.phone(a.code())).contains("13912345678");
         assertThat(purge.purge(TUESDAY.plusDays(31).atTime(3, 0).atZone(SHANGHAI).toInstant())).containsEntry("appointment phones", 1);

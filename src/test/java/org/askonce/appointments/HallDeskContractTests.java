@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.askonce.calendar.WorkingDays;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,8 @@ abstract class HallDeskContractTests {
     final MovableClock clock = new MovableClock(MONDAY.atTime(8, 0).atZone(SHANGHAI).toInstant());
     final List<Object> published = new ArrayList<>();
     Appointments appointments;
+    HallDesk desk;
+    SlotClosings closings;
     JdbcClient jdbc;
 
     abstract DataSource freshDatabase();
@@ -74,9 +77,14 @@ abstract class HallDeskContractTests {
         DataSource dataSource = freshDatabase();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = JdbcClient.create(dataSource);
-        appointments = new Appointments(AppointmentsContractTests.halls(), new JdbcAppointments(jdbc),
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), AppointmentsContractTests.calendar(),
-                new AppointmentSettings(5, Duration.ofHours(2), 3, Duration.ofDays(30), "-"), clock, published::add);
+        JdbcAppointments store = new JdbcAppointments(jdbc);
+        TransactionTemplate transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        WorkingDays calendar = AppointmentsContractTests.calendar();
+        AppointmentSettings settings = new AppointmentSettings(5, Duration.ofHours(2), 3, Duration.ofDays(30), "-");
+        OfferedSlots offered = new OfferedSlots(AppointmentsContractTests.halls(), store, calendar, settings, clock);
+        appointments = new Appointments(offered, store, transactions, calendar, settings, clock);
+        desk = new HallDesk(offered, store, calendar, clock);
+        closings = new SlotClosings(offered, store, transactions, calendar, settings, clock, published::add);
     }
 
     Appointment book(String citizen, String item, LocalDate day, String start, String phone) {
@@ -84,7 +92,7 @@ abstract class HallDeskContractTests {
     }
 
     private HallBooking shown(String code) {
-        return appointments.hallBookings(HALL).stream().filter(b -> b.code().equals(code)).findFirst().orElseThrow();
+        return desk.hallBookings(HALL).stream().filter(b -> b.code().equals(code)).findFirst().orElseThrow();
     }
 
     // --- arrived, no-show, undo ---
@@ -92,7 +100,7 @@ abstract class HallDeskContractTests {
     @Test
     void arrivedIsRefusedBeforeTheVisitDay() {
         Appointment a = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
-        assertThatThrownBy(() -> appointments.markArrived(HALL, a.code(), "wang"))
+        assertThatThrownBy(() -> desk.markArrived(HALL, a.code(), "wang"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("预约 " + a.code() + " 在 2026-12-08，到当天才能标记“已到”");
         assertThat(shown(a.code()).state()).isEqualTo(BookingState.BOOKED);
     }
@@ -101,7 +109,7 @@ abstract class HallDeskContractTests {
     void arrivedOnTheVisitDayIsRecordedWithWhoAndWhen() {
         Appointment a = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
         clock.set(TUESDAY, 8, 50);
-        HallBooking marked = appointments.markArrived(HALL, a.code().toLowerCase(), "wang");
+        HallBooking marked = desk.markArrived(HALL, a.code().toLowerCase(), "wang");
         assertThat(marked.state()).isEqualTo(BookingState.ARRIVED);
         assertThat(marked.markedBy()).isEqualTo("wang");
         assertThat(marked.markedAt()).isEqualTo(clock.instant());
@@ -112,19 +120,19 @@ abstract class HallDeskContractTests {
     void noShowIsRefusedBeforeTheSlotBeginsAndTakenOnceItHas() {
         Appointment a = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
         clock.set(TUESDAY, 8, 59);
-        assertThatThrownBy(() -> appointments.markNoShow(HALL, a.code(), "wang"))
+        assertThatThrownBy(() -> desk.markNoShow(HALL, a.code(), "wang"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("预约 " + a.code() + " 的时段 2026-12-08 09:00 还没开始，开始后才能标记“未到”");
         clock.set(TUESDAY, 9, 0);
-        assertThat(appointments.markNoShow(HALL, a.code(), "wang").state()).isEqualTo(BookingState.NO_SHOW);
+        assertThat(desk.markNoShow(HALL, a.code(), "wang").state()).isEqualTo(BookingState.NO_SHOW);
     }
 
     @Test
     void staffMayChangeTheirMindFromNoShowToArrived() {
         Appointment a = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
         clock.set(TUESDAY, 9, 20);
-        appointments.markNoShow(HALL, a.code(), "wang");
-        assertThat(appointments.mayMarkArrived(shown(a.code()))).isTrue();
-        assertThat(appointments.markArrived(HALL, a.code(), "zhao").markedBy()).isEqualTo("zhao");
+        desk.markNoShow(HALL, a.code(), "wang");
+        assertThat(desk.mayMarkArrived(shown(a.code()))).isTrue();
+        assertThat(desk.markArrived(HALL, a.code(), "zhao").markedBy()).isEqualTo("zhao");
         assertThat(shown(a.code()).state()).isEqualTo(BookingState.ARRIVED);
     }
 
@@ -132,8 +140,8 @@ abstract class HallDeskContractTests {
     void undoOnTheVisitDayGoesBackToBooked() {
         Appointment a = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
         clock.set(TUESDAY, 9, 5);
-        appointments.markArrived(HALL, a.code(), "wang");
-        HallBooking undone = appointments.undoMark(HALL, a.code(), "zhao");
+        desk.markArrived(HALL, a.code(), "wang");
+        HallBooking undone = desk.undoMark(HALL, a.code(), "zhao");
         assertThat(undone.state()).isEqualTo(BookingState.BOOKED);
         assertThat(undone.markedBy()).isEqualTo("zhao");
     }
@@ -142,9 +150,9 @@ abstract class HallDeskContractTests {
     void undoIsRefusedAfterTheVisitDay() {
         Appointment a = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
         clock.set(TUESDAY, 9, 5);
-        appointments.markArrived(HALL, a.code(), "wang");
+        desk.markArrived(HALL, a.code(), "wang");
         clock.set(LocalDate.of(2026, 12, 10), 9, 0);
-        assertThatThrownBy(() -> appointments.undoMark(HALL, a.code(), "wang"))
+        assertThatThrownBy(() -> desk.undoMark(HALL, a.code(), "wang"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("只能在预约当天（2026-12-08）撤销预约 " + a.code() + " 的标记");
     }
 
@@ -153,7 +161,7 @@ abstract class HallDeskContractTests {
         Appointment a = book("web:li", ITEM, MONDAY, "14:00", "13912345678");
         appointments.cancel("web:li", a.code());
         clock.set(MONDAY, 14, 30);
-        assertThatThrownBy(() -> appointments.markArrived(HALL, a.code(), "wang"))
+        assertThatThrownBy(() -> desk.markArrived(HALL, a.code(), "wang"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("预约 " + a.code() + " 已取消，不能标记");
         assertThat(shown(a.code()).state()).isEqualTo(BookingState.CANCELLED);
     }
@@ -162,7 +170,7 @@ abstract class HallDeskContractTests {
     void aBookingOfAnotherHallIsNotFound() {
         Appointment a = appointments.book("web:li", new BookingRequest(ITEM, OTHER_HALL, TUESDAY, "09:00", "13912345678"));
         clock.set(TUESDAY, 9, 5);
-        assertThatThrownBy(() -> appointments.markArrived(HALL, a.code(), "wang")).isInstanceOf(AppointmentNotFoundException.class);
+        assertThatThrownBy(() -> desk.markArrived(HALL, a.code(), "wang")).isInstanceOf(AppointmentNotFoundException.class);
     }
 
     // --- closing a slot ---
@@ -173,7 +181,7 @@ abstract class HallDeskContractTests {
         Appointment wechat = book("wechat:o-wang", ITEM, TUESDAY, "09:00", "13812345678");
         Appointment other = book("web:zhao", ITEM, TUESDAY, "09:30", "13712345678");
 
-        Appointments.Closing closing = appointments.closeSlot(HALL, TUESDAY, "09:00", ITEM, "窗口临时停办", "wang");
+        SlotClosings.Closing closing = closings.closeSlot(HALL, TUESDAY, "09:00", ITEM, "窗口临时停办", "wang");
 
         assertThat(closing.cancelled()).isEqualTo(2);
         assertThat(shown(web.code()).state()).isEqualTo(BookingState.CANCELLED_BY_HALL);
@@ -186,14 +194,14 @@ abstract class HallDeskContractTests {
         assertThat(toWechat.userId()).isEqualTo("o-wang");
         assertThat(toWechat.text()).isEqualTo("很抱歉，您预约的12月8日 09:00-09:30 在" + HALL + "办理“" + ITEM + "”（预约号 " + wechat.code()
                 + "）因窗口临时停办已被大厅取消。请重新预约其他时段：发送“我要预约" + ITEM + "”即可。");
-        assertThat(appointments.closedSlots(HALL)).singleElement()
+        assertThat(desk.closedSlots(HALL)).singleElement()
                 .satisfies(c -> assertThat(List.of(c.item(), c.start(), c.reason(), c.closedBy())).containsExactly(ITEM, "09:00", "窗口临时停办", "wang"));
     }
 
     @Test
     void aWebCitizenReadsTheCancellationOnceOnTheNextVisit() {
         Appointment web = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
-        appointments.closeSlot(HALL, TUESDAY, "09:00", ITEM, "系统维护", "wang");
+        closings.closeSlot(HALL, TUESDAY, "09:00", ITEM, "系统维护", "wang");
         assertThat(appointments.webReminders("web:li")).singleElement().asString()
                 .startsWith("很抱歉，您预约的12月8日 09:00-09:30").contains(web.code(), "因系统维护已被大厅取消", "我要预约" + ITEM);
         assertThat(appointments.webReminders("web:li")).isEmpty();
@@ -201,7 +209,7 @@ abstract class HallDeskContractTests {
 
     @Test
     void aClosedSlotRefusesNewBookingsAndOffersNoRoom() {
-        appointments.closeSlot(HALL, TUESDAY, "09:00", ITEM, "窗口临时停办", "wang");
+        closings.closeSlot(HALL, TUESDAY, "09:00", ITEM, "窗口临时停办", "wang");
         assertThatThrownBy(() -> book("web:li", ITEM, TUESDAY, "09:00", "13912345678"))
                 .isInstanceOf(AppointmentRefusedException.class).hasMessage("大厅已暂停该时段的预约（窗口临时停办），请选择其他时段");
         assertThat(appointments.slotsWithRoom(ITEM, HALL, TUESDAY)).extracting(Slot::start).doesNotContain("09:00").contains("09:30");
@@ -211,7 +219,7 @@ abstract class HallDeskContractTests {
     @Test
     void closingWithoutAnItemClosesTheSlotOfEveryItemOfTheHall() {
         book("web:li", BIRTH, TUESDAY, "09:00", "13912345678");
-        Appointments.Closing closing = appointments.closeSlot(HALL, TUESDAY, "09:00", "", "停电", "wang");
+        SlotClosings.Closing closing = closings.closeSlot(HALL, TUESDAY, "09:00", "", "停电", "wang");
         assertThat(closing.items()).containsExactly(ITEM, BIRTH);
         assertThat(closing.cancelled()).isEqualTo(1);
         assertThatThrownBy(() -> book("web:zhao", ITEM, TUESDAY, "09:00", "13712345678")).isInstanceOf(AppointmentRefusedException.class);
@@ -220,21 +228,21 @@ abstract class HallDeskContractTests {
     @Test
     void closingTwiceChangesNothingTheSecondTime() {
         book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
-        appointments.closeSlot(HALL, TUESDAY, "09:00", ITEM, "窗口临时停办", "wang");
-        Appointments.Closing again = appointments.closeSlot(HALL, TUESDAY, "09:00", ITEM, "另一个原因", "zhao");
+        closings.closeSlot(HALL, TUESDAY, "09:00", ITEM, "窗口临时停办", "wang");
+        SlotClosings.Closing again = closings.closeSlot(HALL, TUESDAY, "09:00", ITEM, "另一个原因", "zhao");
         assertThat(again.alreadyClosed()).isTrue();
         assertThat(again.cancelled()).isZero();
         assertThat(published).hasSize(1);
-        assertThat(appointments.closedSlots(HALL)).singleElement().extracting(ClosedSlot::reason).isEqualTo("窗口临时停办");
+        assertThat(desk.closedSlots(HALL)).singleElement().extracting(ClosedSlot::reason).isEqualTo("窗口临时停办");
     }
 
     @Test
     void reopeningTakesNewBookingsButTheCancelledStayCancelled() {
         Appointment a = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
-        appointments.closeSlot(HALL, TUESDAY, "09:00", ITEM, "窗口临时停办", "wang");
-        assertThat(appointments.reopenSlot(HALL, TUESDAY, "09:00", ITEM, "wang")).isEqualTo(1);
+        closings.closeSlot(HALL, TUESDAY, "09:00", ITEM, "窗口临时停办", "wang");
+        assertThat(closings.reopenSlot(HALL, TUESDAY, "09:00", ITEM, "wang")).isEqualTo(1);
         assertThat(shown(a.code()).state()).isEqualTo(BookingState.CANCELLED_BY_HALL);
-        assertThat(appointments.closedSlots(HALL)).isEmpty();
+        assertThat(desk.closedSlots(HALL)).isEmpty();
         assertThat(appointments.slots(ITEM, HALL)).contains(new Slot(HALL, TUESDAY, "09:00", "09:30", 3));
         assertThat(book("web:li", ITEM, TUESDAY, "09:00", "13912345678").start()).isEqualTo("09:00");
     }
@@ -243,27 +251,27 @@ abstract class HallDeskContractTests {
     void anArrivedCitizenIsNotCancelledByClosingTheSlot() {
         Appointment a = book("web:li", ITEM, MONDAY, "14:00", "13912345678");
         clock.set(MONDAY, 13, 40);
-        appointments.markArrived(HALL, a.code(), "wang");
-        assertThat(appointments.closeSlot(HALL, MONDAY, "14:00", ITEM, "窗口临时停办", "wang").cancelled()).isZero();
+        desk.markArrived(HALL, a.code(), "wang");
+        assertThat(closings.closeSlot(HALL, MONDAY, "14:00", ITEM, "窗口临时停办", "wang").cancelled()).isZero();
         assertThat(shown(a.code()).state()).isEqualTo(BookingState.ARRIVED);
     }
 
     @Test
     void closingNeedsAReason() {
-        assertThatThrownBy(() -> appointments.closeSlot(HALL, TUESDAY, "09:00", ITEM, "  ", "wang"))
+        assertThatThrownBy(() -> closings.closeSlot(HALL, TUESDAY, "09:00", ITEM, "  ", "wang"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("请填写关闭时段的原因（reason），市民会看到它");
     }
 
     @Test
     void aSlotThatHasBegunCannotBeClosed() {
         clock.set(MONDAY, 9, 10);
-        assertThatThrownBy(() -> appointments.closeSlot(HALL, MONDAY, "09:00", ITEM, "停电", "wang"))
+        assertThatThrownBy(() -> closings.closeSlot(HALL, MONDAY, "09:00", ITEM, "停电", "wang"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("2026-12-07 09:00 的时段已经开始，不能再关闭");
     }
 
     @Test
     void closingAnItemTheHallDoesNotTakeNamesTheItems() {
-        assertThatThrownBy(() -> appointments.closeSlot(HALL, TUESDAY, "09:00", "结婚登记", "停电", "wang"))
+        assertThatThrownBy(() -> closings.closeSlot(HALL, TUESDAY, "09:00", "结婚登记", "停电", "wang"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage(HALL + "不接受“结婚登记”的预约（item），可选：" + ITEM + "、" + BIRTH);
     }
 
@@ -272,14 +280,14 @@ abstract class HallDeskContractTests {
     @Test
     void theExportListsTheHallsBookingsWithBomAndChineseHeaders() {
         Appointment a = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
-        String csv = appointments.exportCsv(HALL, MONDAY, TUESDAY);
+        String csv = desk.exportCsv(HALL, MONDAY, TUESDAY);
         assertThat(csv).startsWith("\uFEFF" + HALL + " 预约名单,2026-12-07 至 2026-12-08\r\n日期,开始,结束,预约号,事项,手机号,状态,操作人,操作时间,取消原因,预约时间\r\n");
         assertThat(csv).contains("2026-12-08,09:00,09:30," + a.code() + "," + ITEM + ",13912345678,已预约,,,,2026-12-07 08:00\r\n");
     }
 
     @Test
     void theExportRefusesMoreThanThirtyOneDays() {
-        assertThatThrownBy(() -> appointments.exportCsv(HALL, MONDAY, MONDAY.plusDays(31)))
+        assertThatThrownBy(() -> desk.exportCsv(HALL, MONDAY, MONDAY.plusDays(31)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("一次最多导出 31 天，2026-12-07 至 2027-01-07 共 32 天");
     }
 
@@ -291,11 +299,11 @@ abstract class HallDeskContractTests {
         book("web:d", ITEM, TUESDAY, "09:00", "13900000004");
         Appointment e = book("web:e", ITEM, TUESDAY, "09:30", "13900000005");
         appointments.cancel("web:e", e.code());
-        appointments.closeSlot(HALL, TUESDAY, "09:00", ITEM, "停电", "wang");
+        closings.closeSlot(HALL, TUESDAY, "09:00", ITEM, "停电", "wang");
         clock.set(MONDAY, 14, 10);
-        appointments.markArrived(HALL, a.code(), "wang");
-        appointments.markArrived(HALL, c.code(), "wang");
-        appointments.markNoShow(HALL, b.code(), "wang");
+        desk.markArrived(HALL, a.code(), "wang");
+        desk.markArrived(HALL, c.code(), "wang");
+        desk.markNoShow(HALL, b.code(), "wang");
 
         BookingStatistics s = appointments.statistics(MONDAY, MONDAY);
 

@@ -58,6 +58,8 @@ class HallPageIntegrationTests {
     @Autowired
     Appointments appointments;
     @Autowired
+    HallDesk desk;
+    @Autowired
     WechatOutbox outbox;
     @Autowired
     JdbcClient jdbc;
@@ -150,7 +152,7 @@ class HallPageIntegrationTests {
         wang.get("/hall");
         HttpResponse<String> page = wang.post("/hall/arrived", Map.of("hall", DOG_HALL, "code", code));
         assertThat(page.body()).contains("已将预约 " + code + " 标记为“已到”");
-        HallBooking b = appointments.hallBookings(DOG_HALL).stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow();
+        HallBooking b = desk.hallBookings(DOG_HALL).stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow();
         assertThat(b.state()).isEqualTo(BookingState.ARRIVED);
         assertThat(b.markedBy()).isEqualTo("hp-wang");
 
@@ -160,7 +162,7 @@ class HallPageIntegrationTests {
 
     @Test
     void aNoShowNotMarkedOnTheDayCanBeRecordedTheNextWorkingDay() throws Exception {
-        LocalDate before = appointments.previousWorkingDay();
+        LocalDate before = desk.previousWorkingDay();
         String code = HallFixture.bookOn(jdbc, before, "web:hp-late", "09:00", "09:30", "13911116666");
         StaffClient wang = wang();
 
@@ -169,7 +171,7 @@ class HallPageIntegrationTests {
 
         HttpResponse<String> marked = wang.post("/hall/no-show", Map.of("hall", DOG_HALL, "code", code));
         assertThat(marked.body()).contains("已将预约 " + code + " 标记为“未到”");
-        assertThat(appointments.hallBookings(DOG_HALL).stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow().state())
+        assertThat(desk.hallBookings(DOG_HALL).stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow().state())
                 .isEqualTo(BookingState.NO_SHOW);
     }
 
@@ -178,7 +180,7 @@ class HallPageIntegrationTests {
         String code = bookToday(jdbc, "web:hp-sun", "10:00", "10:30", "13911114444");
         StaffClient wang = wang();
         assertThat(wang.postWithoutToken("/hall/arrived", Map.of("hall", DOG_HALL, "code", code)).statusCode()).isEqualTo(403);
-        assertThat(appointments.hallBookings(DOG_HALL).stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow().state())
+        assertThat(desk.hallBookings(DOG_HALL).stream().filter(x -> x.code().equals(code)).findFirst().orElseThrow().state())
                 .isEqualTo(BookingState.BOOKED);
     }
 
@@ -269,7 +271,7 @@ class HallPageIntegrationTests {
         HttpResponse<String> page = wang.post("/hall/close", Map.of("hall", DOG_HALL, "date", slot.date().toString(), "start", slot.start(),
                 "item", DOG, "reason", ""));
         assertThat(page.body()).contains("请填写关闭时段的原因（reason），市民会看到它");
-        assertThat(appointments.closedSlots(DOG_HALL)).noneMatch(c -> c.date().equals(slot.date()) && c.start().equals(slot.start()));
+        assertThat(desk.closedSlots(DOG_HALL)).noneMatch(c -> c.date().equals(slot.date()) && c.start().equals(slot.start()));
     }
 
     // --- export ---

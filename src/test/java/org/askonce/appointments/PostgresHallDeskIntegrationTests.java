@@ -53,9 +53,9 @@ class PostgresHallDeskIntegrationTests extends HallDeskContractTests {
                     }
                 }));
             }
-            Future<Appointments.Closing> closing = threads.submit(() -> {
+            Future<SlotClosings.Closing> closing = threads.submit(() -> {
                 start.await();
-                return appointments.closeSlot(HALL, TUESDAY, "10:00", ITEM, "窗口临时停办", "wang");
+                return closings.closeSlot(HALL, TUESDAY, "10:00", ITEM, "窗口临时停办", "wang");
             });
             start.countDown();
             List<String> booked = new ArrayList<>();
