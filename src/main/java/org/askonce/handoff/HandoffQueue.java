@@ -1,25 +1,17 @@
 package org.askonce.handoff;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.Conversation;
-import org.askonce.dialogue.ConversationEvents.CitizenWroteToAgent;
-import org.askonce.dialogue.ConversationEvents.ConversationRated;
-import org.askonce.dialogue.ConversationEvents.HandoffCancelled;
 import org.askonce.dialogue.DeliveryEvents.PushRequested;
-import org.askonce.dialogue.DeliveryEvents.PushSettled;
 import org.askonce.dialogue.Conversations;
-import org.askonce.dialogue.HandoffRequested;
 import org.askonce.dialogue.Message;
 import org.askonce.dialogue.Sender;
 import org.askonce.accounts.UserAccount;
@@ -31,7 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -42,7 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * citizen's cancel cannot cross an agent's claim. Agents' messages reach the citizen through their
  * channel (a WeChat push is published as {@link PushRequested}); each keeps its delivery state. A web
  * citizen's message waits as UNREAD (待查看) until their chat page fetches it, which the web chat
- * settles as SENT (已送达).
+ * settles as SENT (已送达). What happens in conversations (a hand-off requested, cancelled, rated, a
+ * delivery settled) reaches the queue through {@link ConversationListener}.
  */
 @Service
 public class HandoffQueue {
@@ -52,7 +44,6 @@ public class HandoffQueue {
 
     private final HandoffStore store;
     private final Conversations conversations;
-    private final AgentCalendar calendar;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final KnowledgeDrafts drafts;
@@ -62,12 +53,12 @@ public class HandoffQueue {
     private final AgentPresence presence;
 
     @Autowired
-    HandoffQueue(HandoffStore store, Conversations conversations, AgentCalendar calendar, ApplicationEventPublisher events,
+    HandoffQueue(HandoffStore store, Conversations conversations, ApplicationEventPublisher events,
                  KnowledgeDrafts drafts, UserAccounts accounts, AccessLog accessLog, KnowledgeLookup knowledge, AgentPresence presence) {
-        this(store, conversations, calendar, events, drafts, accounts, accessLog, knowledge, presence, Clock.systemUTC());
+        this(store, conversations, events, drafts, accounts, accessLog, knowledge, presence, Clock.systemUTC());
     }
 
-    HandoffQueue(HandoffStore store, Conversations conversations, AgentCalendar calendar, ApplicationEventPublisher events,
+    HandoffQueue(HandoffStore store, Conversations conversations, ApplicationEventPublisher events,
                  KnowledgeDrafts drafts, UserAccounts accounts, AccessLog accessLog, KnowledgeLookup knowledge, AgentPresence presence,
                  Clock clock) {
         this.knowledge = knowledge;
@@ -77,7 +68,6 @@ public class HandoffQueue {
         this.drafts = drafts;
         this.store = store;
         this.conversations = conversations;
-        this.calendar = calendar;
         this.events = events;
         this.clock = clock;
     }
@@ -308,102 +298,6 @@ public class HandoffQueue {
 
     /** Something in the queue changed (for consoles to refresh). */
     public record QueueChanged(String conversationId, String what) {
-    }
-
-    // --- what happens in conversations ---
-
-    @EventListener
-    void on(HandoffRequested r) {
-        Optional<ZonedDateTime> opening = calendar.nextOpening(r.at());
-        String asked = AskedQuestion.of(conversations.messages(r.conversationId(), 0), r.reason());
-        OptionalLong opened = store.open(r, asked, candidatesFor(r, asked), opening.isPresent(),
-                opening.map(ZonedDateTime::toInstant).orElse(null));
-        if (opened.isEmpty()) {
-            // a second request of the same moment ("转人工" and "人工" at once): the first one's hand-off stands
-            log.info("conversation {} already has an open hand-off; not opening another ({})", r.conversationId(), r.reason());
-            store.ofConversation(r.conversationId()).filter(h -> h.state().open())
-                    .ifPresent(h -> phoneIn(r.question()).ifPresent(p -> store.contactPhone(h.id(), p)));
-            return;
-        }
-        long id = opened.getAsLong();
-        phoneIn(r.question()).ifPresent(p -> store.contactPhone(id, p));
-        log.info("hand-off {} opened for conversation {} ({}, {}){}", id, r.conversationId(), r.channel(), r.reason(),
-                opening.map(o -> ", after hours until " + o).orElse(""));
-        changed(r.conversationId(), "opened");
-    }
-
-    @EventListener
-    void on(CitizenWroteToAgent w) {
-        store.ofConversation(w.conversationId()).filter(h -> h.state().open()).ifPresent(h -> {
-            phoneIn(w.text()).ifPresent(p -> store.contactPhone(h.id(), p));
-            if (h.question().isBlank() && AskedQuestion.isQuestion(w.text()) && !AskedQuestion.requestOnly(w.text())) {
-                // asked for a person first, says what about now: that is the question the queue shows
-                String asked = PersonalData.mask(w.text().strip());
-                store.question(h.id(), asked.length() > AskedQuestion.MAX_CHARS ? asked.substring(0, AskedQuestion.MAX_CHARS) : asked,
-                        lookUp(asked));
-            }
-        });
-        changed(w.conversationId(), "citizen");
-    }
-
-    /**
-     * The bot's candidates worth an agent's look: for a bare request for a person ("转人工") those the
-     * bot found for that request mean nothing, so they are looked up for the citizen's latest
-     * question instead; either way only those at or above the suggest threshold.
-     */
-    private List<HandoffRequested.Suggestion> candidatesFor(HandoffRequested r, String asked) {
-        boolean requestOnly = r.reason() == HandoffRequested.Reason.CITIZEN_ASKED && AskedQuestion.requestOnly(r.question());
-        if (!requestOnly) {
-            try {
-                return knowledge.meaningful(r.candidates());
-            } catch (RuntimeException e) {
-                log.warn("conversation {}: could not weigh the bot's candidates", r.conversationId(), e);
-                return List.of();
-            }
-        }
-        return lookUp(AskedQuestion.latest(asked));
-    }
-
-    private List<HandoffRequested.Suggestion> lookUp(String question) {
-        try {
-            return knowledge.candidates(question);
-        } catch (RuntimeException e) {
-            // the queue goes without candidates rather than without the hand-off
-            log.warn("could not look up candidates for a hand-off", e);
-            return List.of();
-        }
-    }
-
-    @EventListener
-    void on(HandoffCancelled c) {
-        store.ofConversation(c.conversationId()).filter(h -> h.state() == Handoff.State.WAITING)
-                .ifPresent(h -> store.close(h.id(), List.of(Handoff.State.WAITING), Handoff.State.CANCELLED, c.at()));
-        changed(c.conversationId(), "cancelled");
-    }
-
-    @EventListener
-    void on(ConversationRated r) {
-        if (r.handoff()) {
-            store.rate(r.conversationId(), r.rating());
-        }
-    }
-
-    /** The message's delivery state and the hand-off's "unreachable" mark change together. */
-    @EventListener
-    @Transactional
-    void on(PushSettled s) {
-        conversations.setDelivery(s.turnId(), s.state(), s.detail());
-        if (s.unreachable()) {
-            store.unreachable(s.conversationId());
-        }
-        if (s.conversationId() != null && !"PENDING".equals(s.state())) {
-            changed(s.conversationId(), "delivery"); // the agent's transcript shows 已送达 / 未送达 at once
-        }
-    }
-
-    /** A mobile or landline number the citizen left, so that an agent can call when WeChat cannot reach them. */
-    static Optional<String> phoneIn(String text) {
-        return PersonalData.phoneIn(text);
     }
 
     /** No such hand-off. */

@@ -1,7 +1,6 @@
 package org.askonce.retrieval;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +85,6 @@ public final class AnswerModel {
         return new AnswerModel(publication, snapshot, pipeline, index, other.semantic() ? queries : null, fusion, other);
     }
 
-
     int wordings() {
         return index.size();
     }
@@ -143,7 +141,7 @@ public final class AnswerModel {
             byId.put(id, new Candidate(Candidate.Kind.EVENT, id, null, lex == null || score > l ? n.wording().text() : lex.matched(), score, l,
                     n.cosine()));
         }
-        return sorted(byId);
+        return LexicalRanking.bestFirst(byId);
     }
 
     static double eventScore(double cosine) {
@@ -306,74 +304,12 @@ public final class AnswerModel {
 
     /** The lexical engine alone: items and FAQs scored by shared words, characters and pinyin. */
     public SearchResult lexical(Analysis question) {
-        List<SearchIndex.Scored> scored = index.search(question, settings.hits());
-        // Keys are a bag of words: near-identical names ("A(对X业绩突出的个人…)", "A(对Y业绩突出的机构…)")
-        // can score alike. A question that is exactly one wording scores as the best hit and comes
-        // first among equals (the sort below is stable).
-        String exact = SearchIndex.exactForm(question.text());
-        double best = scored.stream().mapToDouble(SearchIndex.Scored::score).max().orElse(0);
-        List<SearchIndex.Scored> ordered = new ArrayList<>(scored.size());
-        for (SearchIndex.Scored found : scored) {
-            if (!exact.isEmpty() && found.wording().exact().equals(exact)) {
-                ordered.add(0, new SearchIndex.Scored(found.wording(), best, found.level(), found.shared(), found.questionCoverage(),
-                        found.wordingCoverage()));
-            } else {
-                ordered.add(found);
-            }
-        }
-        Map<String, Candidate> items = new LinkedHashMap<>();
-        Map<String, Candidate> faqs = new LinkedHashMap<>();
-        Map<String, Candidate> events = new LinkedHashMap<>();
-        for (SearchIndex.Scored s : ordered) {
-            SearchIndex.Wording w = s.wording();
-            if (w.eventId() != null) {
-                events.putIfAbsent(w.eventId(), new Candidate(Candidate.Kind.EVENT, w.eventId(), null, w.text(), s.score()));
-                continue;
-            }
-            if (w.faqId() != null) {
-                faqs.putIfAbsent(w.faqId(), new Candidate(Candidate.Kind.FAQ, w.itemId(), w.faqId(), w.text(), s.score()));
-            }
-            if (w.itemId() != null) {
-                double itemScore = w.faqId() == null ? s.score() : s.score() * Retriever.FAQ_AS_ITEM_EVIDENCE;
-                Candidate current = items.get(w.itemId());
-                if (current == null || itemScore > current.score()) {
-                    items.put(w.itemId(), new Candidate(Candidate.Kind.ITEM, w.itemId(), w.faqId(), w.text(), itemScore));
-                }
-            }
-        }
-        return new SearchResult(sorted(items), sorted(faqs), sorted(events));
-    }
-
-    private static List<Candidate> sorted(Map<String, Candidate> candidates) {
-        List<Candidate> list = new ArrayList<>(candidates.values());
-        list.sort((a, b) -> Double.compare(b.score(), a.score()));
-        return List.copyOf(list);
+        return LexicalRanking.rank(index, question, settings.hits());
     }
 
     /** Why the question matched: its keys, the top lexical wordings with their evidence, and the fused items with both signals. */
     public Explanation explain(String text, int top) {
-        Analysis question = pipeline.analyze(text);
-        List<Explanation.Match> matches = index.search(question, settings.hits()).stream().limit(top)
-                .map(s -> new Explanation.Match(s.wording().kind().name(), s.wording().itemId(), s.wording().faqId(),
-                        s.wording().text(), round(s.score()), s.level().name(), s.shared(), round(s.questionCoverage()),
-                        round(s.wordingCoverage()), s.wording().kind().weight))
-                .toList();
-        List<Explanation.Fused> fused = fused(question).stream().limit(top).map(s -> {
-            Map<String, Double> features = new LinkedHashMap<>();
-            double[] values = s.features().values();
-            for (int i = 0; i < Fusion.ITEM_FEATURES.size(); i++) {
-                features.put(Fusion.ITEM_FEATURES.get(i), round(values[i]));
-            }
-            return new Explanation.Fused(s.candidate().itemId(), s.candidate().matched(), round(s.candidate().score()),
-                    round(s.candidate().lexical()), round(s.candidate().semantic()), features);
-        }).toList();
-        return new Explanation(question.text(), question.topicTerms(), question.cueTerms(), question.charGrams(),
-                question.pinyinGrams(), question.intent().name(), round(question.intentProbability()), matches,
-                semantic() ? "semantic+lexical" : "lexical", fused);
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 1000) / 1000.0;
+        return MatchExplainer.explain(this, index, text, top);
     }
 
     @Override
@@ -381,5 +317,4 @@ public final class AnswerModel {
         return "AnswerModel[publication " + publication + ", " + index.size() + " wordings, " + index.vectorCount() + " vectors, "
                 + (semantic() ? "semantic+lexical" : "lexical only") + "]";
     }
-
 }

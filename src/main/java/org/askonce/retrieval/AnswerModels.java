@@ -112,9 +112,9 @@ public class AnswerModels {
         long start = System.nanoTime();
         Map<String, float[]> wordingVectors = null;
         if (withVectors && vectors != null) {
-            wordingVectors = vectors.of(SearchIndex.embeddedTexts(snapshot), progress);
+            wordingVectors = vectors.of(SearchIndexBuilder.embeddedTexts(snapshot), progress);
         }
-        SearchIndex index = SearchIndex.build(snapshot, pipeline, settings.indexDir(), wordingVectors);
+        SearchIndex index = SearchIndexBuilder.build(snapshot, pipeline, settings.indexDir(), wordingVectors);
         AnswerModel model = new AnswerModel(publication, snapshot, pipeline, index, queries, fusion, settings);
         log.info("Search index built: {} wordings ({} with vectors) of {} items and {} FAQs in {} ms", index.size(), index.vectorCount(),
                 snapshot.itemCount(), snapshot.faqCount(), (System.nanoTime() - start) / 1_000_000);
@@ -123,12 +123,12 @@ public class AnswerModels {
 
     /** How many of the snapshot's wordings need their vector computed (none is cached or shipped); 0 when lexical-only. */
     public int vectorsMissing(KnowledgeSnapshot snapshot) {
-        return vectors == null ? 0 : vectors.missing(SearchIndex.embeddedTexts(snapshot));
+        return vectors == null ? 0 : vectors.missing(SearchIndexBuilder.embeddedTexts(snapshot));
     }
 
     /** How many wordings of the snapshot get a vector. */
     public int vectorsWanted(KnowledgeSnapshot snapshot) {
-        return vectors == null ? 0 : SearchIndex.embeddedTexts(snapshot).size();
+        return vectors == null ? 0 : SearchIndexBuilder.embeddedTexts(snapshot).size();
     }
 
     /**
@@ -140,7 +140,7 @@ public class AnswerModels {
             throw new IllegalStateException("lexical-only settings: no embedding model");
         }
         Map<String, byte[]> stored = new java.util.HashMap<>();
-        vectors.stored(SearchIndex.embeddedTexts(snapshot), progress).forEach((text, v) -> stored.put(Vectors.digest(text), v));
+        vectors.stored(SearchIndexBuilder.embeddedTexts(snapshot), progress).forEach((text, v) -> stored.put(Vectors.digest(text), v));
         return VectorFile.write(folder, embedder.model(), embedder.dimension(), stored);
     }
 

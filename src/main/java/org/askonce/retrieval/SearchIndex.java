@@ -2,46 +2,25 @@ package org.askonce.retrieval;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.KnnFloatVectorField;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.index.VectorSimilarityFunction;
-import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
-import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.MMapDirectory;
-import org.askonce.knowledge.Faq;
-import org.askonce.knowledge.KnowledgeSnapshot;
-import org.askonce.knowledge.LifeEvent;
-import org.askonce.knowledge.ServiceItem;
 import org.askonce.nlp.Analysis;
-import org.askonce.nlp.TextPipeline;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The Lucene index over every wording of the knowledge base (item names, aliases, keywords, FAQ
@@ -51,6 +30,7 @@ import org.springframework.util.FileSystemUtils;
  * covers, weighted by inverse document frequency, at the word, character and pinyin level.
  * Wordings with a sentence vector also have it in the field {@code v} (HNSW, dot product of unit
  * vectors = cosine), for {@link #nearest}: the wordings closest in meaning to a question.
+ * {@link SearchIndexBuilder} builds it; {@link QuestionKeys} scores a wording against a question.
  */
 final class SearchIndex {
 
@@ -115,226 +95,21 @@ final class SearchIndex {
     record Scored(Wording wording, double score, Level level, List<String> shared, double questionCoverage, double wordingCoverage) {
     }
 
-    /** Interned keys of one level: id ↔ text, document frequency, and whether a word is an element cue. */
-    private static final class KeyTable {
-        final Map<String, Integer> ids = new HashMap<>();
-        final List<String> texts = new ArrayList<>();
-        int[] documentFrequency = new int[64];
-        boolean[] cue = new boolean[64];
-
-        int id(String key) {
-            Integer id = ids.get(key);
-            if (id == null) {
-                id = texts.size();
-                ids.put(key, id);
-                texts.add(key);
-                if (id >= documentFrequency.length) {
-                    documentFrequency = Arrays.copyOf(documentFrequency, id * 2);
-                    cue = Arrays.copyOf(cue, id * 2);
-                }
-            }
-            return id;
-        }
-    }
-
     private final Wording[] wordings;
-    /** Per item: the words of all its wordings, and of its name and aliases (for {@link #looksAlike}). */
-    private final Map<String, Set<String>> itemTerms = new HashMap<>();
-    private final Map<String, Set<String>> nameTerms = new HashMap<>();
     private final KeyTable[] tables;
-    private final double[][] idf;
-    private final double[][] wordingTotals;
+    private final KeyWeights weights;
+    private final LookAlikes lookAlikes;
     private final IndexSearcher searcher;
     private final int withVectors;
     static final String VECTOR_FIELD = "v";
 
-    private SearchIndex(Wording[] wordings, KeyTable[] tables, IndexSearcher searcher, int withVectors) {
+    SearchIndex(Wording[] wordings, KeyTable[] tables, IndexSearcher searcher, int withVectors) {
         this.wordings = wordings;
         this.withVectors = withVectors;
         this.tables = tables;
         this.searcher = searcher;
-        int n = wordings.length;
-        this.idf = new double[Level.values().length][];
-        for (Level level : Level.values()) {
-            KeyTable table = tables[level.ordinal()];
-            double[] values = new double[table.texts.size()];
-            for (int id = 0; id < values.length; id++) {
-                values[id] = idf(n, table.documentFrequency[id]) * (level == Level.WORD && table.cue[id] ? CUE_WEIGHT : 1.0);
-            }
-            idf[level.ordinal()] = values;
-        }
-        KeyTable words = tables[Level.WORD.ordinal()];
-        for (Wording w : wordings) {
-            if (w.itemId() == null) {
-                continue;
-            }
-            for (int id : w.keys()[Level.WORD.ordinal()]) {
-                String term = words.texts.get(id);
-                itemTerms.computeIfAbsent(w.itemId(), k -> new java.util.HashSet<>()).add(term);
-                if (w.kind() == WordingKind.NAME || w.kind() == WordingKind.ALIAS) {
-                    nameTerms.computeIfAbsent(w.itemId(), k -> new java.util.HashSet<>()).add(term);
-                }
-            }
-        }
-        this.wordingTotals = new double[n][Level.values().length];
-        for (int i = 0; i < n; i++) {
-            for (Level level : Level.values()) {
-                double total = 0;
-                for (int id : wordings[i].keys()[level.ordinal()]) {
-                    total += idf[level.ordinal()][id];
-                }
-                wordingTotals[i][level.ordinal()] = total;
-            }
-        }
-    }
-
-    private static double idf(int documents, int documentFrequency) {
-        return Math.log(1 + (documents + 1.0) / (documentFrequency + 0.5));
-    }
-
-    /** Characters of an item's conditions that go into its guide wording (the model reads 512 tokens at most). */
-    static final int GUIDE_CONDITIONS = 160;
-
-    /**
-     * An item's name, its department and the start of its conditions, or null when it gives no
-     * conditions: what a situation is compared with ("我开了个小装修队想接公家的工程" with a
-     * 住房和城乡建设 item's conditions on contractors).
-     */
-    static String guide(ServiceItem item) {
-        if (ServiceItem.isGap(item.conditions())) {
-            return null;
-        }
-        String conditions = item.conditions().strip().replaceAll("\\s+", " ");
-        return item.name() + "（" + item.department() + "）：" + (conditions.length() > GUIDE_CONDITIONS ? conditions.substring(0, GUIDE_CONDITIONS) : conditions);
-    }
-
-    /** The texts that get a sentence vector: names, aliases, guides, FAQ questions and similar questions. */
-    static List<String> embeddedTexts(KnowledgeSnapshot snapshot) {
-        List<String> texts = new ArrayList<>();
-        for (ServiceItem item : snapshot.items()) {
-            texts.add(item.name());
-            texts.addAll(item.aliases());
-            String guide = guide(item);
-            if (guide != null) {
-                texts.add(guide);
-            }
-        }
-        for (Faq faq : snapshot.faqs()) {
-            texts.add(faq.question());
-            texts.addAll(faq.similar());
-        }
-        for (LifeEvent event : snapshot.events()) {
-            texts.add(event.name());
-            texts.addAll(event.wordings());
-        }
-        return texts;
-    }
-
-    /**
-     * Builds the index of a knowledge base in a new folder under {@code directory} (memory-mapped;
-     * older folders there are removed), or in a temporary folder when {@code directory} is null, with
-     * the vectors of the wordings that have one (text → unit vector; null: none).
-     */
-    static SearchIndex build(KnowledgeSnapshot snapshot, TextPipeline pipeline, Path directory, Map<String, float[]> vectors) {
-        KeyTable[] tables = {new KeyTable(), new KeyTable(), new KeyTable()};
-        List<Wording> wordings = new ArrayList<>();
-        for (ServiceItem item : snapshot.items()) {
-            wordings.add(wording(pipeline, tables, WordingKind.NAME, item.id(), null, item.name()));
-            for (String alias : item.aliases()) {
-                wordings.add(wording(pipeline, tables, WordingKind.ALIAS, item.id(), null, alias));
-            }
-            for (String keyword : item.keywords()) {
-                wordings.add(wording(pipeline, tables, WordingKind.KEYWORD, item.id(), null, keyword));
-            }
-            String guide = guide(item);
-            if (guide != null && vectors != null && vectors.containsKey(guide)) {
-                wordings.add(new Wording(WordingKind.GUIDE, item.id(), null, guide, new int[][] {{}, {}, {}}, ""));
-            }
-        }
-        for (Faq faq : snapshot.faqs()) {
-            wordings.add(wording(pipeline, tables, WordingKind.FAQ_QUESTION, faq.itemId(), faq.id(), faq.question()));
-            for (String similar : faq.similar()) {
-                wordings.add(wording(pipeline, tables, WordingKind.FAQ_SIMILAR, faq.itemId(), faq.id(), similar));
-            }
-        }
-        for (LifeEvent event : snapshot.events()) {
-            for (String text : java.util.stream.Stream.concat(java.util.stream.Stream.of(event.name()), event.wordings().stream()).toList()) {
-                Wording w = wording(pipeline, tables, WordingKind.EVENT, null, null, text);
-                wordings.add(new Wording(w.kind(), null, null, w.text(), w.keys(), w.exact(), event.id()));
-            }
-        }
-        return index(wordings, tables, directory, vectors == null ? Map.of() : vectors);
-    }
-
-    private static Wording wording(TextPipeline pipeline, KeyTable[] tables, WordingKind kind, String itemId, String faqId, String text) {
-        Analysis analysis = pipeline.analyzeForIndex(text);
-        String[][] keys = keys(analysis);
-        Set<String> cues = Set.copyOf(analysis.cueTerms());
-        int[][] ids = new int[keys.length][];
-        for (Level level : Level.values()) {
-            KeyTable table = tables[level.ordinal()];
-            int[] levelIds = new int[keys[level.ordinal()].length];
-            for (int i = 0; i < levelIds.length; i++) {
-                String key = keys[level.ordinal()][i];
-                levelIds[i] = table.id(key);
-                table.documentFrequency[levelIds[i]]++;
-                if (level == Level.WORD && cues.contains(key)) {
-                    table.cue[levelIds[i]] = true;
-                }
-            }
-            Arrays.sort(levelIds);
-            ids[level.ordinal()] = levelIds;
-        }
-        return new Wording(kind, itemId, faqId, text, ids, exactForm(analysis.text()));
-    }
-
-    static String[][] keys(Analysis analysis) {
-        return new String[][] {
-            analysis.terms().toArray(String[]::new),
-            analysis.charGrams().toArray(String[]::new),
-            analysis.pinyinGrams().toArray(String[]::new)
-        };
-    }
-
-    private static SearchIndex index(List<Wording> wordings, KeyTable[] tables, Path parent, Map<String, float[]> vectors) {
-        Directory directory;
-        try {
-            directory = new MMapDirectory(newFolder(parent));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        int withVectors = 0;
-        try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(new WhitespaceAnalyzer())
-                .setRAMBufferSizeMB(64))) {
-            for (int ord = 0; ord < wordings.size(); ord++) {
-                Wording wording = wordings.get(ord);
-                Document doc = new Document();
-                for (Level level : Level.values()) {
-                    StringBuilder text = new StringBuilder();
-                    for (int id : wording.keys()[level.ordinal()]) {
-                        text.append(tables[level.ordinal()].texts.get(id)).append(' ');
-                    }
-                    doc.add(new TextField(level.field, text.toString(), Field.Store.NO));
-                }
-                doc.add(new NumericDocValuesField("ord", ord));
-                float[] vector = wording.kind() == WordingKind.KEYWORD ? null : vectors.get(wording.text());
-                if (vector != null) {
-                    doc.add(new KnnFloatVectorField(VECTOR_FIELD, vector, VectorSimilarityFunction.DOT_PRODUCT));
-                    withVectors++;
-                }
-                writer.addDocument(doc);
-            }
-            writer.forceMerge(1);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try {
-            IndexSearcher searcher = new IndexSearcher(DirectoryReader.open(directory));
-            searcher.setQueryCache(null); // every question is new: caching only costs bookkeeping
-            return new SearchIndex(wordings.toArray(Wording[]::new), tables, searcher, withVectors);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.weights = new KeyWeights(wordings, tables);
+        this.lookAlikes = new LookAlikes(wordings, tables[Level.WORD.ordinal()]);
     }
 
     /** Releases the index (its reader and memory-mapped files); it must not be searched afterwards. */
@@ -344,19 +119,6 @@ final class SearchIndex {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Path newFolder(Path parent) throws IOException {
-        if (parent == null) {
-            Path temporary = Files.createTempDirectory("askonce-index");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(temporary.toFile())));
-            return temporary;
-        }
-        Files.createDirectories(parent);
-        try (Stream<Path> old = Files.list(parent)) {
-            old.filter(p -> p.getFileName().toString().startsWith("index-")).forEach(p -> FileSystemUtils.deleteRecursively(p.toFile()));
-        }
-        return Files.createDirectory(parent.resolve("index-" + System.currentTimeMillis()));
     }
 
     int size() {
@@ -383,7 +145,7 @@ final class SearchIndex {
                 continue;
             }
             Integer id = table.ids.get(key);
-            double weight = id != null ? idf[Level.WORD.ordinal()][id] : idf(wordings.length, 0);
+            double weight = id != null ? weights.idf[Level.WORD.ordinal()][id] : weights.unknown();
             total += weight;
             if (id != null) {
                 known += weight;
@@ -393,30 +155,11 @@ final class SearchIndex {
     }
 
     /**
-     * Whether the question names something that looks like the item but is not it: a topic word that
-     * none of the item's wordings has, yet shares its last character or its first two with a word of
-     * the item's name or aliases — 银行卡 for 市民卡, 行驶证 for 驾驶证, 二手车 for 二手房. A bank's card,
-     * another document, a commercial service that shares words with an item.
+     * Whether the question names something that looks like the item but is not it (see
+     * {@link LookAlikes#looksAlike}): 银行卡 for 市民卡, 行驶证 for 驾驶证, 二手车 for 二手房.
      */
     boolean looksAlike(Analysis question, String itemId) {
-        Set<String> own = itemTerms.get(itemId);
-        Set<String> names = nameTerms.get(itemId);
-        if (own == null || names == null) {
-            return false;
-        }
-        Set<String> cues = Set.copyOf(question.cueTerms());
-        for (String t : question.topicTerms()) {
-            if (t.length() < 2 || cues.contains(t) || own.contains(t)) {
-                continue;
-            }
-            for (String u : names) {
-                if (u.length() >= 2 && !u.equals(t) && !u.contains(t) && !t.contains(u)
-                        && (u.charAt(u.length() - 1) == t.charAt(t.length() - 1) || u.startsWith(t.substring(0, 2)))) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return lookAlikes.looksAlike(question, itemId);
     }
 
     /** A wording near a question in meaning, with the cosine of their vectors. */
@@ -451,60 +194,9 @@ final class SearchIndex {
         }
     }
 
-    /** The question's keys per level: known ones as sorted ids with their weights, and each level's total weight. */
-    private final class QuestionKeys {
-        final String[][] texts;
-        final Set<String> cues;
-        final boolean typoLevels;
-        final int[][] ids = new int[Level.values().length][];
-        final double[][] weights = new double[Level.values().length][];
-        final double[] totals = new double[Level.values().length];
-
-        QuestionKeys(Analysis question) {
-            this.texts = keys(question);
-            this.cues = Set.copyOf(question.cueTerms());
-            boolean unknown = false;
-            for (Level level : Level.values()) {
-                int l = level.ordinal();
-                KeyTable table = tables[l];
-                int[] known = new int[texts[l].length];
-                int count = 0;
-                for (String key : texts[l]) {
-                    Integer id = table.ids.get(key);
-                    boolean cue = level == Level.WORD && cues.contains(key);
-                    // a known key weighs what it weighs in the wordings (cue words less); an unknown one, the most
-                    totals[l] += id != null ? idf[l][id] : idf(wordings.length, 0) * (cue ? CUE_WEIGHT : 1.0);
-                    if (id != null) {
-                        known[count++] = id;
-                    }
-                    // a word the index does not know, or a lone character (刻/章, 犬/正), opens the typo levels
-                    if (level == Level.WORD && !cue && (id == null || key.length() == 1)) {
-                        unknown = true;
-                    }
-                }
-                ids[l] = Arrays.copyOf(known, count);
-                Arrays.sort(ids[l]);
-                weights[l] = new double[count];
-                for (int i = 0; i < count; i++) {
-                    weights[l][i] = idf[l][ids[l][i]];
-                }
-            }
-            this.typoLevels = unknown;
-        }
-
-        /**
-         * The character and pinyin levels are for words the index does not know (typos, unseen
-         * compounds, lone characters); when every topic word of the question is known, the word
-         * level alone decides, so that a stray shared character cannot outvote the words.
-         */
-        boolean uses(Level level) {
-            return level == Level.WORD || typoLevels;
-        }
-    }
-
     /** The best-scoring wordings for a question, best first (at most {@code hits} Lucene hits are scored). */
     List<Scored> search(Analysis question, int hits) {
-        QuestionKeys q = new QuestionKeys(question);
+        QuestionKeys q = new QuestionKeys(question, tables, weights);
         List<BooleanClause> should = new ArrayList<>();
         // element cue words (材料, 多久…) are in a great many wordings: they only find candidates
         // when the question has nothing else; they still count in every candidate's score
@@ -538,7 +230,7 @@ final class SearchIndex {
             for (ScoreDoc hit : top) {
                 if (ords.advanceExact(hit.doc)) {
                     int ord = (int) ords.longValue();
-                    scored.add(score(ord, q));
+                    scored.add(q.score(wordings[ord], weights.wordingTotals[ord]));
                 }
             }
         } catch (IOException e) {
@@ -556,9 +248,9 @@ final class SearchIndex {
         if (ids.length <= QUERY_KEYS) {
             return ids;
         }
-        double[] weights = idf[level.ordinal()];
+        double[] idf = weights.idf[level.ordinal()];
         return Arrays.stream(ids).boxed()
-                .sorted((a, b) -> Double.compare(weights[b], weights[a]))
+                .sorted((a, b) -> Double.compare(idf[b], idf[a]))
                 .limit(QUERY_KEYS).mapToInt(Integer::intValue).toArray();
     }
 
@@ -574,46 +266,4 @@ final class SearchIndex {
         return ords;
     }
 
-    /** Scores one wording against the question (both keys sorted: one merge per level). */
-    private Scored score(int ord, QuestionKeys q) {
-        Wording wording = wordings[ord];
-        Scored best = null;
-        for (Level level : Level.values()) {
-            int l = level.ordinal();
-            double questionTotal = q.totals[l];
-            double wordingTotal = wordingTotals[ord][l];
-            if (!q.uses(level) || questionTotal == 0 || wordingTotal == 0) {
-                continue;
-            }
-            int[] a = q.ids[l];
-            int[] b = wording.keys()[l];
-            double shared = 0;
-            List<String> sharedKeys = null;
-            for (int i = 0, j = 0; i < a.length && j < b.length; ) {
-                if (a[i] < b[j]) {
-                    i++;
-                } else if (a[i] > b[j]) {
-                    j++;
-                } else {
-                    shared += q.weights[l][i];
-                    if (sharedKeys == null) {
-                        sharedKeys = new ArrayList<>(4);
-                    }
-                    sharedKeys.add(tables[l].texts.get(a[i]));
-                    i++;
-                    j++;
-                }
-            }
-            if (sharedKeys == null) {
-                continue;
-            }
-            double questionCoverage = shared / questionTotal;
-            double wordingCoverage = Math.min(1.0, shared / wordingTotal);
-            double score = level.combine(wordingCoverage, questionCoverage) * level.factor * wording.kind().weight;
-            if (best == null || score > best.score()) {
-                best = new Scored(wording, score, level, sharedKeys, questionCoverage, wordingCoverage);
-            }
-        }
-        return best == null ? new Scored(wording, 0, Level.WORD, List.of(), 0, 0) : best;
-    }
 }

@@ -33,7 +33,7 @@ class AnswerModelTests {
     @Test
     void everyWordingHasAVectorFromTheShippedFile() {
         assertThat(model.semantic()).isTrue();
-        assertThat(model.vectors()).isEqualTo(SearchIndex.embeddedTexts(kb).size());
+        assertThat(model.vectors()).isEqualTo(SearchIndexBuilder.embeddedTexts(kb).size());
     }
 
     @Test

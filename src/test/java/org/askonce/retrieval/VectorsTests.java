@@ -83,7 +83,7 @@ class VectorsTests {
     void theShippedVectorsCoverEveryWordingOfTheSampleKnowledgeBase() {
         KnowledgeSnapshot kb = KnowledgeFolder.read(Path.of("knowledge-base"));
         VectorFile shipped = VectorFile.read(Path.of("knowledge-base/vectors"), BgeSmallZhEmbedder.MODEL);
-        List<String> digests = SearchIndex.embeddedTexts(kb).stream().map(Vectors::digest).distinct().toList();
+        List<String> digests = SearchIndexBuilder.embeddedTexts(kb).stream().map(Vectors::digest).distinct().toList();
         // regenerate with `java -jar target/askonce.jar embed` after changing wordings
         assertThat(shipped.find(BgeSmallZhEmbedder.MODEL, digests)).hasSameSizeAs(digests);
     }
