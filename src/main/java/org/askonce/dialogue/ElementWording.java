@@ -3,8 +3,8 @@ package org.askonce.dialogue;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.askonce.knowledge.Element;
-import org.askonce.knowledge.ServiceItem;
 import org.askonce.knowledge.ServiceItem.Material;
+import org.askonce.knowledge.ServiceItem;
 
 /**
  * How an item's elements are worded in an answer: its materials, time limit, fee, places, hours,

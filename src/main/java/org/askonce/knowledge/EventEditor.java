@@ -14,6 +14,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.askonce.accounts.PublishRight;
+import org.askonce.knowledge.store.ChangeLog;
+import org.askonce.knowledge.store.KnowledgeRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -59,7 +59,7 @@ public final class Mappers {
     }
 
     /** Knowledge as the database stores it. */
-    static String toJson(Object value) {
+    public static String toJson(Object value) {
         try {
             return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -68,7 +68,7 @@ public final class Mappers {
     }
 
     /** Knowledge the database stored; a body that does not read is a broken store, not a caller's mistake. */
-    static <T> T fromJson(String body, Class<T> type) {
+    public static <T> T fromJson(String body, Class<T> type) {
         try {
             return JSON.readValue(body, type);
         } catch (JsonProcessingException e) {
@@ -77,7 +77,7 @@ public final class Mappers {
     }
 
     /** As {@link #fromJson(String, Class)}, for a generic type (a list of items). */
-    static <T> T fromJson(String body, TypeReference<T> type) {
+    public static <T> T fromJson(String body, TypeReference<T> type) {
         try {
             return JSON.readValue(body, type);
         } catch (JsonProcessingException e) {

@@ -3,6 +3,7 @@ package org.askonce.knowledge;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import org.askonce.knowledge.lexicon.LexiconEditor;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -10,6 +10,7 @@ import org.askonce.accounts.PublishRight;
 import org.askonce.accounts.Role;
 import org.askonce.knowledge.audit.AuditFinding;
 import org.askonce.knowledge.audit.KnowledgeAudit;
+import org.askonce.knowledge.store.ChangeLog;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -13,6 +13,7 @@ import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.Reply;
+import org.askonce.knowledge.store.ChangeLog;
 import org.askonce.retrieval.Retriever;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

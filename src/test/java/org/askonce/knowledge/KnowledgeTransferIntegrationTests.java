@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.askonce.AskOnceApplicationTestAccess;
+import org.askonce.knowledge.lexicon.LexiconEditor;
+import org.askonce.knowledge.lexicon.LexiconVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -13,6 +13,7 @@ import org.askonce.dialogue.ConversationStore;
 import org.askonce.dialogue.Conversations;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.Reply;
+import org.askonce.knowledge.store.KnowledgeRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

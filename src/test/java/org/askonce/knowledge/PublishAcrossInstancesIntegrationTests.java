@@ -12,6 +12,7 @@ import org.askonce.TestInstances;
 import org.askonce.PostgresSupport;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.DialogueEngine;
+import org.askonce.knowledge.lexicon.LexiconEditor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

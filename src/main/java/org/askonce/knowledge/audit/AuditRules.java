@@ -1,6 +1,5 @@
 package org.askonce.knowledge.audit;
 
-import org.askonce.knowledge.ServiceItem;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +9,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.askonce.knowledge.ServiceItem;
 
 /**
  * The text rules of the knowledge audit: what counts as a placeholder, a plausible phone number, a

@@ -1,4 +1,4 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.lexicon;
 
 import org.askonce.accounts.PublishRight;
 
@@ -13,6 +13,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.askonce.knowledge.Lexicon;
+import org.askonce.knowledge.store.ChangeLog;
+import org.askonce.knowledge.store.KnowledgeRepository;
+import org.askonce.knowledge.store.LexiconStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;

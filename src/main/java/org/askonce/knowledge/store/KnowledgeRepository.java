@@ -1,4 +1,4 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.Date;
@@ -8,20 +8,28 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.askonce.knowledge.Element;
+import org.askonce.knowledge.Faq;
+import org.askonce.knowledge.KnowledgeBase;
+import org.askonce.knowledge.KnowledgeSnapshot;
+import org.askonce.knowledge.Lexicon;
+import org.askonce.knowledge.LifeEvent;
+import org.askonce.knowledge.Mappers;
+import org.askonce.knowledge.ServiceItem;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The knowledge base in the database. Package-private: go through {@link KnowledgeBase}. */
 @Repository
-class KnowledgeRepository {
+public class KnowledgeRepository {
 
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
 
-    KnowledgeRepository(JdbcClient jdbc) {
+    public KnowledgeRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -29,14 +37,14 @@ class KnowledgeRepository {
      * Nothing has been stored yet: no item, no FAQ, no lexicon term. A knowledge base of hall FAQs or a
      * lexicon only (a new deployment's folder may hold just those) is not empty, so it is loaded once.
      */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return jdbc.sql("SELECT (SELECT COUNT(*) FROM kb_item) + (SELECT COUNT(*) FROM kb_faq) + (SELECT COUNT(*) FROM kb_lexicon)")
                 .query(Long.class).single() == 0;
     }
 
     /** Stores a whole knowledge base in one transaction: all of it or nothing. */
     @Transactional
-    void insertAll(KnowledgeSnapshot snapshot) {
+    public void insertAll(KnowledgeSnapshot snapshot) {
         Timestamp now = Timestamp.from(Instant.now());
         for (ServiceItem item : snapshot.items()) {
             jdbc.sql("INSERT INTO kb_item (id, name, department, audience, body, last_reviewed, updated_at) VALUES (?,?,?,?,?,?,?)")
@@ -51,12 +59,12 @@ class KnowledgeRepository {
     }
 
     /** Whether no life event is stored (a database filled before events existed). */
-    boolean hasNoEvents() {
+    public boolean hasNoEvents() {
         return jdbc.sql("SELECT COUNT(*) FROM kb_event").query(Long.class).single() == 0;
     }
 
     /** Adds life events (their items must be stored already). */
-    void insertEvents(List<LifeEvent> events) {
+    public void insertEvents(List<LifeEvent> events) {
         Timestamp now = Timestamp.from(Instant.now());
         for (LifeEvent event : events) {
             jdbc.sql("INSERT INTO kb_event (id, name, body, updated_at) VALUES (?,?,?,?)")
@@ -65,7 +73,7 @@ class KnowledgeRepository {
     }
 
     /** Replaces one life event in the live store (a publication), or adds it if new. */
-    void replaceEvent(LifeEvent event) {
+    public void replaceEvent(LifeEvent event) {
         Timestamp now = Timestamp.from(Instant.now());
         int updated = jdbc.sql("UPDATE kb_event SET name = ?, body = ?, updated_at = ? WHERE id = ?")
                 .params(event.name(), Mappers.toJson(event), now, event.id()).update();
@@ -75,12 +83,12 @@ class KnowledgeRepository {
     }
 
     /** Takes a life event out of the live store (retired: no longer answered). */
-    void deleteEvent(String eventId) {
+    public void deleteEvent(String eventId) {
         jdbc.sql("DELETE FROM kb_event WHERE id = ?").param(eventId).update();
     }
 
     /** Replaces one item and its FAQs in the live store (a publication), or adds it if new. */
-    void replaceItem(ServiceItem item) {
+    public void replaceItem(ServiceItem item) {
         Timestamp now = Timestamp.from(Instant.now());
         jdbc.sql("DELETE FROM kb_faq WHERE item_id = ?").param(item.id()).update();
         int updated = jdbc.sql("UPDATE kb_item SET name = ?, department = ?, audience = ?, body = ?, last_reviewed = ?, updated_at = ? WHERE id = ?")
@@ -97,7 +105,7 @@ class KnowledgeRepository {
     }
 
     /** Adds or replaces hall FAQs (by id) and lexicon terms. */
-    void mergeHallFaqsAndLexicon(List<Faq> hallFaqs, Lexicon lexicon) {
+    public void mergeHallFaqsAndLexicon(List<Faq> hallFaqs, Lexicon lexicon) {
         Timestamp now = Timestamp.from(Instant.now());
         for (Faq faq : hallFaqs) {
             jdbc.sql("DELETE FROM kb_faq WHERE id = ?").param(faq.id()).update();
@@ -121,7 +129,7 @@ class KnowledgeRepository {
     }
 
     /** Replaces the whole lexicon (a publication of the lexicon editor). */
-    void replaceLexicon(Lexicon lexicon) {
+    public void replaceLexicon(Lexicon lexicon) {
         jdbc.sql("DELETE FROM kb_lexicon").update();
         lexicon.synonyms().forEach((official, terms) -> terms.forEach(term ->
                 jdbc.sql("INSERT INTO kb_lexicon (term, official) VALUES (?, ?)").params(term, official).update()));
@@ -146,7 +154,7 @@ class KnowledgeRepository {
     }
 
     @Transactional(readOnly = true)
-    KnowledgeSnapshot load() {
+    public KnowledgeSnapshot load() {
         Map<String, List<Faq>> faqsByItem = new LinkedHashMap<>();
         List<Faq> hallFaqs = new ArrayList<>();
         jdbc.sql("SELECT id, item_id, topic, question, similar_questions, answer FROM kb_faq ORDER BY item_id, position, id")
@@ -172,7 +180,7 @@ class KnowledgeRepository {
     }
 
     /** The published lexicon as stored now (this instance's snapshot may be a poll behind). */
-    Lexicon loadLexicon() {
+    public Lexicon loadLexicon() {
         Map<String, List<String>> synonyms = new LinkedHashMap<>();
         List<String> words = new ArrayList<>();
         jdbc.sql("SELECT term, official FROM kb_lexicon ORDER BY official, term")

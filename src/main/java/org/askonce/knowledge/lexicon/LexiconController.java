@@ -1,4 +1,4 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.lexicon;
 
 import java.security.Principal;
 import java.time.Instant;
@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.askonce.knowledge.EditorSettings;
+import org.askonce.knowledge.Lexicon;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

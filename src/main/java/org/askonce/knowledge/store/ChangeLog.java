@@ -1,9 +1,11 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.store;
 
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.askonce.knowledge.KnowledgeBase;
+import org.askonce.knowledge.KnowledgePublished;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -46,11 +48,11 @@ public class ChangeLog {
     private final Clock clock;
 
     @Autowired
-    ChangeLog(JdbcClient jdbc, KnowledgeBase knowledgeBase) {
+    public ChangeLog(JdbcClient jdbc, KnowledgeBase knowledgeBase) {
         this(jdbc, knowledgeBase, Clock.systemUTC());
     }
 
-    ChangeLog(JdbcClient jdbc, KnowledgeBase knowledgeBase, Clock clock) {
+    public ChangeLog(JdbcClient jdbc, KnowledgeBase knowledgeBase, Clock clock) {
         this.jdbc = jdbc;
         this.knowledgeBase = knowledgeBase;
         this.clock = clock;

@@ -1,4 +1,4 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.lexicon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.askonce.knowledge.Lexicon;
 import org.junit.jupiter.api.Test;
 
 /** What the lexicon editor accepts, and the Chinese message for what it refuses: lexicon in, lexicon or message out. */

@@ -1,4 +1,4 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -8,6 +8,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.askonce.knowledge.Lexicon;
+import org.askonce.knowledge.Mappers;
+import org.askonce.knowledge.lexicon.LexiconEditor;
+import org.askonce.knowledge.lexicon.LexiconVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,30 +20,30 @@ import org.springframework.stereotype.Repository;
  * ({@code kb_lexicon_version}). Package-private: go through {@link LexiconEditor}.
  */
 @Repository
-class LexiconStore {
+public class LexiconStore {
 
     /** Who the lexicon as first loaded is attributed to, as for items. */
-    static final String INITIAL_AUTHOR = "导入";
+    public static final String INITIAL_AUTHOR = "导入";
 
     private final JdbcClient jdbc;
 
-    LexiconStore(JdbcClient jdbc) {
+    public LexiconStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** A draft change of one term: what it is to become ({@code null}: removed), by whom, when. */
-    record DraftRow(String term, Lexicon.Entry entry, String changedBy, Instant changedAt) {
+    public record DraftRow(String term, Lexicon.Entry entry, String changedBy, Instant changedAt) {
     }
 
     /**
      * Locks the publication counter's row until the transaction ends, so that lexicon edits and
      * publications, on any instance, happen one at a time (each checks the lexicon it then changes).
      */
-    void lock() {
+    public void lock() {
         jdbc.sql("SELECT counter FROM kb_publication WHERE id = 1 FOR UPDATE").query(Long.class).single();
     }
 
-    List<DraftRow> draftRows() {
+    public List<DraftRow> draftRows() {
         return jdbc.sql("SELECT term, official, removed, changed_by, changed_at FROM kb_lexicon_draft ORDER BY term")
                 .query((rs, n) -> new DraftRow(rs.getString("term"),
                         rs.getBoolean("removed") ? null : new Lexicon.Entry(rs.getString("term"), rs.getString("official")),
@@ -48,7 +52,7 @@ class LexiconStore {
     }
 
     /** Records that {@code term} is to become {@code entry} ({@code null}: to be removed). */
-    void putDraft(String term, Lexicon.Entry entry, String changedBy, Instant at) {
+    public void putDraft(String term, Lexicon.Entry entry, String changedBy, Instant at) {
         deleteDraft(term);
         jdbc.sql("INSERT INTO kb_lexicon_draft (term, official, removed, changed_by, changed_at) VALUES (?,?,?,?,?)")
                 .params(term, entry == null ? null : entry.official(), entry == null, changedBy, Timestamp.from(at))
@@ -56,16 +60,16 @@ class LexiconStore {
     }
 
     /** Forgets the draft change of one term; true if there was one. */
-    boolean deleteDraft(String term) {
+    public boolean deleteDraft(String term) {
         return jdbc.sql("DELETE FROM kb_lexicon_draft WHERE term = ?").param(term).update() > 0;
     }
 
-    int clearDraft() {
+    public int clearDraft() {
         return jdbc.sql("DELETE FROM kb_lexicon_draft").update();
     }
 
     /** Every stored version, newest first (the newest is the one published now). */
-    List<LexiconVersion> versions() {
+    public List<LexiconVersion> versions() {
         List<LexiconVersion> versions = jdbc.sql("SELECT * FROM kb_lexicon_version ORDER BY version DESC").query(this::row).list();
         if (versions.isEmpty()) {
             return versions;
@@ -75,7 +79,7 @@ class LexiconStore {
         return versions;
     }
 
-    Optional<LexiconVersion> version(int version) {
+    public Optional<LexiconVersion> version(int version) {
         return versions().stream().filter(v -> v.version() == version).findFirst();
     }
 
@@ -84,7 +88,7 @@ class LexiconStore {
      * time, the lexicon as it was before ({@code before}) is kept as version 1, so that the
      * history starts with what was there.
      */
-    int recordPublication(Lexicon before, Lexicon after, String publishedBy, Instant at, String note) {
+    public int recordPublication(Lexicon before, Lexicon after, String publishedBy, Instant at, String note) {
         int latest = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM kb_lexicon_version").query(Integer.class).single();
         if (latest == 0) {
             insert(1, before, INITIAL_AUTHOR, at, "首次编辑前的词库");

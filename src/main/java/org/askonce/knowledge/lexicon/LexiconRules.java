@@ -1,4 +1,4 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.lexicon;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.askonce.knowledge.Lexicon;
 
 /**
  * What the lexicon editor accepts. A lexicon is here a map term → {@link Lexicon.Entry}; each

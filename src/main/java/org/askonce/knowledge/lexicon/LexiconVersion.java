@@ -1,6 +1,7 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.lexicon;
 
 import java.time.Instant;
+import org.askonce.knowledge.Lexicon;
 
 /**
  * One publication of the lexicon: the whole lexicon as published, its number, who published it

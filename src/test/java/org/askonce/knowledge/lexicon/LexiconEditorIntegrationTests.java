@@ -1,4 +1,4 @@
-package org.askonce.knowledge;
+package org.askonce.knowledge.lexicon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.askonce.Eventually;
+import org.askonce.knowledge.KnowledgeBase;
+import org.askonce.knowledge.Lexicon;
+import org.askonce.knowledge.store.ChangeLog;
 import org.askonce.retrieval.Retriever;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
