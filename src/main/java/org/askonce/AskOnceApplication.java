@@ -29,10 +29,10 @@ public class AskOnceApplication {
         String[] rest = java.util.Arrays.copyOfRange(args, 2, args.length);
         try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(AskOnceApplication.class)
                 .web(org.springframework.boot.WebApplicationType.NONE).logStartupInfo(false).run(rest)) {
-            var transfer = context.getBean(org.askonce.knowledge.KnowledgeTransfer.class);
+            var transfer = context.getBean(org.askonce.knowledge.transfer.KnowledgeTransfer.class);
             java.nio.file.Path path = java.nio.file.Path.of(args[1]);
             if (args[0].equals("import")) {
-                int n = transfer.importFrom(path, "command-line", new org.askonce.knowledge.ImportProgress() {
+                int n = transfer.importFrom(path, "command-line", new org.askonce.knowledge.transfer.ImportProgress() {
                     private int shown = -1;
 
                     @Override

@@ -2,13 +2,16 @@ package org.askonce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
+import org.springframework.modulith.core.NamedInterface;
 import org.springframework.modulith.docs.Documenter;
 
 /**
@@ -24,6 +27,30 @@ class ModularityTests {
     @Test
     void modulesRespectTheirBoundaries() {
         MODULES.verify();
+    }
+
+    /**
+     * Knowledge shows its base package (items, the knowledge base, its events) and three named
+     * interfaces — editing, lexicon, transfer — each of a few types; its stores and the audit are internal.
+     */
+    @Test
+    void knowledgeShowsASmallApiAndKeepsItsStoresAndAuditInside() {
+        ApplicationModule knowledge = MODULES.getModuleByName("knowledge").orElseThrow();
+        assertThat(knowledge.getNamedInterfaces().stream().filter(NamedInterface::isNamed).map(NamedInterface::getName))
+                .containsExactlyInAnyOrder("editing", "lexicon", "transfer");
+        assertThat(exposed(knowledge, "editing")).containsExactlyInAnyOrder("ItemVersion", "KnowledgeDrafts", "KnowledgeEditor");
+        assertThat(exposed(knowledge, "lexicon")).containsExactly("LexiconEditor");
+        assertThat(exposed(knowledge, "transfer")).containsExactlyInAnyOrder("GuangdongCatalogue", "ImportProgress", "KnowledgeTransfer");
+        assertThat(knowledge.isExposed(org.askonce.knowledge.store.KnowledgeRepository.class)).isFalse();
+        assertThat(knowledge.isExposed(org.askonce.knowledge.store.ChangeLog.class)).isFalse();
+        assertThat(knowledge.isExposed(org.askonce.knowledge.audit.KnowledgeAudit.class)).isFalse();
+        assertThat(knowledge.isExposed(org.askonce.knowledge.editing.EventEditor.class)).isFalse();
+        assertThat(knowledge.isExposed(org.askonce.knowledge.KnowledgeBase.class)).isTrue();
+    }
+
+    private static List<String> exposed(ApplicationModule module, String namedInterface) {
+        return module.getNamedInterfaces().getByName(namedInterface).orElseThrow().asJavaClasses()
+                .map(JavaClass::getSimpleName).toList();
     }
 
     /**

@@ -1,7 +1,7 @@
 /**
  * The human queue, the agent console, and delivery of agents' replies.
  */
-@ApplicationModule(allowedDependencies = {"accounts", "calendar", "dialogue", "knowledge", "nlp", "privacy", "retrieval"})
+@ApplicationModule(allowedDependencies = {"accounts", "calendar", "dialogue", "knowledge", "knowledge :: editing", "nlp", "privacy", "retrieval"})
 package org.askonce.handoff;
 
 import org.springframework.modulith.ApplicationModule;

@@ -165,7 +165,7 @@ public final class KnowledgeFolder {
      * What is wrong with an event among these items, in Chinese (empty: nothing); adds its name to {@code names}. The
      * folder asks for at least one step: a file may hold an event of a single item.
      */
-    static List<String> eventProblems(String where, LifeEvent event, Map<String, String> itemIds, Set<String> itemNames,
+    public static List<String> eventProblems(String where, LifeEvent event, Map<String, String> itemIds, Set<String> itemNames,
                                       Set<String> names) {
         return eventProblems(where, event, itemIds, itemNames, names, 1);
     }
@@ -177,7 +177,7 @@ public final class KnowledgeFolder {
      * the item's present name when it names one, and with why it is needed. The folder and the event editor both
      * use these rules. Adds the event's name to {@code names} (the names taken so far).
      */
-    static List<String> eventProblems(String where, LifeEvent event, Map<String, String> itemIds, Set<String> itemNames,
+    public static List<String> eventProblems(String where, LifeEvent event, Map<String, String> itemIds, Set<String> itemNames,
                                       Set<String> names, int minSteps) {
         String at = where == null || where.isEmpty() ? "" : where + "：";
         List<String> problems = new ArrayList<>();

@@ -48,6 +48,16 @@ public final class Mappers {
         return JSON.copy();
     }
 
+    /** Knowledge as YAML, as a folder and the editor's YAML view show it. */
+    public static String toYaml(Object value) throws JsonProcessingException {
+        return YAML_OUT.writeValueAsString(value);
+    }
+
+    /** YAML a person wrote (the editor's YAML view), read strictly into {@code type}. */
+    public static <T> T fromYaml(String yaml, Class<T> type) throws JsonProcessingException {
+        return YAML_IN.readValue(yaml, type);
+    }
+
     /** A YAML file a person wrote, read strictly into {@code type}. */
     public static <T> T readYaml(Path file, Class<T> type) throws IOException {
         return YAML_IN.readValue(file.toFile(), type);

@@ -1,9 +1,9 @@
 package org.askonce.retrieval;
 
 import java.nio.file.Path;
-import org.askonce.knowledge.GuangdongCatalogue;
 import org.askonce.knowledge.KnowledgeFolder;
 import org.askonce.knowledge.KnowledgeSnapshot;
+import org.askonce.knowledge.transfer.GuangdongCatalogue;
 import org.askonce.nlp.NlpSettings;
 
 /**

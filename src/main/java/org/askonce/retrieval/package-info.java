@@ -1,7 +1,7 @@
 /**
  * The lexical and vector indexes, ranking and confidence: the answer model.
  */
-@ApplicationModule(allowedDependencies = {"knowledge", "nlp"})
+@ApplicationModule(allowedDependencies = {"knowledge", "knowledge :: transfer", "nlp"})
 package org.askonce.retrieval;
 
 import org.springframework.modulith.ApplicationModule;

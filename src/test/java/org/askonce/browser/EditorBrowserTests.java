@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import org.askonce.accounts.Role;
 import org.askonce.accounts.UserAccounts;
-import org.askonce.knowledge.KnowledgeDrafts;
+import org.askonce.knowledge.editing.KnowledgeDrafts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -41,7 +41,7 @@ class EditorBrowserTests {
     @Autowired
     org.askonce.knowledge.KnowledgeBase knowledgeBase;
     @Autowired
-    org.askonce.knowledge.KnowledgeEditor knowledgeEditor;
+    org.askonce.knowledge.editing.KnowledgeEditor knowledgeEditor;
 
     private WebDriver editor;
     private WebDriver reviewer;

@@ -42,7 +42,7 @@ class ImportBrowserTests {
     @Autowired
     UserAccounts accounts;
     @Autowired
-    org.askonce.knowledge.KnowledgeTransfer transfer;
+    org.askonce.knowledge.transfer.KnowledgeTransfer transfer;
     @Autowired
     org.askonce.knowledge.KnowledgeBase knowledgeBase;
 

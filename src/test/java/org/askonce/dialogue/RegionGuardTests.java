@@ -3,9 +3,9 @@ package org.askonce.dialogue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.askonce.knowledge.GuangdongCatalogue;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeSnapshot;
+import org.askonce.knowledge.transfer.GuangdongCatalogue;
 import org.askonce.nlp.NlpSettings;
 import org.askonce.retrieval.AnswerModels;
 import org.askonce.retrieval.RetrievalSettings;

@@ -8,10 +8,10 @@ import java.util.Arrays;
 import java.util.List;
 import org.askonce.knowledge.Element;
 import org.askonce.knowledge.Faq;
-import org.askonce.knowledge.GuangdongCatalogue;
 import org.askonce.knowledge.KnowledgeFolder;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.ServiceItem;
+import org.askonce.knowledge.transfer.GuangdongCatalogue;
 import org.junit.jupiter.api.Test;
 
 /**

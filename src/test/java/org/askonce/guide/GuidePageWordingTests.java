@@ -6,10 +6,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.askonce.dialogue.WordingCheck;
-import org.askonce.knowledge.GuangdongCatalogue;
 import org.askonce.knowledge.KnowledgeFolder;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.ServiceItem;
+import org.askonce.knowledge.transfer.GuangdongCatalogue;
 import org.junit.jupiter.api.Test;
 
 /** The guide page of every item, sample and Guangdong catalogue, reads as cleanly as the answers ({@link WordingCheck}). */

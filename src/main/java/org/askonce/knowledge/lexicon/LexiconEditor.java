@@ -1,7 +1,5 @@
 package org.askonce.knowledge.lexicon;
 
-import org.askonce.accounts.PublishRight;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.askonce.accounts.PublishRight;
 import org.askonce.knowledge.Lexicon;
 import org.askonce.knowledge.store.ChangeLog;
 import org.askonce.knowledge.store.KnowledgeRepository;
@@ -20,6 +19,7 @@ import org.askonce.knowledge.store.LexiconStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.NamedInterface;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,6 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
  * version can be restored: as for items, a roll-back is published at once, as a new version.
  * Everything is in the audit log under {@link #AUDIT_ITEM}.
  */
+@NamedInterface("lexicon")
 @Service
 public class LexiconEditor {
 

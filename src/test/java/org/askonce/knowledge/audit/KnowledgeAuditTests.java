@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.askonce.knowledge.Faq;
-import org.askonce.knowledge.GuangdongCatalogue;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.Lexicon;
 import org.askonce.knowledge.ServiceItem.Fee;
@@ -17,6 +16,7 @@ import org.askonce.knowledge.ServiceItem.Material;
 import org.askonce.knowledge.ServiceItem.Online;
 import org.askonce.knowledge.ServiceItem.TimeLimit;
 import org.askonce.knowledge.ServiceItem;
+import org.askonce.knowledge.transfer.GuangdongCatalogue;
 import org.junit.jupiter.api.Test;
 
 /** Each audit check finds its case, says what it found in Chinese, and leaves a clean item alone. */
