@@ -1,10 +1,8 @@
 package org.askonce.knowledge.editing;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -19,7 +17,6 @@ import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeBaseException;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.Lexicon;
-import org.askonce.knowledge.Mappers;
 import org.askonce.knowledge.ServiceItem;
 import org.askonce.knowledge.store.ChangeLog;
 import org.askonce.knowledge.store.KnowledgeRepository;
@@ -47,7 +44,7 @@ public class KnowledgeEditor {
 
     private static final Logger log = LoggerFactory.getLogger(KnowledgeEditor.class);
 
-    private final JdbcClient jdbc;
+    private final ItemVersionStore versions;
     private final KnowledgeRepository repository;
     private final KnowledgeBase knowledgeBase;
     private final LexiconStore lexicons;
@@ -61,8 +58,8 @@ public class KnowledgeEditor {
 
     KnowledgeEditor(JdbcClient jdbc, KnowledgeRepository repository, KnowledgeBase knowledgeBase, LexiconStore lexicons, ChangeLog changes,
                     Clock clock) {
+        this.versions = new ItemVersionStore(jdbc, knowledgeBase, clock);
         this.changes = changes;
-        this.jdbc = jdbc;
         this.repository = repository;
         this.knowledgeBase = knowledgeBase;
         this.lexicons = lexicons;
@@ -81,11 +78,10 @@ public class KnowledgeEditor {
         if (!clash.isEmpty()) {
             throw new IllegalArgumentException(clash.get(0));
         }
-        ensureHistory(item.id());
-        int version = nextVersion(item.id());
+        versions.ensureHistory(item.id());
+        int version = versions.nextVersion(item.id());
         Instant now = clock.instant();
-        jdbc.sql("INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note) VALUES (?,?,?,'DRAFT',?,?,?)")
-                .params(item.id(), version, Mappers.toJson(item), author, Timestamp.from(now), note).update();
+        versions.insertDraft(item, version, author, now, note);
         changes.record(author, "DRAFT", item.id(), version, note);
         return version(item.id(), version).orElseThrow();
     }
@@ -108,9 +104,7 @@ public class KnowledgeEditor {
             throw new IllegalArgumentException(clash.get(0));
         }
         Instant now = clock.instant();
-        jdbc.sql("UPDATE kb_item_version SET state = 'SUPERSEDED' WHERE item_id = ? AND state = 'PUBLISHED'").param(itemId).update();
-        jdbc.sql("UPDATE kb_item_version SET state = 'PUBLISHED', published_by = ?, published_at = ? WHERE item_id = ? AND version = ?")
-                .params(publisher, Timestamp.from(now), itemId, version).update();
+        versions.markPublished(itemId, version, publisher, now);
         repository.replaceItem(v.item());
         changes.record(publisher, "PUBLISH", itemId, version, null);
         changes.countPublication(now);
@@ -155,13 +149,9 @@ public class KnowledgeEditor {
         int done = 0;
         for (ServiceItem item : imported.items()) {
             progress.stored(done++, total);
-            ensureHistory(item.id());
-            int version = nextVersion(item.id());
-            jdbc.sql("UPDATE kb_item_version SET state = 'SUPERSEDED' WHERE item_id = ? AND state = 'PUBLISHED'").param(item.id()).update();
-            jdbc.sql("""
-                            INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note, published_by, published_at)
-                            VALUES (?,?,?,'PUBLISHED',?,?,?,?,?)""")
-                    .params(item.id(), version, Mappers.toJson(item), user, Timestamp.from(now), "导入：" + source, user, Timestamp.from(now)).update();
+            versions.ensureHistory(item.id());
+            int version = versions.nextVersion(item.id());
+            versions.insertPublished(item, version, user, now, "导入：" + source);
             repository.replaceItem(item);
         }
         progress.stored(done, total);
@@ -261,8 +251,7 @@ public class KnowledgeEditor {
             throw new IllegalArgumentException("第" + version + "版之后已有新版本，请看最新的版本");
         }
         Instant now = clock.instant();
-        jdbc.sql("UPDATE kb_item_version SET returned_by = ?, returned_at = ?, return_comment = ? WHERE item_id = ? AND version = ?")
-                .params(reviewer, Timestamp.from(now), why, itemId, version).update();
+        versions.markReturned(itemId, version, reviewer, now, why);
         changes.record(reviewer, "RETURN", itemId, version, why);
         log.info("{} sent {} version {} back", reviewer, itemId, version);
         return version(itemId, version).orElseThrow();
@@ -270,12 +259,7 @@ public class KnowledgeEditor {
 
     /** Drafts sent back that are still the item's latest version (the editor has not saved a new one yet), newest first. */
     public List<ItemVersion> returnedDrafts() {
-        return jdbc.sql("""
-                        SELECT v.* FROM kb_item_version v
-                        WHERE v.returned_at IS NOT NULL AND v.state = 'DRAFT'
-                          AND v.version = (SELECT MAX(d.version) FROM kb_item_version d WHERE d.item_id = v.item_id)
-                        ORDER BY v.returned_at DESC, v.item_id""")
-                .query((rs, n) -> version(rs)).list();
+        return versions.returnedDrafts();
     }
 
     /**
@@ -283,39 +267,16 @@ public class KnowledgeEditor {
      * was never published), with that draft, oldest waiting first.
      */
     public List<PendingDraft> pendingReview() {
-        return jdbc.sql("""
-                        SELECT v.*,
-                          (SELECT MAX(p.version) FROM kb_item_version p WHERE p.item_id = v.item_id AND p.state = 'PUBLISHED') AS published_version,
-                          (SELECT COUNT(*) FROM kb_item_version c WHERE c.item_id = v.item_id AND c.state = 'DRAFT'
-                             AND c.version > COALESCE((SELECT MAX(p.version) FROM kb_item_version p WHERE p.item_id = v.item_id AND p.state = 'PUBLISHED'), 0)) AS waiting
-                        FROM kb_item_version v
-                        WHERE v.state = 'DRAFT' AND v.returned_at IS NULL
-                          AND v.version = (SELECT MAX(d.version) FROM kb_item_version d WHERE d.item_id = v.item_id AND d.state = 'DRAFT')
-                          AND v.version > COALESCE((SELECT MAX(p.version) FROM kb_item_version p WHERE p.item_id = v.item_id AND p.state = 'PUBLISHED'), 0)
-                        ORDER BY v.created_at, v.item_id""")
-                .query((rs, n) -> new PendingDraft(version(rs), (Integer) rs.getObject("published_version"), rs.getInt("waiting")))
-                .list();
+        return versions.pendingReview();
     }
 
     /** Every version of the item, newest first (the live content counts as version 1 if it was never edited). */
     public List<ItemVersion> history(String itemId) {
-        List<ItemVersion> stored = jdbc.sql("SELECT * FROM kb_item_version WHERE item_id = ? ORDER BY version DESC").param(itemId)
-                .query((rs, n) -> version(rs)).list();
-        if (stored.isEmpty()) {
-            return knowledgeBase.snapshot().item(itemId)
-                    .map(item -> List.of(new ItemVersion(itemId, 1, item, ItemVersion.State.PUBLISHED, "导入", null, "初始内容", null, null)))
-                    .orElse(List.of());
-        }
-        return stored;
+        return versions.history(itemId);
     }
 
     public Optional<ItemVersion> version(String itemId, int version) {
-        Optional<ItemVersion> stored = jdbc.sql("SELECT * FROM kb_item_version WHERE item_id = ? AND version = ?").params(itemId, version)
-                .query((rs, n) -> version(rs)).optional();
-        if (stored.isEmpty() && version == 1) {
-            return history(itemId).stream().filter(v -> v.version() == 1).findFirst();
-        }
-        return stored;
+        return versions.version(itemId, version);
     }
 
     /** The audit log, newest first; for one item when {@code itemId} is given. */
@@ -323,20 +284,7 @@ public class KnowledgeEditor {
         return changes.entries(itemId, limit);
     }
 
-    /** The live content becomes version 1 the first time an item is edited, so history starts with what was there. */
-    private void ensureHistory(String itemId) {
-        Integer count = jdbc.sql("SELECT COUNT(*) FROM kb_item_version WHERE item_id = ?").param(itemId).query(Integer.class).single();
-        if (count == 0) {
-            knowledgeBase.snapshot().item(itemId).ifPresent(live -> jdbc.sql(
-                            "INSERT INTO kb_item_version (item_id, version, body, state, author, created_at, note) VALUES (?,1,?,'PUBLISHED','导入',?,?)")
-                    .params(itemId, Mappers.toJson(live), Timestamp.from(clock.instant()), "编辑前的内容").update());
-        }
-    }
 
-    private int nextVersion(String itemId) {
-        Integer max = jdbc.sql("SELECT COALESCE(MAX(version), 0) FROM kb_item_version WHERE item_id = ?").param(itemId).query(Integer.class).single();
-        return max + 1;
-    }
 
     /**
      * Names that two items would share (names are unique: citizens and menus tell items apart by
@@ -383,15 +331,6 @@ public class KnowledgeEditor {
         }
     }
 
-    private ItemVersion version(java.sql.ResultSet rs) throws java.sql.SQLException {
-        Timestamp published = rs.getTimestamp("published_at");
-        Timestamp returnedAt = rs.getTimestamp("returned_at");
-        return new ItemVersion(rs.getString("item_id"), rs.getInt("version"), Mappers.fromJson(rs.getString("body"), ServiceItem.class),
-                ItemVersion.State.valueOf(rs.getString("state")), rs.getString("author"), rs.getTimestamp("created_at").toInstant(),
-                rs.getString("note"), rs.getString("published_by"), published == null ? null : published.toInstant(),
-                returnedAt == null ? null : new ItemVersion.Returned(rs.getString("returned_by"), returnedAt.toInstant(),
-                        rs.getString("return_comment")));
-    }
 
 
 }
