@@ -20,8 +20,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The knowledge editor console (editors, reviewers, admins): items to search, an item's materials as
  * an editable list and the whole item in the knowledge-base YAML format, saved as drafts; the item's
- * versions to compare, and for those with the publish right to publish and roll back to; the Q&A
- * agents proposed from hand-offs, to adopt as a FAQ draft or reject.
+ * versions to compare, and for those with the publish right to publish and roll back to. (The Q&A
+ * agents proposed, listed on the same page, are adopted or rejected through {@link ProposalController}.)
  */
 @Controller
 @RequestMapping("/editor")
@@ -264,37 +264,6 @@ public class EditorConsoleController {
     /** The item as it was in a version; null for no version (a new item has nothing published). */
     private ServiceItem itemOf(String id, Integer version) {
         return version == null ? null : editor.version(id, version).map(ItemVersion::item).orElse(null);
-    }
-
-    /** The form of a proposal as the editor sent it, shown again when it was refused. */
-    record ProposalForm(long id, String itemId, String question, String similar, String answer) {
-    }
-
-    /** Adopts an agent's proposal, as the editor may have changed it: a new FAQ of the item, as a draft to be published. */
-    @PostMapping("/proposals/{id}/adopt")
-    String adopt(@PathVariable long id, @RequestParam(defaultValue = "") String itemId, @RequestParam(defaultValue = "") String question,
-                 @RequestParam(defaultValue = "") String similar, @RequestParam(defaultValue = "") String answer, Principal user,
-                 RedirectAttributes flash) {
-        try {
-            ItemVersion draft = drafts.adopt(id, itemId.strip(), question, List.of(similar.split("\\R")), answer, user.getName());
-            flash.addFlashAttribute("message", "已采纳：“" + question.strip() + "”已加入事项“" + draft.item().name() + "”的第"
-                    + draft.version() + "版草稿，在“待发布”中等待审核发布");
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", "未能采纳：" + e.getMessage());
-            flash.addFlashAttribute("proposalForm", new ProposalForm(id, itemId, question, similar, answer));
-        }
-        return "redirect:/editor#proposals";
-    }
-
-    @PostMapping("/proposals/{id}/reject")
-    String reject(@PathVariable long id, @RequestParam(defaultValue = "") String reason, Principal user, RedirectAttributes flash) {
-        try {
-            FaqProposal p = drafts.reject(id, reason, user.getName());
-            flash.addFlashAttribute("message", "已标为不采纳：“" + p.question() + "”");
-        } catch (IllegalArgumentException e) {
-            flash.addFlashAttribute("error", "未能处理：" + e.getMessage());
-        }
-        return "redirect:/editor#proposals";
     }
 
     @PostMapping("/items/{id}/versions/{version}/rollback")

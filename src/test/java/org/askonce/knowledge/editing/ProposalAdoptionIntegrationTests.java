@@ -207,7 +207,7 @@ class ProposalAdoptionIntegrationTests {
                 .andExpect(status().isFound())
                 .andExpect(flash().attribute("error", "未能采纳：没有这个事项：no-such-item"))
                 .andExpect(flash().attribute("proposalForm",
-                        new EditorConsoleController.ProposalForm(id, "no-such-item", "狗证丢了能补办吗（改）", "", "可以补办，当场补发。")));
+                        new ProposalController.ProposalForm(id, "no-such-item", "狗证丢了能补办吗（改）", "", "可以补办，当场补发。")));
         mvc.perform(adopt(id, "dog-registration", "狗证丢了能补办吗", "", "  "))
                 .andExpect(flash().attribute("error", "未能采纳：答案不能为空"));
         mvc.perform(adopt(id, "", "狗证丢了能补办吗", "", "可以补办。"))
@@ -225,7 +225,7 @@ class ProposalAdoptionIntegrationTests {
     void whatTheEditorTypedIsShownAgainAfterARefusal() throws Exception {
         long id = proposal("dog-registration", "狗证能网上办吗", "能。");
         mvc.perform(get("/editor").flashAttr("proposalForm",
-                                new EditorConsoleController.ProposalForm(id, "no-such-item", "狗证能网上办吗", "", "能，在浙里办办理。"))
+                                new ProposalController.ProposalForm(id, "no-such-item", "狗证能网上办吗", "", "能，在浙里办办理。"))
                         .with(user("ed").roles("EDITOR")))
                 .andExpect(content().string(allOf(containsString("value=\"no-such-item\""), containsString("能，在浙里办办理。"))));
     }
