@@ -96,7 +96,7 @@ class SpreadsheetImportIntegrationTests {
         rows.get(2).set(express, "也许");
         Path bad = temp.resolve("bad.xlsx");
         try (OutputStream out = Files.newOutputStream(bad)) {
-            SpreadsheetFormat.writeXlsx(rows, out);
+            SpreadsheetFiles.writeXlsx(rows, out);
         }
         long publication = knowledgeBase.publication();
         List<ServiceItem> before = knowledgeBase.snapshot().items();
@@ -151,7 +151,7 @@ class SpreadsheetImportIntegrationTests {
         rows.get(1).set(phone, "");
         String id = rows.get(1).get(0);
         java.io.StringWriter out = new java.io.StringWriter();
-        SpreadsheetFormat.writeCsv(rows, out);
+        SpreadsheetFiles.writeCsv(rows, out);
         Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
 
         transfer.importFrom(file, "importer");
@@ -164,7 +164,7 @@ class SpreadsheetImportIntegrationTests {
         rows.get(1).set(rows.get(0).indexOf("事项名称"), otherName);
         rows.subList(2, rows.size()).clear();
         out = new java.io.StringWriter();
-        SpreadsheetFormat.writeCsv(rows, out);
+        SpreadsheetFiles.writeCsv(rows, out);
         Files.writeString(file, out.toString(), StandardCharsets.UTF_8);
         long publication = knowledgeBase.publication();
 
