@@ -14,6 +14,9 @@ class SegmentStepTests {
 
     private static final Vocabulary VOCABULARY = Vocabulary.of(new KnowledgeSnapshot(List.of(), List.of(),
             new Lexicon(Map.of(), List.of("狗证", "犬只登记"))));
+    /** 居住证明 (proof of residence) against the core dictionary's 居住证 + 明天 in "居住证明天能拿吗". */
+    private static final Vocabulary PROOF = Vocabulary.of(new KnowledgeSnapshot(List.of(), List.of(),
+            new Lexicon(Map.of(), List.of("居住证明"))));
     private static final Vocabulary EMPTY = Vocabulary.of(new KnowledgeSnapshot(List.of(), List.of(), Lexicon.EMPTY));
 
     private static List<String> segment(SegmentStep step, String text) {
@@ -35,9 +38,15 @@ class SegmentStepTests {
     }
 
     @Test
-    void forcesACustomWordOverTheCoreDictionarysSplit() {
-        assertThat(segment(new SegmentStep(Map.of("custom-dictionary-forcing", "true"), VOCABULARY), "办犬只登记"))
-                .containsExactly("办/v", "犬只登记/lex");
+    void forcesACustomWordOverABetterCoreSplitByDefault() {
+        assertThat(segment(new SegmentStep(Map.of(), PROOF), "居住证明天能拿吗"))
+                .containsExactly("居住证明/lex", "天/qt", "能/v", "拿/v", "吗/y");
+    }
+
+    @Test
+    void withoutForcingTheCoreDictionaryMayWinOverACustomWord() {
+        assertThat(segment(new SegmentStep(Map.of("custom-dictionary-forcing", "false"), PROOF), "居住证明天能拿吗"))
+                .containsExactly("居住证/nz", "明天/t", "能/v", "拿/v", "吗/y");
     }
 
     @Test
