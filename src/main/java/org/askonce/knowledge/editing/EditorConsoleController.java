@@ -25,15 +25,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/editor")
-public class EditorConsoleController {
+class EditorConsoleController {
 
 
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeEditor editor;
     private final KnowledgeDrafts drafts;
     private final EditorSettings settings;
-
-    public static final int PAGE_SIZE = 50;
 
     EditorConsoleController(KnowledgeBase knowledgeBase, KnowledgeEditor editor, KnowledgeDrafts drafts, EditorSettings settings) {
         this.knowledgeBase = knowledgeBase;
@@ -50,13 +48,14 @@ public class EditorConsoleController {
                         || i.department().contains(query) || i.aliases().stream().anyMatch(a -> a.contains(query)))
                 .toList();
         // an imported catalogue has thousands of items: a page at a time
-        int pages = Math.max(1, (items.size() + PAGE_SIZE - 1) / PAGE_SIZE);
+        int size = EditorSettings.PAGE_SIZE;
+        int pages = Math.max(1, (items.size() + size - 1) / size);
         int current = Math.min(Math.max(page, 1), pages);
         model.addAttribute("q", q);
         model.addAttribute("total", items.size());
         model.addAttribute("page", current);
         model.addAttribute("pages", pages);
-        model.addAttribute("items", items.subList((current - 1) * PAGE_SIZE, Math.min(items.size(), current * PAGE_SIZE)));
+        model.addAttribute("items", items.subList((current - 1) * size, Math.min(items.size(), current * size)));
         model.addAttribute("returned", editor.returnedDrafts());
         model.addAttribute("proposals", drafts.proposed());
         model.addAttribute("allItems", knowledgeBase.snapshot().items());

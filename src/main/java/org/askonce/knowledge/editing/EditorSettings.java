@@ -13,6 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("askonce")
 public record EditorSettings(@DefaultValue("Asia/Shanghai") ZoneId timeZone) {
 
+    /** Items listed on a page of the editor console (an imported catalogue has thousands). */
+    public static final int PAGE_SIZE = 50;
+
     public EditorSettings {
         if (timeZone == null) {
             timeZone = ZoneId.of("Asia/Shanghai");

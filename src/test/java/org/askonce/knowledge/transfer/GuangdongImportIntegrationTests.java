@@ -29,7 +29,7 @@ import org.askonce.knowledge.audit.AuditCheck;
 import org.askonce.knowledge.audit.AuditFinding;
 import org.askonce.knowledge.audit.AuditReport;
 import org.askonce.knowledge.audit.KnowledgeAudit;
-import org.askonce.knowledge.editing.EditorConsoleController;
+import org.askonce.knowledge.editing.EditorSettings;
 import org.askonce.knowledge.editing.KnowledgeEditor;
 import org.askonce.nlp.TextPipeline;
 import org.askonce.retrieval.Candidate;
@@ -209,14 +209,14 @@ class GuangdongImportIntegrationTests {
     @Order(5)
     void theEditorListShowsThousandsOfItemsAPageAtATime() throws Exception {
         int total = knowledgeBase.snapshot().itemCount();
-        int pages = (total + EditorConsoleController.PAGE_SIZE - 1) / EditorConsoleController.PAGE_SIZE;
+        int pages = (total + EditorSettings.PAGE_SIZE - 1) / EditorSettings.PAGE_SIZE;
 
         String html = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/editor").param("page", "2")
                         .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("ed").roles("EDITOR")))
                 .andReturn().getResponse().getContentAsString();
 
         assertThat(html).contains("共 <span>" + total + "</span> 个事项，第 <span>2</span> / <span>" + pages + "</span> 页");
-        assertThat(html.split("/editor/items/", -1).length - 1).isEqualTo(EditorConsoleController.PAGE_SIZE);
+        assertThat(html.split("/editor/items/", -1).length - 1).isEqualTo(EditorSettings.PAGE_SIZE);
     }
 
     @Test
