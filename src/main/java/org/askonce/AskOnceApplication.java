@@ -32,7 +32,7 @@ public class AskOnceApplication {
             var transfer = context.getBean(org.askonce.knowledge.transfer.KnowledgeTransfer.class);
             java.nio.file.Path path = java.nio.file.Path.of(args[1]);
             if (args[0].equals("import")) {
-                int n = transfer.importFrom(path, "command-line", new org.askonce.knowledge.transfer.ImportProgress() {
+                int n = transfer.importFrom(path, "command-line", new org.askonce.knowledge.ImportProgress() {
                     private int shown = -1;
 
                     @Override

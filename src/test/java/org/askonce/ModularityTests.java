@@ -40,7 +40,7 @@ class ModularityTests {
                 .containsExactlyInAnyOrder("editing", "lexicon", "transfer");
         assertThat(exposed(knowledge, "editing")).containsExactlyInAnyOrder("ItemVersion", "KnowledgeDrafts", "KnowledgeEditor");
         assertThat(exposed(knowledge, "lexicon")).containsExactly("LexiconEditor");
-        assertThat(exposed(knowledge, "transfer")).containsExactlyInAnyOrder("GuangdongCatalogue", "ImportProgress", "KnowledgeTransfer");
+        assertThat(exposed(knowledge, "transfer")).containsExactlyInAnyOrder("GuangdongCatalogue", "KnowledgeTransfer");
         assertThat(knowledge.isExposed(org.askonce.knowledge.store.KnowledgeRepository.class)).isFalse();
         assertThat(knowledge.isExposed(org.askonce.knowledge.store.ChangeLog.class)).isFalse();
         assertThat(knowledge.isExposed(org.askonce.knowledge.audit.KnowledgeAudit.class)).isFalse();

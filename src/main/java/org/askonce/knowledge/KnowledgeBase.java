@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.askonce.knowledge.store.KnowledgeRepository;
-import org.askonce.knowledge.transfer.KnowledgeTransfer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +22,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * The knowledge base: the one structured source every channel answers from. The database is the
  * live store; on first start with an empty database it is loaded from the knowledge-base folder
  * (validated as a whole first, stored in one transaction). The folder may be empty: a new deployment
- * then starts with no items and imports its catalogue ({@link KnowledgeTransfer}).
+ * then starts with no items and imports its catalogue ({@link org.askonce.knowledge.transfer.KnowledgeTransfer}).
  */
 @Service
 public class KnowledgeBase {

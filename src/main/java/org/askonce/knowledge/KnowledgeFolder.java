@@ -31,7 +31,6 @@ import java.util.stream.Stream;
  */
 public final class KnowledgeFolder {
 
-
     private static final ValidatorFactory VALIDATION = Validation.buildDefaultValidatorFactory();
 
     private KnowledgeFolder() {

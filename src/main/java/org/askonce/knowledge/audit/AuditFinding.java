@@ -3,8 +3,6 @@ package org.askonce.knowledge.audit;
 import org.askonce.knowledge.ServiceItem;
 
 
-
-
 /**
  * One thing the audit found on one item: which item, whose it is, which check, how much it matters,
  * and what exactly is wrong, in Chinese (e.g. 第2个办理地点“西湖区行政服务中心”的地址为空).

@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.askonce.knowledge.EditorSettings;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.Mappers;
 import org.askonce.knowledge.ServiceItem;
@@ -26,7 +27,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 @RequestMapping("/editor")
 class EditorConsoleController {
-
 
     private final KnowledgeBase knowledgeBase;
     private final KnowledgeEditor editor;

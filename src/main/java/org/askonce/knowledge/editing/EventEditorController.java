@@ -1,11 +1,11 @@
 package org.askonce.knowledge.editing;
 
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.askonce.accounts.PublishRight;
+import org.askonce.knowledge.EditorSettings;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.LifeEvent;
@@ -48,28 +48,6 @@ class EventEditorController {
         this.settings = settings;
     }
 
-    /** One step row of the form as shown and as sent: the item (its name, or its id), why, when, the order number. */
-    public record StepRow(String item, String why, String condition, String order) {
-    }
-
-    /** The form as shown (from a version) or as the editor sent it (shown again with the problems). */
-    public record Form(String id, String name, String summary, String wordings, String note, String source, List<StepRow> steps,
-                       String changeNote) {
-
-        static Form of(LifeEvent e, KnowledgeSnapshot live, int emptyRows) {
-            List<StepRow> rows = new ArrayList<>();
-            for (int i = 0; i < e.steps().size(); i++) {
-                LifeEvent.Step s = e.steps().get(i);
-                String item = live.item(s.item()).map(ServiceItem::name).orElse(s.item());
-                rows.add(new StepRow(item, s.why(), s.condition(), String.valueOf(i + 1)));
-            }
-            for (int i = 0; i < emptyRows; i++) {
-                rows.add(new StepRow("", "", "", String.valueOf(rows.size() + 1)));
-            }
-            return new Form(e.id(), e.name(), e.summary(), String.join("\n", e.wordings()), e.note(), e.source(), rows, "");
-        }
-    }
-
     @GetMapping
     String list(Model model) {
         model.addAttribute("rows", events.rows());
@@ -80,12 +58,12 @@ class EventEditorController {
     @GetMapping("/new")
     String newEvent(Model model) {
         LifeEvent blank = new LifeEvent(events.newId(), "", List.of(), "", List.of(), "", "知识编辑依据本知识库的事项编写");
-        return form(model, null, Form.of(blank, knowledgeBase.snapshot(), NEW_ROWS));
+        return form(model, null, EventForm.of(blank, knowledgeBase.snapshot(), NEW_ROWS));
     }
 
     @PostMapping("/new")
     String create(@RequestParam MultiValueMap<String, String> params, Principal user, Model model, RedirectAttributes flash) {
-        Form sent = sent(params);
+        EventForm sent = EventForm.sent(params);
         if (!sent.id().isEmpty() && !events.history(sent.id()).isEmpty()) {
             model.addAttribute("error", "编号 " + sent.id() + " 已被另一件事使用，请换一个");
             return form(model, null, sent);
@@ -102,15 +80,15 @@ class EventEditorController {
             model.addAttribute("to", to);
             model.addAttribute("changes", VersionDiff.betweenEvents(eventOf(id, from), eventOf(id, to)));
         }
-        return form(model, id, Form.of(latest.event(), knowledgeBase.snapshot(), MORE_ROWS));
+        return form(model, id, EventForm.of(latest.event(), knowledgeBase.snapshot(), MORE_ROWS));
     }
 
     @PostMapping("/{id}/save")
     String update(@PathVariable String id, @RequestParam MultiValueMap<String, String> params, Principal user, Model model,
                   RedirectAttributes flash) {
         latest(id);
-        Form sent = sent(params);
-        Form withId = new Form(id, sent.name(), sent.summary(), sent.wordings(), sent.note(), sent.source(), sent.steps(), sent.changeNote());
+        EventForm sent = EventForm.sent(params);
+        EventForm withId = new EventForm(id, sent.name(), sent.summary(), sent.wordings(), sent.note(), sent.source(), sent.steps(), sent.changeNote());
         return save(id, withId, "修改一件事", user, model, flash);
     }
 
@@ -208,7 +186,7 @@ class EventEditorController {
     }
 
     /** The event page (or the new-event page, {@code id} null) with this form. */
-    private String form(Model model, String id, Form form) {
+    private String form(Model model, String id, EventForm form) {
         KnowledgeSnapshot snapshot = knowledgeBase.snapshot();
         model.addAttribute("form", form);
         model.addAttribute("isNew", id == null);
@@ -231,10 +209,10 @@ class EventEditorController {
         return "editor/event";
     }
 
-    private String save(String id, Form sent, String defaultNote, Principal user, Model model, RedirectAttributes flash) {
+    private String save(String id, EventForm sent, String defaultNote, Principal user, Model model, RedirectAttributes flash) {
         LifeEvent event;
         try {
-            event = event(sent);
+            event = sent.toEvent(knowledgeBase.snapshot());
         } catch (IllegalArgumentException e) {
             model.addAttribute("error", e.getMessage());
             return form(model, id, sent);
@@ -249,63 +227,6 @@ class EventEditorController {
         }
     }
 
-    /** The form as sent: the rows as they came (a List parameter would split a single value at its commas). */
-    private static Form sent(MultiValueMap<String, String> params) {
-        List<String> items = params.getOrDefault("stepItem", List.of());
-        List<String> whys = params.getOrDefault("stepWhy", List.of());
-        List<String> conditions = params.getOrDefault("stepCondition", List.of());
-        List<String> orders = params.getOrDefault("stepOrder", List.of());
-        List<String> removed = params.getOrDefault("stepRemove", List.of());
-        List<StepRow> rows = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            if (removed.contains(String.valueOf(i))) {
-                continue;
-            }
-            rows.add(new StepRow(at(items, i).strip(), at(whys, i).strip(), at(conditions, i).strip(), at(orders, i).strip()));
-        }
-        return new Form(first(params, "id"), first(params, "name"), first(params, "summary"), first(params, "wordings"),
-                first(params, "note"), first(params, "source"), rows, first(params, "changeNote"));
-    }
-
-    /**
-     * The event the form describes: wordings one a line (blank lines dropped), the step rows in the order of their numbers
-     * (an empty row dropped), each row's item found by its name or id among the live items.
-     *
-     * @throws IllegalArgumentException an order that is not a whole number
-     */
-    private LifeEvent event(Form form) {
-        KnowledgeSnapshot live = knowledgeBase.snapshot();
-        List<String> problems = new ArrayList<>();
-        record Numbered(int order, int row, LifeEvent.Step step) {
-        }
-        List<Numbered> numbered = new ArrayList<>();
-        for (int i = 0; i < form.steps().size(); i++) {
-            StepRow row = form.steps().get(i);
-            if (row.item().isEmpty() && row.why().isEmpty() && row.condition().isEmpty()) {
-                continue;
-            }
-            int order = i + 1;
-            if (!row.order().isEmpty()) {
-                try {
-                    order = Integer.parseInt(row.order());
-                } catch (NumberFormatException e) {
-                    problems.add("第" + (i + 1) + "行步骤的顺序“" + row.order() + "”不是整数（顺序）");
-                }
-            }
-            String itemId = live.itemByName(row.item()).map(ServiceItem::id).orElse(row.item());
-            numbered.add(new Numbered(order, i, new LifeEvent.Step(itemId.isEmpty() ? null : itemId, null,
-                    row.why().isEmpty() ? null : row.why(), row.condition().isEmpty() ? null : row.condition())));
-        }
-        if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("；", problems));
-        }
-        List<LifeEvent.Step> steps = numbered.stream().sorted(Comparator.comparingInt(Numbered::order).thenComparingInt(Numbered::row))
-                .map(Numbered::step).toList();
-        List<String> wordings = form.wordings().lines().map(String::strip).filter(w -> !w.isEmpty()).toList();
-        return new LifeEvent(form.id().strip(), form.name().strip(), wordings, blankToNull(form.summary()), steps, blankToNull(form.note()),
-                form.source().strip());
-    }
-
     private EventVersion latest(String id) {
         List<EventVersion> history = events.history(id);
         if (history.isEmpty()) {
@@ -316,19 +237,6 @@ class EventEditorController {
 
     private LifeEvent eventOf(String id, Integer version) {
         return version == null ? null : events.version(id, version).map(EventVersion::event).orElse(null);
-    }
-
-    private static String first(MultiValueMap<String, String> params, String name) {
-        String value = params.getFirst(name);
-        return value == null ? "" : value;
-    }
-
-    private static String at(List<String> values, int i) {
-        return i < values.size() && values.get(i) != null ? values.get(i) : "";
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public String time(java.time.Instant t) {

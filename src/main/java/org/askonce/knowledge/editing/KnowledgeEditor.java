@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.askonce.accounts.PublishRight;
 import org.askonce.knowledge.Faq;
+import org.askonce.knowledge.ImportProgress;
 import org.askonce.knowledge.ItemFields;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeBaseException;
@@ -21,7 +22,6 @@ import org.askonce.knowledge.ServiceItem;
 import org.askonce.knowledge.store.ChangeLog;
 import org.askonce.knowledge.store.KnowledgeRepository;
 import org.askonce.knowledge.store.LexiconStore;
-import org.askonce.knowledge.transfer.ImportProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -284,8 +284,6 @@ public class KnowledgeEditor {
         return changes.entries(itemId, limit);
     }
 
-
-
     /**
      * Names that two items would share (names are unique: citizens and menus tell items apart by
      * them): within {@code incoming}, or with a live item that {@code incoming} does not replace.
@@ -330,7 +328,4 @@ public class KnowledgeEditor {
             throw new IllegalArgumentException("事项 " + item.id() + " 有 " + problems.size() + " 处不合格：" + String.join("；", problems));
         }
     }
-
-
-
 }

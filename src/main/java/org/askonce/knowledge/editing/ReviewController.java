@@ -3,6 +3,7 @@ package org.askonce.knowledge.editing;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import org.askonce.knowledge.EditorSettings;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.ServiceItem;
 import org.askonce.knowledge.lexicon.LexiconEditor;

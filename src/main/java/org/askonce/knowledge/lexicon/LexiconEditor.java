@@ -16,6 +16,7 @@ import org.askonce.knowledge.Lexicon;
 import org.askonce.knowledge.store.ChangeLog;
 import org.askonce.knowledge.store.KnowledgeRepository;
 import org.askonce.knowledge.store.LexiconStore;
+import org.askonce.knowledge.store.LexiconVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -195,7 +195,4 @@ public class KnowledgeRepository {
                 });
         return new Lexicon(synonyms, words);
     }
-
-
-
 }

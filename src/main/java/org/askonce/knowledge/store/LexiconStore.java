@@ -10,14 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import org.askonce.knowledge.Lexicon;
 import org.askonce.knowledge.Mappers;
-import org.askonce.knowledge.lexicon.LexiconEditor;
-import org.askonce.knowledge.lexicon.LexiconVersion;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
  * The lexicon's draft changes ({@code kb_lexicon_draft}) and published versions
- * ({@code kb_lexicon_version}). Package-private: go through {@link LexiconEditor}.
+ * ({@code kb_lexicon_version}). Editors go through {@link org.askonce.knowledge.lexicon.LexiconEditor}.
  */
 @Repository
 public class LexiconStore {

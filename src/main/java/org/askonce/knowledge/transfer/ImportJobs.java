@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.askonce.knowledge.ImportProgress;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeBaseException;
 import org.askonce.knowledge.KnowledgeEmbedding;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.askonce.knowledge.ImportProgress;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeBaseException;
 import org.askonce.knowledge.KnowledgeFolder;

@@ -25,7 +25,6 @@ import org.askonce.knowledge.ServiceItem;
  */
 final class SpreadsheetFormat {
 
-
     /** A column: its header, how it is written from an item. */
     record Column(String header, String help, Function<ServiceItem, String> write) {
     }

@@ -8,7 +8,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.askonce.knowledge.editing.EditorSettings;
+import org.askonce.knowledge.EditorSettings;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;

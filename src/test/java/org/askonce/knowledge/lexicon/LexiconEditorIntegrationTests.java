@@ -16,6 +16,7 @@ import org.askonce.Eventually;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.Lexicon;
 import org.askonce.knowledge.store.ChangeLog;
+import org.askonce.knowledge.store.LexiconVersion;
 import org.askonce.retrieval.Retriever;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

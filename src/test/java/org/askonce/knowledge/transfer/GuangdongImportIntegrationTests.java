@@ -1,8 +1,5 @@
 package org.askonce.knowledge.transfer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +18,8 @@ import org.askonce.dialogue.Action;
 import org.askonce.dialogue.Channel;
 import org.askonce.dialogue.DialogueEngine;
 import org.askonce.dialogue.Reply;
+import org.askonce.knowledge.EditorSettings;
+import org.askonce.knowledge.ImportProgress;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeBaseException;
 import org.askonce.knowledge.KnowledgeSnapshot;
@@ -29,7 +28,6 @@ import org.askonce.knowledge.audit.AuditCheck;
 import org.askonce.knowledge.audit.AuditFinding;
 import org.askonce.knowledge.audit.AuditReport;
 import org.askonce.knowledge.audit.KnowledgeAudit;
-import org.askonce.knowledge.editing.EditorSettings;
 import org.askonce.knowledge.editing.KnowledgeEditor;
 import org.askonce.nlp.TextPipeline;
 import org.askonce.retrieval.Candidate;
@@ -43,6 +41,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The real Guangdong provincial catalogue (2,262 items, training/guangdong) imported into a running

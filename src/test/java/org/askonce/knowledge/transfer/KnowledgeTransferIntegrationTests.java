@@ -11,7 +11,7 @@ import org.askonce.knowledge.KnowledgeBaseException;
 import org.askonce.knowledge.KnowledgeFolder;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.lexicon.LexiconEditor;
-import org.askonce.knowledge.lexicon.LexiconVersion;
+import org.askonce.knowledge.store.LexiconVersion;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -1,14 +1,12 @@
 package org.askonce.knowledge.transfer;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.askonce.knowledge.ImportProgress;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeBaseException;
 import org.askonce.knowledge.ServiceItem;
@@ -18,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Items as spreadsheets: CSV and xlsx exports read back as the same items; a bad file is refused whole with every bad row. */
 @SpringBootTest(properties = {

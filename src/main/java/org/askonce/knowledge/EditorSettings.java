@@ -1,4 +1,4 @@
-package org.askonce.knowledge.editing;
+package org.askonce.knowledge;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,12 +1,9 @@
-package org.askonce.knowledge.transfer;
-
-import org.springframework.modulith.NamedInterface;
+package org.askonce.knowledge;
 
 /**
  * Told how an import goes, for large files (the provincial catalogue has thousands of items): lines
  * or rows read, then items stored. Called on the importing thread; must be cheap.
  */
-@NamedInterface("transfer")
 public interface ImportProgress {
 
     ImportProgress NONE = new ImportProgress() {

@@ -1,4 +1,4 @@
-package org.askonce.knowledge.lexicon;
+package org.askonce.knowledge.store;
 
 import java.time.Instant;
 import org.askonce.knowledge.Lexicon;
