@@ -1,7 +1,6 @@
 package org.askonce.analytics;
 
 import java.sql.Timestamp;
-import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 import org.askonce.analytics.AnalyticsReport.Counts;
 import org.askonce.analytics.AnalyticsReport.Day;
 import org.askonce.analytics.AnalyticsReport.DepartmentCount;
@@ -30,6 +28,7 @@ import org.askonce.handoff.HandoffStatistics;
 import org.askonce.knowledge.KnowledgeBase;
 import org.askonce.knowledge.KnowledgeSnapshot;
 import org.askonce.knowledge.ServiceItem;
+import org.askonce.nlp.TextNormaliser;
 import org.askonce.privacy.PersonalData;
 import org.springframework.stereotype.Service;
 
@@ -49,7 +48,6 @@ public class Analytics {
     private static final Comparator<Map.Entry<String, Integer>> MOST_FREQUENT_THEN_SHORTEST =
             Comparator.<Map.Entry<String, Integer>>comparingInt(e -> -e.getValue())
                     .thenComparingInt(e -> e.getKey().length()).thenComparing(Map.Entry::getKey);
-    private static final Pattern NOT_TEXT = Pattern.compile("[\\s\\p{P}\\p{S}]+");
 
     private final ConversationStatistics conversationStatistics;
     private final HandoffStatistics handoffStatistics;
@@ -170,7 +168,7 @@ public class Analytics {
 
     /**
      * Questions the bot said it did not know, handed over, or answered / clarified with a score
-     * under the threshold; identical wordings after {@link #normalise} are one row.
+     * under the threshold; identical wordings after {@link TextNormaliser#compact} are one row.
      */
     private List<UnansweredQuestion> unanswered(Instant start, Instant end) {
         record Group(Map<String, Integer> wordings, int[] counts, Instant[] last) {
@@ -179,7 +177,7 @@ public class Analytics {
         for (ConversationStatistics.Asked asked : conversationStatistics.notAnsweredForSure(start, end,
                 List.of(Action.UNKNOWN, Action.HANDOFF), List.of(Action.ANSWER, Action.CLARIFY), settings.lowConfidence())) {
             String question = asked.question();
-            String key = normalise(question);
+            String key = TextNormaliser.compact(question); // "社保卡怎么办？" and "社保卡 怎么办" are one group
             if (key.isEmpty()) {
                 continue;
             }
@@ -237,17 +235,6 @@ public class Analytics {
                 .sorted(Comparator.comparingInt(ReasonCount::count).reversed()).toList();
         return new Handoffs(c[0], c[1], c[2], c[3], c[4], c[5], c[6], wait[1] == 0 ? null : Math.round((double) wait[0] / wait[1]),
                 wait[3] == 0 ? null : Math.round((double) wait[2] / wait[3]), byReason);
-    }
-
-    /**
-     * The text two wordings must share to be grouped: full-width to half-width (NFKC), lower case,
-     * without spaces, punctuation and symbols. "社保卡怎么办？" and "社保卡 怎么办" are one group.
-     */
-    static String normalise(String question) {
-        if (question == null) {
-            return "";
-        }
-        return NOT_TEXT.matcher(Normalizer.normalize(question, Normalizer.Form.NFKC).toLowerCase()).replaceAll("");
     }
 
     /**

@@ -73,9 +73,9 @@ public class LearningLoop {
             throw new IllegalArgumentException("天数应在1到366之间，现在是" + days);
         }
         double bar = retriever.settings().answerThreshold();
-        Instant today = clock.instant();
+        Instant asOf = clock.instant();
         // up to a day ahead: a turn written by an instance whose clock runs a little ahead still counts
-        List<ConversationStatistics.Asked> asked = conversations.notAnsweredForSure(today.minus(Duration.ofDays(days)), today.plus(Duration.ofDays(1)),
+        List<ConversationStatistics.Asked> asked = conversations.notAnsweredForSure(asOf.minus(Duration.ofDays(days)), asOf.plus(Duration.ofDays(1)),
                 List.of(Action.UNKNOWN, Action.HANDOFF, Action.CLARIFY), List.of(Action.ANSWER), bar);
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (ConversationStatistics.Asked a : asked) {
