@@ -5,18 +5,14 @@ import javax.sql.DataSource;
 import org.askonce.PostgresSupport;
 import org.junit.jupiter.api.AfterEach;
 
-/** The login throttling contract on a real PostgreSQL, a fresh schema per test (pooled: a failure is several statements). */
+/** The login throttling contract on a real PostgreSQL, a fresh migrated database per test (pooled: a failure is several statements). */
 class PostgresLoginThrottleIntegrationTests extends LoginThrottleContractTests {
 
     private HikariDataSource pool;
 
     @Override
     DataSource freshDatabase() {
-        pool = new HikariDataSource();
-        pool.setJdbcUrl(PostgresSupport.freshSchemaUrl());
-        pool.setUsername("postgres");
-        pool.setPassword("");
-        pool.setMaximumPoolSize(8);
+        pool = PostgresSupport.freshMigratedDatabase(8);
         return pool;
     }
 

@@ -1,14 +1,23 @@
 package org.askonce.analytics;
 
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.askonce.PostgresSupport;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.junit.jupiter.api.AfterEach;
 
-/** The figures on a real PostgreSQL, a fresh schema per test. */
+/** The figures on a real PostgreSQL, a fresh migrated database per test. */
 class PostgresAnalyticsIntegrationTests extends AnalyticsContractTests {
+
+    private HikariDataSource pool;
 
     @Override
     DataSource freshDatabase() {
-        return new DriverManagerDataSource(PostgresSupport.freshSchemaUrl(), "postgres", "");
+        pool = PostgresSupport.freshMigratedDatabase(2);
+        return pool;
+    }
+
+    @AfterEach
+    void close() {
+        pool.close();
     }
 }

@@ -20,18 +20,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The booking contract on a real PostgreSQL, a fresh schema per test, through a pool as in production. */
+/** The booking contract on a real PostgreSQL, a fresh migrated database per test, through a pool as in production. */
 class PostgresAppointmentsIntegrationTests extends AppointmentsContractTests {
 
     private HikariDataSource pool;
 
     @Override
     DataSource freshDatabase() {
-        pool = new HikariDataSource();
-        pool.setJdbcUrl(PostgresSupport.freshSchemaUrl());
-        pool.setUsername("postgres");
-        pool.setPassword("");
-        pool.setMaximumPoolSize(20);
+        pool = PostgresSupport.freshMigratedDatabase(20);
         return pool;
     }
 

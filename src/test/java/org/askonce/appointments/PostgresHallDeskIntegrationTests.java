@@ -14,18 +14,14 @@ import org.askonce.PostgresSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Hall staff's work on a real PostgreSQL, a fresh schema per test, through a pool as in production; closing a slot while citizens book it. */
+/** Hall staff's work on a real PostgreSQL, a fresh migrated database per test, through a pool as in production; closing a slot while citizens book it. */
 class PostgresHallDeskIntegrationTests extends HallDeskContractTests {
 
     private HikariDataSource pool;
 
     @Override
     DataSource freshDatabase() {
-        pool = new HikariDataSource();
-        pool.setJdbcUrl(PostgresSupport.freshSchemaUrl());
-        pool.setUsername("postgres");
-        pool.setPassword("");
-        pool.setMaximumPoolSize(20);
+        pool = PostgresSupport.freshMigratedDatabase(20);
         return pool;
     }
 
