@@ -34,7 +34,7 @@ class AccessibilityBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(browser);
+        BrowserSupport.release(browser);
     }
 
     private String url(String path) {

@@ -48,7 +48,7 @@ class AgentConsoleBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(citizen, agent);
+        BrowserSupport.release(citizen, agent);
     }
 
     private String url(String path) {

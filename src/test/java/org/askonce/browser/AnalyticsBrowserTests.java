@@ -41,7 +41,7 @@ class AnalyticsBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(editor);
+        BrowserSupport.release(editor);
     }
 
     /** Two weeks of traffic, growing towards today, with answers, menus, hand-offs, unknowns and ratings. */

@@ -32,7 +32,7 @@ class AppointmentBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(citizen);
+        BrowserSupport.release(citizen);
     }
 
     private static void say(WebDriver browser, String text) {

@@ -36,7 +36,7 @@ class AuditBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(editor);
+        BrowserSupport.release(editor);
     }
 
     private String url(String path) {

@@ -47,7 +47,7 @@ class ChatRetryBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(citizen);
+        BrowserSupport.release(citizen);
     }
 
     private static List<String> bubbles(WebDriver browser, String css) {

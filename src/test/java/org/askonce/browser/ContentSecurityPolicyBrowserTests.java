@@ -36,7 +36,7 @@ class ContentSecurityPolicyBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(browser);
+        BrowserSupport.release(browser);
     }
 
     private String url(String path) {

@@ -49,7 +49,7 @@ class EditorBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(editor, reviewer, citizen);
+        BrowserSupport.release(editor, reviewer, citizen);
     }
 
     private String url(String path) {

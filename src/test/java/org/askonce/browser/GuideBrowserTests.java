@@ -43,7 +43,7 @@ class GuideBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(citizen);
+        BrowserSupport.release(citizen);
     }
 
     private WebDriver phone() {

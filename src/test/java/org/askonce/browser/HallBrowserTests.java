@@ -52,7 +52,7 @@ class HallBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(staff);
+        BrowserSupport.release(staff);
     }
 
     @Autowired

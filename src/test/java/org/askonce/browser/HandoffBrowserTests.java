@@ -36,7 +36,7 @@ class HandoffBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(citizen, agent);
+        BrowserSupport.release(citizen, agent);
     }
 
     private String url(String path) {

@@ -54,7 +54,7 @@ class ImportBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(reviewer, citizen);
+        BrowserSupport.release(reviewer, citizen);
     }
 
     private String url(String path) {

@@ -29,7 +29,7 @@ class LifeEventBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(citizen, editor);
+        BrowserSupport.release(citizen, editor);
     }
 
     private static List<String> bubbles(WebDriver browser) {

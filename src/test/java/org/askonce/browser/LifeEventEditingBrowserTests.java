@@ -39,7 +39,7 @@ class LifeEventEditingBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(editor, reviewer);
+        BrowserSupport.release(editor, reviewer);
     }
 
     private String url(String path) {

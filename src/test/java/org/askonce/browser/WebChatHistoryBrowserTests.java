@@ -45,7 +45,7 @@ class WebChatHistoryBrowserTests {
 
     @AfterEach
     void quit() {
-        BrowserSupport.quitAll(citizen, agent);
+        BrowserSupport.release(citizen, agent);
     }
 
     private String url(String path) {
