@@ -68,6 +68,23 @@ class AccessibilityBrowserTests {
     }
 
     @Test
+    void theCheckFindsAFieldWithoutLabelAndTextTooFaintToRead() {
+        browser = BrowserSupport.chromium();
+        browser.get(url("/login"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("""
+                var field = document.createElement('input');
+                document.querySelector('main').appendChild(field);
+                var faint = document.createElement('p');
+                faint.textContent = '办事指南';
+                faint.style.color = '#eeeeee';
+                document.querySelector('main').appendChild(faint);""");
+
+        assertThat(BrowserSupport.accessibilityProblems(browser))
+                .anySatisfy(problem -> assertThat(problem).startsWith("label (critical)"))
+                .anySatisfy(problem -> assertThat(problem).startsWith("color-contrast (serious)"));
+    }
+
+    @Test
     void theLoginPageHasNoSeriousAccessibilityProblem() {
         browser = BrowserSupport.chromium();
         browser.get(url("/login?error"));
