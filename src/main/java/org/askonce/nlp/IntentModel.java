@@ -24,9 +24,21 @@ import opennlp.tools.util.TrainingParameters;
 /**
  * The OpenNLP document-categorizer model that recognises the intent, trained from
  * {@code training/intents/LABEL.txt} (one example a line). Training is deterministic: the same
- * files and the same pipeline give the same model.
+ * files and the same pipeline give the same model, so the last few models trained are kept by
+ * what they were trained on (the examples' features and the parameters): rebuilding a pipeline whose
+ * steps before this one did not change (a knowledge publication that added no word, a second
+ * application in one JVM) does not train again.
  */
 final class IntentModel {
+
+    private static final int KEPT = 4;
+    private static final Map<String, IntentModel> TRAINED = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(KEPT * 2, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, IntentModel> eldest) {
+                    return size() > KEPT;
+                }
+            });
 
     private final DoccatModel model;
     private final ThreadLocal<DocumentCategorizerME> categorizer;
@@ -44,6 +56,18 @@ final class IntentModel {
      * @param features turns one example text into the model's feature tokens, exactly as at run time
      */
     static IntentModel train(Path folder, Function<String, String[]> features, int iterations, int cutoff) {
+        List<DocumentSample> samples = samples(folder, features);
+        String key = key(samples, iterations, cutoff);
+        IntentModel trained = TRAINED.get(key);
+        if (trained == null) {
+            trained = fit(samples, iterations, cutoff);
+            TRAINED.put(key, trained);
+        }
+        return trained;
+    }
+
+    /** The examples in a folder (and the dev eval sets beside it) as the model's training samples. */
+    static List<DocumentSample> samples(Path folder, Function<String, String[]> features) {
         Map<Intent, List<String>> examples = readExamples(folder);
         devExamples(folder.resolveSibling("eval")).forEach((intent, lines) -> {
             List<String> all = new ArrayList<>(examples.get(intent));
@@ -52,6 +76,11 @@ final class IntentModel {
         });
         List<DocumentSample> samples = new ArrayList<>();
         examples.forEach((intent, lines) -> lines.forEach(line -> samples.add(new DocumentSample(intent.name(), features.apply(line)))));
+        return samples;
+    }
+
+    /** Trains a model on the samples, whether or not one was trained on them before. */
+    static IntentModel fit(List<DocumentSample> samples, int iterations, int cutoff) {
         TrainingParameters params = new TrainingParameters();
         params.put(TrainingParameters.ALGORITHM_PARAM, "MAXENT");
         params.put(TrainingParameters.ITERATIONS_PARAM, iterations);
@@ -63,6 +92,25 @@ final class IntentModel {
             return new IntentModel(model, samples.size());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A digest of everything training reads: the same key, the same model. */
+    private static String key(List<DocumentSample> samples, int iterations, int cutoff) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update((iterations + "/" + cutoff).getBytes(StandardCharsets.UTF_8));
+            for (DocumentSample sample : samples) {
+                digest.update((byte) 1);
+                digest.update(sample.getCategory().getBytes(StandardCharsets.UTF_8));
+                for (String feature : sample.getText()) {
+                    digest.update((byte) 0);
+                    digest.update(feature.getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
     }
 

@@ -64,9 +64,31 @@ class IntentModelTests {
 
     @Test
     void theSameDataTrainsTheSameModel() {
-        IntentModel again = IntentModel.train(INTENTS, WORDS, 100, 1);
+        IntentModel once = IntentModel.fit(IntentModel.samples(INTENTS, WORDS), 100, 1);
+        IntentModel again = IntentModel.fit(IntentModel.samples(INTENTS, WORDS), 100, 1);
         for (String text : new String[] {"驾照 要 带 什么 材料", "驾照 在哪 办", "转 人工", "今天 天气"}) {
-            assertThat(again.probabilities(words(text))).isEqualTo(MODEL.probabilities(words(text)));
+            assertThat(again.probabilities(words(text))).isEqualTo(once.probabilities(words(text)));
+        }
+    }
+
+    @Test
+    void trainingAgainOnTheSameFeaturesGivesTheModelAlreadyTrained() {
+        assertThat(IntentModel.train(INTENTS, text -> text.split(" "), 100, 1)).isSameAs(MODEL);
+    }
+
+    @Test
+    void otherFeaturesOrParametersTrainAnotherModel() {
+        Function<String, String[]> wordsAndLength = text -> (text + " #" + text.length()).split(" ");
+        assertThat(IntentModel.train(INTENTS, wordsAndLength, 100, 1)).isNotSameAs(MODEL);
+        assertThat(IntentModel.train(INTENTS, WORDS, 101, 1)).isNotSameAs(MODEL);
+        assertThat(IntentModel.train(INTENTS, WORDS, 100, 0)).isNotSameAs(MODEL);
+    }
+
+    @Test
+    void theModelAlreadyTrainedAnswersAsAFreshlyTrainedOne() {
+        IntentModel fresh = IntentModel.fit(IntentModel.samples(INTENTS, WORDS), 100, 1);
+        for (String text : new String[] {"驾照 要 带 什么 材料", "驾照 在哪 办", "转 人工", "今天 天气"}) {
+            assertThat(fresh.probabilities(words(text))).isEqualTo(MODEL.probabilities(words(text)));
         }
     }
 
