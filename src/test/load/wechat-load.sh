@@ -81,13 +81,17 @@ echo
 echo "== 2. WeChat text messages, existing mix: signed POST, dedup, answer, stored turn, XML reply =="
 if [ -n "${PROFILE:-}" ]; then
   LIB=$(bash src/test/load/async-profiler.sh)
-  jcmd "$PID" JVMTI.agent_load "$LIB" "start,event=${PROFILE_EVENT:-itimer},interval=1ms" > /dev/null
+  # jcmd reads name=value pairs: the profiler's options go in quotes, as one argument
+  jcmd "$PID" JVMTI.agent_load "$LIB" "\"start,event=${PROFILE_EVENT:-itimer},interval=1ms\"" | grep -q "return code: 0" \
+    || { echo "async-profiler did not start (see $DATA/server.log)"; tail -5 "$DATA/server.log"; exit 1; }
 fi
 measure wechat env QUERIES="$(signed_queries 400000 wechat)" $WRK -d"$DURATION" -s src/test/load/wechat-text.lua "$(signed_url)"
 if [ -n "${PROFILE:-}" ]; then
   mkdir -p "$(dirname "$PROFILE")"
-  jcmd "$PID" JVMTI.agent_load "$LIB" "stop,file=$(realpath "$(dirname "$PROFILE")")/$(basename "$PROFILE")" > /dev/null
-  echo "CPU flame graph of the existing WeChat mix: $PROFILE"
+  OUT_FILE="$(realpath "$(dirname "$PROFILE")")/$(basename "$PROFILE")"
+  jcmd "$PID" JVMTI.agent_load "$LIB" "\"dump,collapsed,file=${OUT_FILE%.html}.collapsed\"" > /dev/null
+  jcmd "$PID" JVMTI.agent_load "$LIB" "\"stop,file=$OUT_FILE\"" > /dev/null
+  echo "CPU flame graph of the existing WeChat mix: $PROFILE (stacks as text: ${PROFILE%.html}.collapsed)"
 fi
 if [ "${ONLY:-}" != wechat ]; then
   echo
