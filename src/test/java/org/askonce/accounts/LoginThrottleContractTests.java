@@ -2,7 +2,6 @@ package org.askonce.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -13,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
+import org.askonce.TestClock;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 abstract class LoginThrottleContractTests {
 
     private static final String HOME = "198.51.100.7";
-    private final MutableClock clock = new MutableClock(Instant.parse("2025-03-01T02:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2025-03-01T02:00:00Z"), ZoneOffset.UTC);
     private LoginThrottle throttle;
     private JdbcLoginFailures failures;
 
@@ -180,34 +180,5 @@ abstract class LoginThrottleContractTests {
         clock.advance(Duration.ofMinutes(16));
         fail("wang.wu", HOME, 1);
         assertThat(failures.countUsername("li.na", Instant.EPOCH)).isZero();
-    }
-
-    /** A clock the test moves on. */
-    static final class MutableClock extends Clock {
-
-        private volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -3,14 +3,13 @@ package org.askonce.appointments;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import org.askonce.TestClock;
 import org.askonce.calendar.WorkingDays;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,35 +34,12 @@ abstract class HallDeskContractTests {
     static final LocalDate MONDAY = AppointmentsContractTests.MONDAY;
     static final LocalDate TUESDAY = AppointmentsContractTests.TUESDAY;
 
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private Instant now;
+    final TestClock clock = new TestClock(MONDAY.atTime(8, 0).atZone(SHANGHAI).toInstant(), SHANGHAI);
 
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(LocalDate day, int hour, int minute) {
-            now = day.atTime(hour, minute).atZone(SHANGHAI).toInstant();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return SHANGHAI;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+    /** Moves the clock to a day and time in Hangzhou. */
+    void at(LocalDate day, int hour, int minute) {
+        clock.set(day.atTime(hour, minute).atZone(SHANGHAI).toInstant());
     }
-
-    final MovableClock clock = new MovableClock(MONDAY.atTime(8, 0).atZone(SHANGHAI).toInstant());
     final List<Object> published = new ArrayList<>();
     Appointments appointments;
     HallDesk desk;
@@ -108,7 +84,7 @@ abstract class HallDeskContractTests {
     @Test
     void arrivedOnTheVisitDayIsRecordedWithWhoAndWhen() {
         Appointment a = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
-        clock.set(TUESDAY, 8, 50);
+        at(TUESDAY, 8, 50);
         HallBooking marked = desk.markArrived(HALL, a.code().toLowerCase(), "wang");
         assertThat(marked.state()).isEqualTo(BookingState.ARRIVED);
         assertThat(marked.markedBy()).isEqualTo("wang");
@@ -119,17 +95,17 @@ abstract class HallDeskContractTests {
     @Test
     void noShowIsRefusedBeforeTheSlotBeginsAndTakenOnceItHas() {
         Appointment a = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
-        clock.set(TUESDAY, 8, 59);
+        at(TUESDAY, 8, 59);
         assertThatThrownBy(() -> desk.markNoShow(HALL, a.code(), "wang"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("预约 " + a.code() + " 的时段 2026-12-08 09:00 还没开始，开始后才能标记“未到”");
-        clock.set(TUESDAY, 9, 0);
+        at(TUESDAY, 9, 0);
         assertThat(desk.markNoShow(HALL, a.code(), "wang").state()).isEqualTo(BookingState.NO_SHOW);
     }
 
     @Test
     void staffMayChangeTheirMindFromNoShowToArrived() {
         Appointment a = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
-        clock.set(TUESDAY, 9, 20);
+        at(TUESDAY, 9, 20);
         desk.markNoShow(HALL, a.code(), "wang");
         assertThat(desk.mayMarkArrived(shown(a.code()))).isTrue();
         assertThat(desk.markArrived(HALL, a.code(), "zhao").markedBy()).isEqualTo("zhao");
@@ -139,7 +115,7 @@ abstract class HallDeskContractTests {
     @Test
     void undoOnTheVisitDayGoesBackToBooked() {
         Appointment a = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
-        clock.set(TUESDAY, 9, 5);
+        at(TUESDAY, 9, 5);
         desk.markArrived(HALL, a.code(), "wang");
         HallBooking undone = desk.undoMark(HALL, a.code(), "zhao");
         assertThat(undone.state()).isEqualTo(BookingState.BOOKED);
@@ -149,9 +125,9 @@ abstract class HallDeskContractTests {
     @Test
     void undoIsRefusedAfterTheVisitDay() {
         Appointment a = book("web:li", ITEM, TUESDAY, "09:00", "13912345678");
-        clock.set(TUESDAY, 9, 5);
+        at(TUESDAY, 9, 5);
         desk.markArrived(HALL, a.code(), "wang");
-        clock.set(LocalDate.of(2026, 12, 10), 9, 0);
+        at(LocalDate.of(2026, 12, 10), 9, 0);
         assertThatThrownBy(() -> desk.undoMark(HALL, a.code(), "wang"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("只能在预约当天（2026-12-08）撤销预约 " + a.code() + " 的标记");
     }
@@ -160,7 +136,7 @@ abstract class HallDeskContractTests {
     void aCancelledBookingCannotBeMarked() {
         Appointment a = book("web:li", ITEM, MONDAY, "14:00", "13912345678");
         appointments.cancel("web:li", a.code());
-        clock.set(MONDAY, 14, 30);
+        at(MONDAY, 14, 30);
         assertThatThrownBy(() -> desk.markArrived(HALL, a.code(), "wang"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("预约 " + a.code() + " 已取消，不能标记");
         assertThat(shown(a.code()).state()).isEqualTo(BookingState.CANCELLED);
@@ -169,7 +145,7 @@ abstract class HallDeskContractTests {
     @Test
     void aBookingOfAnotherHallIsNotFound() {
         Appointment a = appointments.book("web:li", new BookingRequest(ITEM, OTHER_HALL, TUESDAY, "09:00", "13912345678"));
-        clock.set(TUESDAY, 9, 5);
+        at(TUESDAY, 9, 5);
         assertThatThrownBy(() -> desk.markArrived(HALL, a.code(), "wang")).isInstanceOf(AppointmentNotFoundException.class);
     }
 
@@ -250,7 +226,7 @@ abstract class HallDeskContractTests {
     @Test
     void anArrivedCitizenIsNotCancelledByClosingTheSlot() {
         Appointment a = book("web:li", ITEM, MONDAY, "14:00", "13912345678");
-        clock.set(MONDAY, 13, 40);
+        at(MONDAY, 13, 40);
         desk.markArrived(HALL, a.code(), "wang");
         assertThat(closings.closeSlot(HALL, MONDAY, "14:00", ITEM, "窗口临时停办", "wang").cancelled()).isZero();
         assertThat(shown(a.code()).state()).isEqualTo(BookingState.ARRIVED);
@@ -264,7 +240,7 @@ abstract class HallDeskContractTests {
 
     @Test
     void aSlotThatHasBegunCannotBeClosed() {
-        clock.set(MONDAY, 9, 10);
+        at(MONDAY, 9, 10);
         assertThatThrownBy(() -> closings.closeSlot(HALL, MONDAY, "09:00", ITEM, "停电", "wang"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("2026-12-07 09:00 的时段已经开始，不能再关闭");
     }
@@ -300,7 +276,7 @@ abstract class HallDeskContractTests {
         Appointment e = book("web:e", ITEM, TUESDAY, "09:30", "13900000005");
         appointments.cancel("web:e", e.code());
         closings.closeSlot(HALL, TUESDAY, "09:00", ITEM, "停电", "wang");
-        clock.set(MONDAY, 14, 10);
+        at(MONDAY, 14, 10);
         desk.markArrived(HALL, a.code(), "wang");
         desk.markArrived(HALL, c.code(), "wang");
         desk.markNoShow(HALL, b.code(), "wang");

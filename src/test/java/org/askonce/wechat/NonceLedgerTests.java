@@ -2,34 +2,17 @@ package org.askonce.wechat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
+import org.askonce.TestClock;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory nonce ledger: first, retry and replay within the window, and what it forgets after. */
 class NonceLedgerTests {
 
     private static final Duration TTL = Duration.ofMinutes(10);
-    private final AtomicLong millis = new AtomicLong(1_700_000_000_000L);
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return Instant.ofEpochMilli(millis.get());
-        }
-    };
+    private final TestClock clock = new TestClock(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
     private final NonceLedger ledger = new NonceLedger(null, clock);
 
     @Test
@@ -44,11 +27,11 @@ class NonceLedgerTests {
     void pairsAreForgottenOnceTheirWindowHasPassedAndOnlyThen() {
         for (int i = 0; i < 1_000; i++) {
             ledger.see("wx1", "1700000000", "n" + i, "body", TTL);
-            millis.addAndGet(100);
+            clock.advance(Duration.ofMillis(100));
         }
         assertThat(ledger.remembered()).isEqualTo(1_000);
 
-        millis.addAndGet(TTL.toMillis() - 50_000); // the first half has expired, the rest has not
+        clock.advance(TTL.minusSeconds(50)); // the first half has expired, the rest has not
         ledger.see("wx1", "1700000001", "later", "body", TTL);
 
         assertThat(ledger.remembered()).isBetween(500, 502);
@@ -59,9 +42,9 @@ class NonceLedgerTests {
     @Test
     void aPairSeenAgainAfterItsWindowStartsAFreshWindow() {
         ledger.see("wx1", "1700000000", "n1", "body-a", TTL);
-        millis.addAndGet(TTL.toMillis() + 1);
+        clock.advance(TTL.plusMillis(1));
         assertThat(ledger.see("wx1", "1700000000", "n1", "body-b", TTL)).isEqualTo(NonceLedger.Seen.FIRST);
-        millis.addAndGet(1_000);
+        clock.advance(Duration.ofSeconds(1));
         assertThat(ledger.see("wx1", "1700000000", "n1", "body-c", TTL)).isEqualTo(NonceLedger.Seen.REPLAY);
         assertThat(ledger.remembered()).isEqualTo(1);
     }
