@@ -218,7 +218,8 @@ final class AnswerPolicy {
     }
 
     /**
-     * 6. An item: answer if clear, offer a menu if close to others or only suggested. A family the
+     * 6. An item: answer if clear, offer a menu if close to others or only suggested (down to the menu
+     * threshold for a question the intent model takes for one about a service). A family the
      * words name alike and meaning does not tell apart ("公积金提取") is a menu of its members.
      */
     Optional<Decision> item(Question q) {
@@ -235,12 +236,15 @@ final class AnswerPolicy {
         if (itemScore >= answerBar && !ambiguous(q.result(), thresholds, q.topItem().get().itemId())) {
             return Optional.of(answerItem(kb, q.topItem().get().itemId(), asked, itemScore));
         }
-        if (itemScore < thresholds.suggestThreshold() || (q.outOfScope() && itemScore < thresholds.answerThreshold())) {
+        // below the suggest threshold, down to the menu threshold: a menu still, unless the intent model takes it for small talk
+        double floor = q.intent().isElement() ? thresholds.menuThreshold()
+                : thresholds.suggestThreshold();
+        if (itemScore < floor || (q.outOfScope() && itemScore < thresholds.answerThreshold())) {
             return Optional.empty();
         }
         List<String> options = new ArrayList<>();
         for (Candidate c : q.result().items()) {
-            if (c.score() >= thresholds.suggestThreshold() && c.score() >= itemScore - 0.25 && options.size() < thresholds.settings().menuSize()) {
+            if (c.score() >= floor && c.score() >= itemScore - 0.25 && options.size() < thresholds.settings().menuSize()) {
                 options.add(c.itemId());
             }
         }

@@ -25,6 +25,11 @@ public final class Report {
         return new Report(reports.get(0).system, all);
     }
 
+    /** The same system's outcomes on the rows of some kinds only. */
+    Report only(java.util.Set<String> kinds) {
+        return new Report(system, outcomes.stream().filter(o -> kinds.contains(o.row().kind())).toList());
+    }
+
     public String system() {
         return system;
     }
@@ -95,10 +100,15 @@ public final class Report {
 
     /** Every outcome as a TSV line (see {@link #OUTCOME_HEADER}). */
     String outcomesTsv() {
+        return outcomesTsv("");
+    }
+
+    /** As {@link #outcomesTsv()}, each row's set named with a prefix ("guangdong/"). */
+    String outcomesTsv(String setPrefix) {
         StringBuilder out = new StringBuilder();
         for (Outcome o : outcomes) {
             EvalRow r = o.row();
-            out.append(String.join("\t", r.set(), String.valueOf(r.line()), r.kind(), String.join(" || ", r.context()), r.question(),
+            out.append(String.join("\t", setPrefix + r.set(), String.valueOf(r.line()), r.kind(), String.join(" || ", r.context()), r.question(),
                     r.outOfDomain() ? "OOD" : r.item(), String.valueOf(r.element()), String.valueOf(o.action()),
                     o.action() == org.askonce.dialogue.Action.CLARIFY ? String.join(" | ", o.options()) : String.valueOf(o.itemName()),
                     o.elements().toString(), String.format("%.2f", o.confidence()), String.valueOf(o.faqAnswered()),

@@ -76,6 +76,11 @@ public final class AnswerModel {
         return semantic() ? settings.suggestThreshold() : settings.lexicalSuggestThreshold();
     }
 
+    /** At or above, below the suggest threshold: an unsure question still gets a menu (the suggest threshold without vectors). */
+    public double menuThreshold() {
+        return semantic() ? settings.menuThreshold() : settings.lexicalSuggestThreshold();
+    }
+
     public RetrievalSettings settings() {
         return settings;
     }
@@ -167,7 +172,7 @@ public final class AnswerModel {
 
     /** The candidate items of a question before fusion: both signals of each, and how much of the question the index knows. */
     public record Candidates(List<Candidate> items, List<Fusion.ItemFeatures> features, double topicShare, double outOfScope,
-                             boolean longText, java.util.function.Predicate<String> looksAlike) {
+                             boolean longText, java.util.function.Predicate<String> looksAlike, int unknownWords, int topicWords) {
 
         public boolean isEmpty() {
             return items.isEmpty();
@@ -208,7 +213,7 @@ public final class AnswerModel {
             Fusion.ItemFeatures f = features.get(first);
             return new Fusion.QuestionFeatures(sum == 0 ? 0 : p[first] / sum, f.lexical(), f.semantic(), f.lexicalGap(),
                     f.semanticGap(), f.lexicalFirst() && f.semanticFirst(), topicShare, outOfScope, longText,
-                    looksAlike.test(items.get(first).itemId()));
+                    looksAlike.test(items.get(first).itemId()), unknownWords, topicWords);
         }
     }
 
@@ -242,7 +247,7 @@ public final class AnswerModel {
     /** The candidate items of a question with both signals, before fusion (for fitting the fusion); empty without vectors. */
     public Candidates candidates(Analysis question) {
         if (!semantic() || question.text().isBlank()) {
-            return new Candidates(List.of(), List.of(), 1, 0, false, id -> false);
+            return new Candidates(List.of(), List.of(), 1, 0, false, id -> false, 0, 0);
         }
         return candidates(question, lexical(question));
     }
@@ -273,7 +278,8 @@ public final class AnswerModel {
                     0, l, s));
         }
         return new Candidates(items, features, index.knownTopicShare(question), question.outOfScopeProbability(),
-                !question.question().equals(question.text()), id -> index.looksAlike(question, id));
+                !question.question().equals(question.text()), id -> index.looksAlike(question, id), index.unknownTopicWords(question),
+                (int) question.terms().stream().filter(t -> !question.cueTerms().contains(t)).count());
     }
 
     private static double bestOther(List<Candidate> bestFirst, String id, java.util.function.ToDoubleFunction<Candidate> score,

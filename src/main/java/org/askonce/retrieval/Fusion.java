@@ -45,12 +45,14 @@ public final class Fusion {
 
     /** What is known of the question and its first candidate. */
     public record QuestionFeatures(double firstShare, double lexical, double semantic, double lexicalGap, double semanticGap,
-                                   boolean agree, double topicShare, double outOfScope, boolean story, boolean looksAlike) {
+                                   boolean agree, double topicShare, double outOfScope, boolean story, boolean looksAlike,
+                                   int unknownWords, int topicWords) {
 
         double[] values() {
+            boolean shortQuestion = !story && topicWords <= 3;
             return new double[] {firstShare, lexical, semantic, lexicalGap, semanticGap, agree ? 1 : 0, topicShare,
                 Math.max(0, semantic - 0.75), Math.max(0, lexical - 0.6), outOfScope, story ? 1 : 0, story ? lexical : 0,
-                looksAlike ? 1 : 0};
+                looksAlike ? 1 : 0, Math.min(unknownWords, 3), shortQuestion && unknownWords > 0 ? 1 : 0};
         }
     }
 
@@ -69,11 +71,13 @@ public final class Fusion {
      * out-of-scope: the intent model's probability that the question is not about a service of ours;
      * story: a long message whose question is one clause of it (its words are mostly the story's, so
      * the lexical score means less), and the lexical score of such a message; looks-alike: the question
-     * names something like the first item that is not it (银行卡 for 市民卡).
+     * names something like the first item that is not it (银行卡 for 市民卡); unknown-words: how many
+     * of its topic words (up to 3) the index has never seen; short-unknown: a short question (up to
+     * three topic words, no story) with such a word (中考报名什么时候: a procedure we do not hold).
      */
     public static final List<String> QUESTION_FEATURES = List.of("first-share", "lexical", "semantic", "lexical-gap", "semantic-gap",
             "agree", "topic-share", "semantic-above-0.75", "lexical-above-0.6", "out-of-scope", "story", "story-lexical",
-            "looks-alike");
+            "looks-alike", "unknown-words", "short-unknown");
 
     private final Logistic item;
     private final Logistic question;
@@ -107,7 +111,7 @@ public final class Fusion {
     /** Weights chosen by hand before any fit, for a training folder without {@code fusion.properties}. */
     public static Fusion builtIn() {
         return new Fusion(new Logistic(-6.0, new double[] {4.0, 4.0, 4.0, 8.0, 0.5, 0.5, 0}),
-                new Logistic(-9.0, new double[] {2.0, 3.0, 6.0, 4.0, 8.0, 1.0, 0, 8.0, 4.0, -4.0, 0, 0, -2.0}), "built-in");
+                new Logistic(-9.0, new double[] {2.0, 3.0, 6.0, 4.0, 8.0, 1.0, 0, 8.0, 4.0, -4.0, 0, 0, -2.0, 0, 0}), "built-in");
     }
 
     /** The weights in a file ({@code item.intercept=…}, {@code item.<feature>=…}, {@code question.…}); the built-in ones if there is no file. */

@@ -155,6 +155,22 @@ final class SearchIndex {
     }
 
     /**
+     * How many of the question's topic words (not cue words, two characters or more) the index has
+     * never seen: 中考, 笔试, 酒店 — something the knowledge base does not hold.
+     */
+    int unknownTopicWords(Analysis question) {
+        Set<String> cues = Set.copyOf(question.cueTerms());
+        KeyTable table = tables[Level.WORD.ordinal()];
+        int unknown = 0;
+        for (String key : question.terms()) {
+            if (!cues.contains(key) && key.length() >= 2 && !table.ids.containsKey(key)) {
+                unknown++;
+            }
+        }
+        return unknown;
+    }
+
+    /**
      * Whether the question names something that looks like the item but is not it (see
      * {@link LookAlikes#looksAlike}): 银行卡 for 市民卡, 行驶证 for 驾驶证, 二手车 for 二手房.
      */

@@ -60,6 +60,16 @@ class AnswerModelTests {
     }
 
     @Test
+    void theWordsOfAQuestionTheIndexHasNeverSeenAreCounted() {
+        AnswerModel.Candidates known = model.candidates(model.analyze("狗证要带什么材料"));
+        AnswerModel.Candidates unknown = model.candidates(model.analyze("潜水艇驾照怎么考"));
+
+        assertThat(known.unknownWords()).isZero();
+        assertThat(unknown.unknownWords()).isGreaterThanOrEqualTo(1);
+        assertThat(unknown.topicWords()).isGreaterThanOrEqualTo(unknown.unknownWords());
+    }
+
+    @Test
     void aBanksCardIsNotConfidentlyTheCitizenCard() {
         assertThat(model.search(model.analyze("招商银行信用卡丢了怎么补")).topScore()).isLessThan(model.answerThreshold());
     }

@@ -1,0 +1,70 @@
+package org.askonce.dialogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import org.askonce.knowledge.KnowledgeFolder;
+import org.askonce.knowledge.KnowledgeSnapshot;
+import org.askonce.nlp.Analysis;
+import org.askonce.nlp.NlpSettings;
+import org.askonce.retrieval.AnswerModel;
+import org.askonce.retrieval.AnswerModels;
+import org.askonce.retrieval.RetrievalSettings;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Below the suggest threshold, down to the menu threshold, a question about a service still gets a
+ * menu of the first candidates (a catalogue imported alone knows situations only by meaning); below
+ * the menu threshold the bot says it does not know. On the sample knowledge base with its vectors,
+ * with thresholds set so that the situation below falls between them.
+ */
+class UnsureMenuTests {
+
+    private static final String SITUATION = "女儿刚满月，户口还没上，要怎么弄";
+    private static KnowledgeSnapshot kb;
+    private static AnswerModels models;
+
+    @BeforeAll
+    static void build() {
+        kb = KnowledgeFolder.read(Path.of("knowledge-base"));
+        models = AnswerModels.standalone(NlpSettings.defaults(Path.of("training")), RetrievalSettings.defaults(),
+                Path.of("knowledge-base/vectors"));
+    }
+
+    private static Decision decide(double menuThreshold, String text) {
+        AnswerModel model = models.build(1, kb).with(new RetrievalSettings(0.99, 0.98, 0.05, 30, 4, null, 0.62, 0.42, true, 0, null,
+                menuThreshold));
+        Analysis analysis = model.analyze(text);
+        DialogueSettings settings = DialogueSettings.defaults();
+        return new AnswerPolicy(new ReplyComposer(settings), new RegionGuard(settings))
+                .decide(Conversation.start("c-1", Channel.WEB, "citizen-1", Instant.parse("2026-03-02T02:00:00Z")), analysis,
+                        model.search(analysis), model, kb);
+    }
+
+    @Test
+    void aQuestionBetweenTheMenuAndTheSuggestThresholdGetsAMenuWithTheLikelyItemFirst() {
+        Decision d = decide(0.02, SITUATION);
+
+        assertThat(d.confidence()).isBetween(0.02, 0.98);
+        assertThat(d.action()).isEqualTo(Action.CLARIFY);
+        assertThat(d.options()).first().isEqualTo("birth-registration");
+    }
+
+    @Test
+    void withTheMenuThresholdAtTheSuggestThresholdTheSameQuestionIsNotUnderstood() {
+        Decision d = decide(0.98, SITUATION);
+
+        assertThat(d.action()).isEqualTo(Action.UNKNOWN);
+        assertThat(d.options()).isEmpty();
+    }
+
+    @Test
+    void theMenuThresholdMustBePositiveAndNotAboveTheSuggestThreshold() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RetrievalSettings(0.7, 0.1, 0.05, 30, 4, null, 0.62, 0.42, true, 0,
+                null, 0.2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("menu-threshold");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RetrievalSettings(0.7, 0.1, 0.05, 30, 4, null, 0.62, 0.42, true, 0,
+                null, 0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("menu-threshold");
+    }
+}
