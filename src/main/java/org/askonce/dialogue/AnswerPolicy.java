@@ -207,7 +207,7 @@ final class AnswerPolicy {
         double faqBar = q.outOfScope() ? Math.max(thresholds.settings().lexicalAnswerThreshold(), NEAR_EXACT)
                 : thresholds.settings().lexicalAnswerThreshold();
         if (topFaq.isEmpty() || topFaq.get().score() < faqBar || topFaq.get().score() <= itemLexical
-                || (topFaq.get().itemId() != null && ambiguous(q.result(), thresholds, topFaq.get().itemId()))) {
+                || (topFaq.get().itemId() != null && MenuCandidates.ambiguous(q.result(), thresholds, topFaq.get().itemId()))) {
             return Optional.empty();
         }
         Candidate faq = topFaq.get();
@@ -219,7 +219,8 @@ final class AnswerPolicy {
 
     /**
      * 6. An item: answer if clear, offer a menu if close to others or only suggested (down to the menu
-     * threshold for a question the intent model takes for one about a service). A family the
+     * threshold for a question the intent model takes for one about a service); an unsure menu also
+     * lists the candidates about as close to the question by meaning or by words as the first. A family the
      * words name alike and meaning does not tell apart ("公积金提取") is a menu of its members.
      */
     Optional<Decision> item(Question q) {
@@ -227,13 +228,13 @@ final class AnswerPolicy {
         KnowledgeSnapshot kb = q.kb();
         double itemScore = q.itemScore();
         Element asked = q.asked();
-        List<String> ties = itemScore >= thresholds.suggestThreshold() ? ties(q.result(), thresholds) : List.of();
+        List<String> ties = itemScore >= thresholds.suggestThreshold() ? MenuCandidates.ties(q.result(), thresholds) : List.of();
         if (ties.size() > 1) {
             List<ServiceItem> optionItems = ties.stream().map(id -> kb.item(id).orElseThrow()).toList();
             return Optional.of(Decision.clarify(ties, asked, itemScore, composer.menu(optionItems), true));
         }
         double answerBar = q.outOfScope() ? Math.max(thresholds.answerThreshold(), NEAR_EXACT) : thresholds.answerThreshold();
-        if (itemScore >= answerBar && !ambiguous(q.result(), thresholds, q.topItem().get().itemId())) {
+        if (itemScore >= answerBar && !MenuCandidates.ambiguous(q.result(), thresholds, q.topItem().get().itemId())) {
             return Optional.of(answerItem(kb, q.topItem().get().itemId(), asked, itemScore));
         }
         // below the suggest threshold, down to the menu threshold: a menu still, unless the intent model takes it for small talk
@@ -243,8 +244,10 @@ final class AnswerPolicy {
             return Optional.empty();
         }
         List<String> options = new ArrayList<>();
+        Candidate first = q.topItem().get();
         for (Candidate c : q.result().items()) {
-            if (c.score() >= floor && c.score() >= itemScore - 0.25 && options.size() < thresholds.settings().menuSize()) {
+            boolean near = c == first || (c.score() >= floor && c.score() >= itemScore - 0.25) || MenuCandidates.nearInMeaningOrWords(c, first);
+            if (near && options.size() < thresholds.settings().menuSize()) {
                 options.add(c.itemId());
             }
         }
@@ -303,41 +306,6 @@ final class AnswerPolicy {
         wordings.addAll(item.get().keywords());
         return analysis.tokens().stream().filter(t -> t.topic() && t.fromKnowledgeBase())
                 .anyMatch(t -> wordings.stream().anyMatch(w -> w.contains(t.text()) || w.contains(t.term())));
-    }
-
-    /** Lexical scores and cosines closer than these do not tell two members of a family apart. */
-    private static final double LEXICAL_TIE = 0.1;
-    private static final double SEMANTIC_TIE = 0.1;
-
-    /**
-     * The items the question's words match about as well as the first (the first at least at the
-     * lexical answer threshold: the question names the family) whose meaning is about as close too: the members of a
-     * family the question names without saying which ("公积金提取"). Empty unless there are two.
-     */
-    private static List<String> ties(SearchResult result, AnswerModel thresholds) {
-        List<Candidate> items = result.items();
-        if (items.size() < 2 || items.get(0).lexical() < thresholds.settings().lexicalAnswerThreshold()) {
-            return List.of();
-        }
-        Candidate first = items.get(0);
-        List<String> ties = items.stream()
-                .filter(c -> Math.abs(c.lexical() - first.lexical()) < LEXICAL_TIE
-                        && Math.abs(c.semantic() - first.semantic()) < SEMANTIC_TIE)
-                .limit(thresholds.settings().menuSize()).map(Candidate::itemId).toList();
-        return ties.size() > 1 ? ties : List.of();
-    }
-
-    private static boolean ambiguous(SearchResult result, AnswerModel thresholds, String itemId) {
-        List<Candidate> items = result.items();
-        if (items.size() < 2) {
-            return false;
-        }
-        Candidate first = items.get(0).itemId().equals(itemId) ? items.get(0) : null;
-        if (first == null) {
-            return false;
-        }
-        Candidate second = items.get(1);
-        return second.score() >= thresholds.suggestThreshold() && first.score() - second.score() < thresholds.settings().ambiguityMargin();
     }
 
     private Decision answerItem(KnowledgeSnapshot kb, String itemId, Element element, double confidence) {

@@ -61,6 +61,27 @@ class UnsureMenuTests {
     }
 
     @Test
+    void anUnsureMenuListsTheCandidatesAboutAsCloseByMeaningOrWordsAsTheFirst() {
+        org.askonce.retrieval.Candidate first = item("a", 0.3, 0.4, 0.80);
+        assertThat(MenuCandidates.nearInMeaningOrWords(item("b", 0.001, 0.0, 0.76), first)).isTrue();
+        assertThat(MenuCandidates.nearInMeaningOrWords(item("c", 0.001, 0.35, 0.50), first)).isTrue();
+        assertThat(MenuCandidates.nearInMeaningOrWords(item("d", 0.001, 0.2, 0.70), first)).isFalse();
+        assertThat(MenuCandidates.nearInMeaningOrWords(item("e", 0.001, 0.0, 0.0), item("f", 0.3, 0.0, 0.0))).isFalse();
+    }
+
+    @Test
+    void aQuestionTheWordsAndMeaningPlaceBetweenSeveralItemsGetsThemAllInItsMenu() {
+        Decision d = decide(0.02, "卡丢了要重新弄一张");
+
+        assertThat(d.action()).isEqualTo(Action.CLARIFY);
+        assertThat(d.options()).hasSizeGreaterThan(1);
+    }
+
+    private static org.askonce.retrieval.Candidate item(String id, double score, double lexical, double semantic) {
+        return new org.askonce.retrieval.Candidate(org.askonce.retrieval.Candidate.Kind.ITEM, id, null, id, score, lexical, semantic);
+    }
+
+    @Test
     void theMenuThresholdMustBePositiveAndNotAboveTheSuggestThreshold() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RetrievalSettings(0.7, 0.1, 0.05, 30, 4, null, 0.62, 0.42, true, 0,
                 null, 0.2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("menu-threshold");
