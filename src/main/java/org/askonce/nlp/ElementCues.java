@@ -1,9 +1,11 @@
 package org.askonce.nlp;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.askonce.knowledge.Element;
@@ -21,7 +23,7 @@ public final class ElementCues {
         CUES.put(Element.MATERIALS, Pattern.compile("材料|资料|带什么|带啥|带哪些|要带|准备什么|准备啥|准备哪些|提供什么|提供哪些|提交什么|需要什么东西|要什么东西"));
         CUES.put(Element.TIME_LIMIT, Pattern.compile("多久|多长时间|几天|多少天|几个工作日|时限|当天能|当场能|马上能|什么时候能(拿|领|办好|下来)"));
         CUES.put(Element.FEE, Pattern.compile("多少钱|收费|费用|收钱|要钱|免费|工本费|花多少|几块钱"));
-        CUES.put(Element.LOCATION, Pattern.compile("在哪|去哪|哪里|哪儿|什么地方|地址|哪个窗口|哪个部门|哪个大厅"));
+        CUES.put(Element.LOCATION, Pattern.compile("在哪|去哪|哪里|哪儿|什么地方|地址|地点|哪个窗口|哪个部门|哪个大厅"));
         CUES.put(Element.HOURS, Pattern.compile("几点|上班时间|办公时间|营业时间|开门|关门|周末|星期六|星期天|周六|周日|中午|节假日"));
         CUES.put(Element.PHONE, Pattern.compile("电话|号码多少|热线|联系方式"));
         CUES.put(Element.PROCESS, Pattern.compile("流程|步骤|程序|怎么走"));
@@ -32,6 +34,16 @@ public final class ElementCues {
     /** "How do I get it done": 怎么办, 咋弄, 如何申请, 怎么再办 — the steps, and with no other element named, the gist too. */
     private static final Pattern HOW_TO = Pattern.compile("(怎么|怎样|怎麼|如何|咋)(样|去|再|才能|来|个)?"
             + "(办|弄|搞|申请|申領|申领|操作|交|缴|领|補|补|取|提|开|考|打|注销|落|转|迁|备案|登记|认定|报|做|处理)");
+
+    /**
+     * Elements whose cue phrases say what is asked on their own (时限, 电话, 网上, 带啥): one of them
+     * named alone outweighs the intent model's choice of one of the {@link #GENERAL} elements, which
+     * the rest of a message pulls towards ("出生登记的办理时限" is not about the steps). Not of the
+     * conditions: a condition is often an amount or a time ("能取多少钱", "交了多久才能贷款").
+     */
+    private static final Set<Element> SPECIFIC = EnumSet.of(Element.MATERIALS, Element.TIME_LIMIT, Element.FEE, Element.LOCATION,
+            Element.HOURS, Element.PHONE, Element.ONLINE);
+    private static final Set<Element> GENERAL = EnumSet.of(Element.OVERVIEW, Element.PROCESS);
 
     private ElementCues() {
     }
@@ -61,7 +73,8 @@ public final class ElementCues {
             withSteps.add(before, Element.PROCESS);
             cued = withSteps;
         }
-        if (cued.size() > 1 || (decided == Element.OVERVIEW && cued.size() == 1)) {
+        if (cued.size() > 1 || (decided == Element.OVERVIEW && cued.size() == 1)
+                || (cued.size() == 1 && SPECIFIC.contains(cued.get(0)) && GENERAL.contains(decided))) {
             return cued;
         }
         return decided == null ? List.of() : List.of(decided);

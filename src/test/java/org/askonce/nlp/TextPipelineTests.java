@@ -85,6 +85,18 @@ class TextPipelineTests {
     }
 
     @Test
+    void aSpecificCueNamedAloneOverrulesTheStepsButNotTheConditions() {
+        var conditions = org.askonce.knowledge.Element.CONDITIONS;
+        // 时限, 地点, 电话 say what is asked; the model's "steps" came from the rest of the message
+        assertThat(ElementCues.toAnswer("出生登记的办理时限", org.askonce.knowledge.Element.PROCESS))
+                .containsExactly(org.askonce.knowledge.Element.TIME_LIMIT);
+        assertThat(ElementCues.toAnswer("驾驶证补证的办理地点", org.askonce.knowledge.Element.OVERVIEW))
+                .containsExactly(org.askonce.knowledge.Element.LOCATION);
+        // a condition is often an amount or a time: the conditions stay
+        assertThat(ElementCues.toAnswer("公积金交了多久才能贷款", conditions)).containsExactly(conditions);
+    }
+
+    @Test
     void normaliseTurnsCircledNumbersIntoDigits() {
         assertThat(TextNormaliser.normalise("①")).isEqualTo("1");
     }
