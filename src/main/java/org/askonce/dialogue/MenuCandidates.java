@@ -22,10 +22,12 @@ final class MenuCandidates {
      */
     private static final double MENU_SEMANTIC_NEAR = 0.05;
     private static final double MENU_LEXICAL_NEAR = 0.1;
+    /** ... by words only from this lexical score: below it, one common word shared ("登记") brings in unrelated items. */
+    private static final double MENU_LEXICAL_MIN = 0.3;
 
     static boolean nearInMeaningOrWords(Candidate c, Candidate first) {
         return (c.semantic() > 0 && c.semantic() >= first.semantic() - MENU_SEMANTIC_NEAR)
-                || (c.lexical() > 0 && c.lexical() >= first.lexical() - MENU_LEXICAL_NEAR);
+                || (c.lexical() >= MENU_LEXICAL_MIN && c.lexical() >= first.lexical() - MENU_LEXICAL_NEAR);
     }
 
     /** Lexical scores and cosines closer than these do not tell two members of a family apart. */

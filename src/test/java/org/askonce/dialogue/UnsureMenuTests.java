@@ -67,6 +67,8 @@ class UnsureMenuTests {
         assertThat(MenuCandidates.nearInMeaningOrWords(item("c", 0.001, 0.35, 0.50), first)).isTrue();
         assertThat(MenuCandidates.nearInMeaningOrWords(item("d", 0.001, 0.2, 0.70), first)).isFalse();
         assertThat(MenuCandidates.nearInMeaningOrWords(item("e", 0.001, 0.0, 0.0), item("f", 0.3, 0.0, 0.0))).isFalse();
+        // one common word shared is not near, however weak the first item's words are
+        assertThat(MenuCandidates.nearInMeaningOrWords(item("g", 0.001, 0.2, 0.5), item("h", 0.3, 0.25, 0.8))).isFalse();
     }
 
     @Test
