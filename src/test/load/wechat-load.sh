@@ -15,7 +15,8 @@
 # JAVA_OPTS (default -Xmx1g) and EXTRA_ARGS (AskOnce arguments) change how the server runs; JAR (default
 # target/askonce.jar) which build runs. ONLY=wechat measures only the echo and the existing WeChat mix.
 # PROFILE=file.html attaches async-profiler (tools.profiler:async-profiler:4.0 from Maven Central) for the
-# existing WeChat mix and writes its CPU flame graph there (see profile.sh).
+# existing WeChat mix and writes its CPU flame graph there (see profile.sh); PROFILE_EVENT and
+# PROFILE_INTERVAL (default 1ms) pass on to the profiler ("wall,threads" with 20ms: where each thread waits).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 DURATION=${1:-30s}
@@ -82,7 +83,7 @@ echo "== 2. WeChat text messages, existing mix: signed POST, dedup, answer, stor
 if [ -n "${PROFILE:-}" ]; then
   LIB=$(bash src/test/load/async-profiler.sh)
   # jcmd reads name=value pairs: the profiler's options go in quotes, as one argument
-  jcmd "$PID" JVMTI.agent_load "$LIB" "\"start,event=${PROFILE_EVENT:-itimer},interval=1ms\"" | grep -q "return code: 0" \
+  jcmd "$PID" JVMTI.agent_load "$LIB" "\"start,event=${PROFILE_EVENT:-itimer},interval=${PROFILE_INTERVAL:-1ms}\"" | grep -q "return code: 0" \
     || { echo "async-profiler did not start (see $DATA/server.log)"; tail -5 "$DATA/server.log"; exit 1; }
 fi
 measure wechat env QUERIES="$(signed_queries 400000 wechat)" $WRK -d"$DURATION" -s src/test/load/wechat-text.lua "$(signed_url)"

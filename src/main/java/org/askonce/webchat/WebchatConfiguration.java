@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The web chat's citizen identities (issued, bound to userIds, checked) and its body limit. */
+/** The web chat's citizen identities (issued, bound to userIds, checked), its body limit and its admission past capacity. */
 @Configuration(proxyBeanMethods = false)
 class WebchatConfiguration {
 
@@ -18,6 +18,16 @@ class WebchatConfiguration {
         FilterRegistrationBean<ChatBodyLimit> registration = new FilterRegistrationBean<>(new ChatBodyLimit());
         registration.addUrlPatterns("/api/chat", "/api/chat/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** Past capacity, questions to the chat API: 503 with Retry-After at once (see {@link ChatAdmission}). */
+    @Bean
+    FilterRegistrationBean<ChatAdmission> chatAdmission(ChatAdmissionSettings settings,
+                                                        org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+        FilterRegistrationBean<ChatAdmission> registration = new FilterRegistrationBean<>(new ChatAdmission(settings, meters.getIfAvailable()));
+        registration.addUrlPatterns("/api/chat", "/api/chat/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
         return registration;
     }
 

@@ -11,7 +11,6 @@ import java.time.Instant;
 import me.chanjar.weixin.common.util.crypto.SHA1;
 import me.chanjar.weixin.mp.bean.message.WxMpXmlMessage;
 import me.chanjar.weixin.mp.util.crypto.WxMpCryptUtil;
-import me.chanjar.weixin.mp.util.xml.XStreamTransformer;
 import org.askonce.system.RateLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -165,11 +164,11 @@ class WechatPortalController {
     }
 
     /**
-     * XStream only: {@code WxMpXmlMessage.fromXml(String)} also builds a map of all fields with a new
-     * DOM parser per message, which costs more than answering the question.
+     * XStream only ({@link WechatXml}): {@code WxMpXmlMessage.fromXml(String)} also builds a map of all
+     * fields with a new DOM parser per message, which costs more than answering the question.
      */
     private static WxMpXmlMessage parse(String xml) {
-        return XStreamTransformer.fromXml(WxMpXmlMessage.class, xml);
+        return WechatXml.message(xml);
     }
 
     private static boolean signed(WechatAccounts.Account account, String signature, String timestamp, String nonce) {
