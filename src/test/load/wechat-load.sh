@@ -55,11 +55,17 @@ signed_queries() { # one signed nonce per message (a nonce reused with another b
 }
 WRK="wrk -t2 -c$CONNECTIONS"
 declare -A RATE P99
-measure() { # name, then the wrk arguments: runs wrk, shows its report, keeps the rate and the p99
-  local name=$1 out
+cpu_ticks() { # user + system clock ticks a process has used so far
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+measure() { # name, then the wrk arguments: runs wrk, shows its report and the server's CPU, keeps the rate and the p99
+  local name=$1 out server=$PID before start
   shift
+  [ "$name" = echo ] && server=$ECHO_PID
+  before=$(cpu_ticks "$server"); start=$(date +%s.%N)
   out=$("$@")
   echo "$out" | sed -n '/^\(messages\|requests\):/,$p'
+  echo "server CPU: $(echo "scale=2; ($(cpu_ticks "$server") - $before) / $(getconf CLK_TCK) / ($(date +%s.%N) - $start)" | bc) cores of $(nproc)"
   RATE[$name]=$(echo "$out" | sed -n 's/.* = \([0-9]*\) [a-z]*\/s$/\1/p')
   P99[$name]=$(echo "$out" | sed -n 's/.*p99 \([0-9.]*\) ms.*/\1/p')
 }
