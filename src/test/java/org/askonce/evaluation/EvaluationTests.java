@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * The accuracy gate, on the held-out eval sets (every {@code training/eval/*.tsv} without "dev" in
  * its name: never tuned on). The issue's targets: top-1 ≥ 92 %, safe ≥ 90 %, top-1 on situational
  * questions ≥ 85 % — met and gated here; item+element ≥ 85 % and confident-wrong out-of-domain ≤ 3 %
- * are not met yet (74.0 % and 5.4 % in the current report), so those two are gated at the level
+ * are not met yet (81.2 % and 4.9 % in the current report), so those two are gated at the level
  * reached, to catch a regression, until they are.
  */
 class EvaluationTests {
@@ -75,12 +75,12 @@ class EvaluationTests {
 
     @Test
     void itemAndElementDoNotFallBelowTheLevelReached() {
-        assertThat(report.itemElement()).isGreaterThanOrEqualTo(0.78); // target 0.85, not reached (README)
+        assertThat(report.itemElement()).isGreaterThanOrEqualTo(0.80); // target 0.85, not reached (README): 0.812 in session 7
     }
 
     @Test
     void outOfDomainQuestionsAreRarelyAnsweredConfidently() {
-        assertThat(report.confidentWrongOutOfDomain()).isLessThanOrEqualTo(0.07);
+        assertThat(report.confidentWrongOutOfDomain()).isLessThanOrEqualTo(0.06); // target 0.03, not reached (README): 0.049 in session 7
     }
 
     @Test
