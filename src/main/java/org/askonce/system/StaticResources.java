@@ -37,6 +37,8 @@ class StaticResources implements WebMvcConfigurer {
     private void serve(ResourceHandlerRegistry registry, String pattern, String location) {
         registry.addResourceHandler(pattern).addResourceLocations(location)
                 .setCacheControl(CacheControl.noCache())
+                // the ETag says whether a file changed; a file's time inside the jar is a failed file lookup and a stat per request
+                .setUseLastModified(false)
                 .setEtagGenerator(this::etag);
     }
 
@@ -48,7 +50,8 @@ class StaticResources implements WebMvcConfigurer {
         }
     }
 
-    private static String digest(Resource resource) {
+    /** A weak ETag of a resource's content. */
+    static String digest(Resource resource) {
         try (InputStream in = resource.getInputStream()) {
             byte[] sha = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
             // weak: the same content may go out compressed or not (Tomcat compresses nothing with a strong ETag)

@@ -59,6 +59,23 @@ class StaticResourcesTests {
     }
 
     @Test
+    void theChatPageAtTheRootIsTheSamePageWithTheSameEtagAndIsRevalidatedToo() throws Exception {
+        HttpResponse<byte[]> file = get("/index.html");
+        HttpResponse<byte[]> root = get("/", "Accept", "text/html");
+        String etag = root.headers().firstValue("ETag").orElseThrow();
+
+        assertThat(root.statusCode()).isEqualTo(200);
+        assertThat(root.body()).isEqualTo(file.body());
+        assertThat(etag).isEqualTo(file.headers().firstValue("ETag").orElseThrow()).startsWith("W/");
+        assertThat(root.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+        assertThat(root.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(root.headers().firstValue("Content-Security-Policy")).isPresent(); // the security headers still apply
+        HttpResponse<byte[]> again = get("/", "If-None-Match", etag);
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+    }
+
+    @Test
     void aLargeScriptIsCompressedForAClientThatAcceptsGzipAndNotOtherwise() throws Exception {
         HttpResponse<byte[]> plain = get("/js/chat.js");
         HttpResponse<byte[]> gzipped = get("/js/chat.js", "Accept-Encoding", "gzip");
