@@ -238,15 +238,15 @@ final class AnswerPolicy {
             return Optional.of(answerItem(kb, q.topItem().get().itemId(), asked, itemScore));
         }
         // below the suggest threshold, down to the menu threshold: a menu still, unless the intent model takes it for small talk
-        double floor = q.intent().isElement() ? thresholds.menuThreshold()
-                : thresholds.suggestThreshold();
+        double floor = q.intent().isElement() ? thresholds.menuThreshold() : thresholds.suggestThreshold();
         if (itemScore < floor || (q.outOfScope() && itemScore < thresholds.answerThreshold())) {
             return Optional.empty();
         }
         List<String> options = new ArrayList<>();
         Candidate first = q.topItem().get();
         for (Candidate c : q.result().items()) {
-            boolean near = c == first || (c.score() >= floor && c.score() >= itemScore - 0.25) || MenuCandidates.nearInMeaningOrWords(c, first);
+            boolean near = c.itemId().equals(first.itemId()) || (c.score() >= floor && c.score() >= itemScore - 0.25)
+                    || MenuCandidates.nearInMeaningOrWords(c, first);
             if (near && options.size() < thresholds.settings().menuSize()) {
                 options.add(c.itemId());
             }

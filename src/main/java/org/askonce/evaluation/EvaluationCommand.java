@@ -85,11 +85,29 @@ public final class EvaluationCommand {
 
     /** The eval sets in {@code training/eval}, sorted. */
     static List<Path> sets(Path training) {
-        try (Stream<Path> files = Files.list(training.resolve("eval"))) {
+        return tsvFiles(training.resolve("eval"));
+    }
+
+    /** The {@code .tsv} files in a folder, sorted; none when there is no such folder. */
+    static List<Path> tsvFiles(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The engine on the Guangdong provincial catalogue in {@code folder} ({@code training/guangdong}),
+     * imported alone, with its shipped vectors and its region: what the report, the fit and the gate use.
+     */
+    static Evaluation guangdongEvaluation(Path folder, NlpSettings nlp, RetrievalSettings retrieval) {
+        return new Evaluation(GuangdongCatalogue.snapshot(folder.resolve("guangdong-service-items.jsonl")),
+                AnswerModels.standalone(nlp, retrieval, folder.resolve("vectors")),
+                DialogueSettings.defaults().forRegion("广东省", GUANGDONG_PLACES));
     }
 
     /**
@@ -142,20 +160,14 @@ public final class EvaluationCommand {
         Evaluation.Examples examples = evaluation.examples(rows);
         int rowCount = rows.size();
         Path guangdong = training.resolve("guangdong");
-        Path guangdongDev = guangdong.resolve("dev");
-        if (Files.isDirectory(guangdongDev)) {
-            KnowledgeSnapshot gd = GuangdongCatalogue.snapshot(guangdong.resolve("guangdong-service-items.jsonl"));
-            Evaluation gdEvaluation = new Evaluation(gd, AnswerModels.standalone(nlp, RetrievalSettings.defaults(), guangdong.resolve("vectors")),
-                    DialogueSettings.defaults().forRegion("广东省", GUANGDONG_PLACES));
-            try (Stream<Path> files = Files.list(guangdongDev)) {
-                for (Path set : files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList()) {
-                    List<EvalRow> gdRows = gdEvaluation.read(set);
-                    examples = examples.plus(gdEvaluation.examples(gdRows));
-                    rowCount += gdRows.size();
-                    names.add("guangdong/dev/" + set.getFileName());
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        List<Path> guangdongDev = tsvFiles(guangdong.resolve("dev"));
+        if (!guangdongDev.isEmpty()) {
+            Evaluation gdEvaluation = guangdongEvaluation(guangdong, nlp, RetrievalSettings.defaults());
+            for (Path set : guangdongDev) {
+                List<EvalRow> gdRows = gdEvaluation.read(set);
+                examples = examples.plus(gdEvaluation.examples(gdRows));
+                rowCount += gdRows.size();
+                names.add("guangdong/dev/" + set.getFileName());
             }
         }
         org.askonce.retrieval.Fusion fusion = examples.fit(file.toString());
@@ -246,19 +258,13 @@ public final class EvaluationCommand {
     static String guangdong(Path training, NlpSettings nlp, RetrievalSettings retrieval, Path outcomesFile) {
         Path folder = training.resolve("guangdong");
         Path catalogue = folder.resolve("guangdong-service-items.jsonl");
-        List<Path> sets;
-        try (Stream<Path> files = Files.list(folder)) {
-            sets = files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
-        } catch (IOException e) {
-            return "";
-        }
+        List<Path> sets = tsvFiles(folder);
         if (!Files.isRegularFile(catalogue) || sets.isEmpty()) {
             return "";
         }
         long start = System.nanoTime();
-        KnowledgeSnapshot kb = GuangdongCatalogue.snapshot(catalogue);
-        Evaluation evaluation = new Evaluation(kb, AnswerModels.standalone(nlp, retrieval, folder.resolve("vectors")),
-                DialogueSettings.defaults().forRegion("广东省", GUANGDONG_PLACES));
+        Evaluation evaluation = guangdongEvaluation(folder, nlp, retrieval);
+        KnowledgeSnapshot kb = evaluation.knowledge();
         Map<String, Report[]> bySet = new LinkedHashMap<>();
         int rowCount = 0;
         for (Path set : sets) {
@@ -272,16 +278,7 @@ public final class EvaluationCommand {
         Report[] all = bySet.get("guangdong, all");
         bySet.put("guangdong, the target's tiers (" + String.join(", ", EVERYDAY) + ")",
                 new Report[] {all[0].only(EVERYDAY), all[1].only(EVERYDAY), all[2].only(EVERYDAY)});
-        Path dev = folder.resolve("dev");
-        List<Path> devSets = List.of();
-        if (Files.isDirectory(dev)) {
-            try (Stream<Path> files = Files.list(dev)) {
-                devSets = files.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        for (Path set : devSets) {
+        for (Path set : tsvFiles(folder.resolve("dev"))) {
             List<EvalRow> rows = evaluation.read(set);
             bySet.put("guangdong/dev/" + set.getFileName() + " (dev: tuned on)", new Report[] {evaluation.run(rows),
                 evaluation.runBaseline(rows), evaluation.runDense(rows)});
@@ -289,7 +286,8 @@ public final class EvaluationCommand {
         if (outcomesFile != null) {
             StringBuilder tsv = new StringBuilder();
             heldOut.forEach(name -> tsv.append(bySet.get(name)[0].outcomesTsv("guangdong/")));
-            bySet.keySet().stream().filter(name -> name.startsWith("guangdong/dev/")).forEach(name -> tsv.append(bySet.get(name)[0].outcomesTsv("guangdong/dev/")));
+            bySet.keySet().stream().filter(name -> name.startsWith("guangdong/dev/"))
+                    .forEach(name -> tsv.append(bySet.get(name)[0].outcomesTsv("guangdong/dev/")));
             try {
                 Files.writeString(outcomesFile, tsv, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
             } catch (IOException e) {

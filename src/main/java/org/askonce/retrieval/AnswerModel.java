@@ -171,8 +171,8 @@ public final class AnswerModel {
     }
 
     /** The candidate items of a question before fusion: both signals of each, and how much of the question the index knows. */
-    public record Candidates(List<Candidate> items, List<Fusion.ItemFeatures> features, double topicShare, double outOfScope,
-                             boolean longText, java.util.function.Predicate<String> looksAlike, int unknownWords, int topicWords) {
+    public record Candidates(List<Candidate> items, List<Fusion.ItemFeatures> features, TopicWords topic, double outOfScope,
+                             boolean longText, java.util.function.Predicate<String> looksAlike) {
 
         public boolean isEmpty() {
             return items.isEmpty();
@@ -212,8 +212,8 @@ public final class AnswerModel {
             double sum = java.util.Arrays.stream(p).sum();
             Fusion.ItemFeatures f = features.get(first);
             return new Fusion.QuestionFeatures(sum == 0 ? 0 : p[first] / sum, f.lexical(), f.semantic(), f.lexicalGap(),
-                    f.semanticGap(), f.lexicalFirst() && f.semanticFirst(), topicShare, outOfScope, longText,
-                    looksAlike.test(items.get(first).itemId()), unknownWords, topicWords);
+                    f.semanticGap(), f.lexicalFirst() && f.semanticFirst(), topic.knownShare(), outOfScope, longText,
+                    looksAlike.test(items.get(first).itemId()), topic.unknown(), topic.count());
         }
     }
 
@@ -247,7 +247,7 @@ public final class AnswerModel {
     /** The candidate items of a question with both signals, before fusion (for fitting the fusion); empty without vectors. */
     public Candidates candidates(Analysis question) {
         if (!semantic() || question.text().isBlank()) {
-            return new Candidates(List.of(), List.of(), 1, 0, false, id -> false, 0, 0);
+            return new Candidates(List.of(), List.of(), new TopicWords(1, 0, 0), 0, false, id -> false);
         }
         return candidates(question, lexical(question));
     }
@@ -277,9 +277,8 @@ public final class AnswerModel {
             items.add(new Candidate(Candidate.Kind.ITEM, id, lex == null ? null : lex.faqId(), lex != null ? lex.matched() : sem.matched(),
                     0, l, s));
         }
-        return new Candidates(items, features, index.knownTopicShare(question), question.outOfScopeProbability(),
-                !question.question().equals(question.text()), id -> index.looksAlike(question, id), index.unknownTopicWords(question),
-                (int) question.terms().stream().filter(t -> !question.cueTerms().contains(t)).count());
+        return new Candidates(items, features, index.topicWords(question), question.outOfScopeProbability(),
+                !question.question().equals(question.text()), id -> index.looksAlike(question, id));
     }
 
     private static double bestOther(List<Candidate> bestFirst, String id, java.util.function.ToDoubleFunction<Candidate> score,

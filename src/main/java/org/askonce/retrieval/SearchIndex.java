@@ -130,44 +130,29 @@ final class SearchIndex {
         return withVectors;
     }
 
-    /**
-     * How much of the question's topic the index knows: the weight of its topic words that some
-     * wording has, over the weight of all its topic words (unknown words weigh the most). 1 when the
-     * question has no topic words. "招商银行信用卡丢了" knows little of its topic; "社保卡丢了" all of it.
-     */
-    double knownTopicShare(Analysis question) {
+    /** What the index knows of a question's topic words (see {@link TopicWords}). */
+    TopicWords topicWords(Analysis question) {
         Set<String> cues = Set.copyOf(question.cueTerms());
         KeyTable table = tables[Level.WORD.ordinal()];
         double known = 0;
         double total = 0;
+        int unknown = 0;
+        int count = 0;
         for (String key : question.terms()) {
             if (cues.contains(key)) {
                 continue;
             }
+            count++;
             Integer id = table.ids.get(key);
             double weight = id != null ? weights.idf[Level.WORD.ordinal()][id] : weights.unknown();
             total += weight;
             if (id != null) {
                 known += weight;
-            }
-        }
-        return total == 0 ? 1 : known / total;
-    }
-
-    /**
-     * How many of the question's topic words (not cue words, two characters or more) the index has
-     * never seen: 中考, 笔试, 酒店 — something the knowledge base does not hold.
-     */
-    int unknownTopicWords(Analysis question) {
-        Set<String> cues = Set.copyOf(question.cueTerms());
-        KeyTable table = tables[Level.WORD.ordinal()];
-        int unknown = 0;
-        for (String key : question.terms()) {
-            if (!cues.contains(key) && key.length() >= 2 && !table.ids.containsKey(key)) {
+            } else if (key.length() >= 2) {
                 unknown++;
             }
         }
-        return unknown;
+        return new TopicWords(total == 0 ? 1 : known / total, unknown, count);
     }
 
     /**

@@ -39,10 +39,10 @@ class StaticResources implements WebMvcConfigurer {
                 .setCacheControl(CacheControl.noCache())
                 // the ETag says whether a file changed; a file's time inside the jar is a failed file lookup and a stat per request
                 .setUseLastModified(false)
-                .setEtagGenerator(this::etag);
+                .setEtagGenerator(this::cachedEtag);
     }
 
-    private String etag(Resource resource) {
+    private String cachedEtag(Resource resource) {
         try {
             return etags.computeIfAbsent(resource.getURL().toString(), url -> digest(resource));
         } catch (IOException | UncheckedIOException e) {
@@ -50,14 +50,20 @@ class StaticResources implements WebMvcConfigurer {
         }
     }
 
-    /** A weak ETag of a resource's content. */
-    static String digest(Resource resource) {
+    private static String digest(Resource resource) {
         try (InputStream in = resource.getInputStream()) {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(in.readAllBytes());
-            // weak: the same content may go out compressed or not (Tomcat compresses nothing with a strong ETag)
-            return "W/\"" + HexFormat.of().formatHex(sha, 0, 12) + "\"";
+            return etag(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The weak ETag of a file's content (also {@link WelcomePage}'s). */
+    static String etag(byte[] content) {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(content);
+            // weak: the same content may go out compressed or not (Tomcat compresses nothing with a strong ETag)
+            return "W/\"" + HexFormat.of().formatHex(sha, 0, 12) + "\"";
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

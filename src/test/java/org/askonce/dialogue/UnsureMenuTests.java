@@ -33,9 +33,12 @@ class UnsureMenuTests {
                 Path.of("knowledge-base/vectors"));
     }
 
+    private static AnswerModel model(double menuThreshold) {
+        return models.build(1, kb).with(new RetrievalSettings(0.99, 0.98, 0.05, 30, 4, null, 0.62, 0.42, true, 0, null, menuThreshold));
+    }
+
     private static Decision decide(double menuThreshold, String text) {
-        AnswerModel model = models.build(1, kb).with(new RetrievalSettings(0.99, 0.98, 0.05, 30, 4, null, 0.62, 0.42, true, 0, null,
-                menuThreshold));
+        AnswerModel model = model(menuThreshold);
         Analysis analysis = model.analyze(text);
         DialogueSettings settings = DialogueSettings.defaults();
         return new AnswerPolicy(new ReplyComposer(settings), new RegionGuard(settings))
@@ -73,10 +76,22 @@ class UnsureMenuTests {
 
     @Test
     void aQuestionTheWordsAndMeaningPlaceBetweenSeveralItemsGetsThemAllInItsMenu() {
-        Decision d = decide(0.02, "卡丢了要重新弄一张");
+        String question = "卡丢了要重新弄一张";
+        Decision d = decide(0.02, question);
+        AnswerModel model = model(0.02);
+        java.util.List<org.askonce.retrieval.Candidate> items = model.search(model.analyze(question)).items();
+        org.askonce.retrieval.Candidate first = items.get(0);
+        java.util.Map<String, org.askonce.retrieval.Candidate> byId = new java.util.HashMap<>();
+        items.forEach(c -> byId.put(c.itemId(), c));
 
         assertThat(d.action()).isEqualTo(Action.CLARIFY);
-        assertThat(d.options()).hasSizeGreaterThan(1);
+        assertThat(d.options()).hasSizeGreaterThan(1).first().isEqualTo(first.itemId());
+        // every other option is near the first by meaning or words; at least one is there only for that
+        // (its fused score is below both the menu threshold and the first's score less 0.25)
+        assertThat(d.options().subList(1, d.options().size()))
+                .allSatisfy(id -> assertThat(MenuCandidates.nearInMeaningOrWords(byId.get(id), first)
+                        || byId.get(id).score() >= Math.max(0.02, first.score() - 0.25)).isTrue())
+                .anySatisfy(id -> assertThat(byId.get(id).score()).isLessThan(Math.max(0.02, first.score() - 0.25)));
     }
 
     private static org.askonce.retrieval.Candidate item(String id, double score, double lexical, double semantic) {

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.askonce.dialogue.DialogueSettings;
-import org.askonce.knowledge.transfer.GuangdongCatalogue;
 import org.askonce.nlp.NlpSettings;
-import org.askonce.retrieval.AnswerModels;
 import org.askonce.retrieval.RetrievalSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,9 +25,8 @@ class GuangdongEvaluationTests {
     @BeforeAll
     static void evaluate() {
         Path folder = Path.of("training/guangdong");
-        Evaluation evaluation = new Evaluation(GuangdongCatalogue.snapshot(folder.resolve("guangdong-service-items.jsonl")),
-                AnswerModels.standalone(NlpSettings.defaults(Path.of("training")), RetrievalSettings.defaults(), folder.resolve("vectors")),
-                DialogueSettings.defaults().forRegion("广东省", EvaluationCommand.GUANGDONG_PLACES));
+        Evaluation evaluation = EvaluationCommand.guangdongEvaluation(folder, NlpSettings.defaults(Path.of("training")),
+                RetrievalSettings.defaults());
         List<EvalRow> rows = new ArrayList<>();
         rows.addAll(evaluation.read(folder.resolve("eval.tsv")));
         rows.addAll(evaluation.read(folder.resolve("situations.tsv")));

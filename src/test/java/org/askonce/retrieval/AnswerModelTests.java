@@ -64,9 +64,9 @@ class AnswerModelTests {
         AnswerModel.Candidates known = model.candidates(model.analyze("狗证要带什么材料"));
         AnswerModel.Candidates unknown = model.candidates(model.analyze("潜水艇驾照怎么考"));
 
-        assertThat(known.unknownWords()).isZero();
-        assertThat(unknown.unknownWords()).isGreaterThanOrEqualTo(1);
-        assertThat(unknown.topicWords()).isGreaterThanOrEqualTo(unknown.unknownWords());
+        assertThat(known.topic().unknown()).isZero();
+        assertThat(unknown.topic().unknown()).isGreaterThanOrEqualTo(1);
+        assertThat(unknown.topic().count()).isGreaterThanOrEqualTo(unknown.topic().unknown());
     }
 
     @Test

@@ -190,8 +190,11 @@ class SearchIndexScoringTests {
         assertThat(INDEX.looksAlike(bankCard, "social-security-card")).isTrue();
         assertThat(INDEX.looksAlike(analyze("市民卡丢了"), "social-security-card")).isFalse();
         // 丢 is in 1 wording (the FAQ question), 银行卡 in none
-        assertThat(INDEX.knownTopicShare(bankCard)).isCloseTo(idf(1) / (idf(1) + idf(0)), within(EPSILON));
-        assertThat(INDEX.knownTopicShare(analyze("市民卡丢了"))).isEqualTo(1.0);
+        assertThat(INDEX.topicWords(bankCard).knownShare()).isCloseTo(idf(1) / (idf(1) + idf(0)), within(EPSILON));
+        assertThat(INDEX.topicWords(analyze("市民卡丢了")).knownShare()).isEqualTo(1.0);
+        // 银行卡: a topic word of two characters no wording has
+        assertThat(INDEX.topicWords(bankCard).unknown()).isEqualTo(1);
+        assertThat(INDEX.topicWords(analyze("市民卡丢了")).unknown()).isZero();
     }
 
     @Test

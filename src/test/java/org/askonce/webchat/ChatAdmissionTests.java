@@ -70,13 +70,10 @@ class ChatAdmissionTests {
 
     @Test
     void aPlaceIsGivenBackWhenTheDialogueFails() throws Exception {
-        try {
-            ask((req, res) -> {
-                throw new IllegalStateException("boom");
-            });
-        } catch (IllegalStateException expected) {
-            // the failure is the dialogue's; the place must still be free
-        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ask((req, res) -> {
+            throw new IllegalStateException("boom");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("boom");
+        // the failure is the dialogue's; the place is free again
         assertThat(admission.available()).isEqualTo(1);
     }
 
